@@ -1,0 +1,477 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Geo.Routing.Geometry;
+using Geo.Routing.Storage;
+
+namespace Geo.Catchment.Inputs;
+
+/// <summary>
+/// Reads named points (zones, sites) from a CSV file (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes;
+/// numbers may carry spaces such as <c>" -4.21"</c>) or from a GeoJSON FeatureCollection of Points (.geojson/.json).
+/// Columns not given in <see cref="PointColumns"/> are detected from the header, case-insensitively, in this order:
+/// id: id, code, zone_id, site_id, LSOA21CD, lsoa21_code, OrganisationCode, Facility_Name, name;
+/// lon: lon, lng, longitude, x (when not BNG-sized); lat: lat, latitude, y (when not BNG-sized);
+/// easting: easting, BNG_E, x (BNG-sized); northing: northing, BNG_N, y (BNG-sized).
+/// When both lon/lat and easting/northing are present, lon/lat are used. BNG is converted with <see cref="BritishNationalGrid"/>.
+/// Every problem throws <see cref="InputFileException"/> naming file, line and field; no partial result is returned.
+/// </summary>
+public static class PointFileReader
+{
+    private static readonly string[] IdNames = ["id", "code", "zone_id", "site_id", "LSOA21CD", "lsoa21_code", "OrganisationCode", "Facility_Name", "name"];
+    private static readonly string[] LonNames = ["lon", "lng", "longitude"];
+    private static readonly string[] LatNames = ["lat", "latitude"];
+    private static readonly string[] EastingNames = ["easting", "BNG_E"];
+    private static readonly string[] NorthingNames = ["northing", "BNG_N"];
+
+    public static IReadOnlyList<NamedPoint> Read(string path, PointColumns? columns = null) => Read(path, columns, out _);
+
+    /// <summary>Reads the file; <paramref name="duplicateIdsSkipped"/> counts rows dropped by <see cref="PointColumns.DeduplicateIds"/>.</summary>
+    public static IReadOnlyList<NamedPoint> Read(string path, PointColumns? columns, out int duplicateIdsSkipped)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        columns ??= new PointColumns();
+        if (!File.Exists(path))
+        {
+            throw new InputFileException(path, null, null, "file not found");
+        }
+        var extension = Path.GetExtension(path).ToUpperInvariant();
+        var text = File.ReadAllText(path, Encoding.UTF8);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new InputFileException(path, null, null, "the file is empty");
+        }
+        var raw = extension is ".GEOJSON" or ".JSON" ? ReadGeoJson(path, text, columns) : ReadCsv(path, text, columns);
+        return Deduplicate(path, raw, columns, out duplicateIdsSkipped);
+    }
+
+    private static List<NamedPoint> Deduplicate(string path, List<NamedPoint> points, PointColumns columns, out int skipped)
+    {
+        skipped = 0;
+        var seen = new Dictionary<string, int>(points.Count, StringComparer.Ordinal);
+        var result = new List<NamedPoint>(points.Count);
+        foreach (var point in points)
+        {
+            if (seen.TryGetValue(point.Id, out var firstLine))
+            {
+                if (!columns.DeduplicateIds)
+                {
+                    throw new InputFileException(path, point.Line, "id",
+                        $"duplicate id '{point.Id}' (first seen at line {firstLine}); ids must be unique, or allow duplicates to keep the first row");
+                }
+                skipped++;
+                continue;
+            }
+            seen.Add(point.Id, point.Line);
+            result.Add(point);
+        }
+        return result;
+    }
+
+    // ---------------------------------------------------------------- CSV
+
+    private static List<NamedPoint> ReadCsv(string path, string text, PointColumns columns)
+    {
+        var records = CsvRecords.Parse(path, text);
+        if (records.Count == 0)
+        {
+            throw new InputFileException(path, null, null, "the file is empty");
+        }
+        var header = records[0].Fields;
+        if (records.Count == 1)
+        {
+            throw new InputFileException(path, 1, null, "the file has a header but no data rows");
+        }
+        var firstRow = records[1].Fields;
+
+        var idColumn = Resolve(path, header, columns.Id, IdNames, "id", columns);
+        int lonColumn = -1, latColumn = -1, eastingColumn = -1, northingColumn = -1;
+        var explicitBng = columns.Easting is not null || columns.Northing is not null;
+        var explicitLonLat = columns.Lon is not null || columns.Lat is not null;
+        if (explicitBng && !explicitLonLat)
+        {
+            eastingColumn = Resolve(path, header, columns.Easting, EastingNames, "easting", columns);
+            northingColumn = Resolve(path, header, columns.Northing, NorthingNames, "northing", columns);
+        }
+        else if (explicitLonLat)
+        {
+            lonColumn = Resolve(path, header, columns.Lon, LonNames, "lon", columns);
+            latColumn = Resolve(path, header, columns.Lat, LatNames, "lat", columns);
+        }
+        else
+        {
+            lonColumn = Find(header, LonNames);
+            latColumn = Find(header, LatNames);
+            if (lonColumn < 0 || latColumn < 0)
+            {
+                lonColumn = latColumn = -1;
+                eastingColumn = Find(header, EastingNames);
+                northingColumn = Find(header, NorthingNames);
+                if (eastingColumn < 0 || northingColumn < 0)
+                {
+                    eastingColumn = northingColumn = -1;
+                    var x = Find(header, ["x"]);
+                    var y = Find(header, ["y"]);
+                    if (x >= 0 && y >= 0)
+                    {
+                        var bngSized = TryNumber(Field(firstRow, x), out var xv) && TryNumber(Field(firstRow, y), out var yv)
+                            && (Math.Abs(xv) > 180 || Math.Abs(yv) > 90);
+                        if (bngSized)
+                        {
+                            (eastingColumn, northingColumn) = (x, y);
+                        }
+                        else
+                        {
+                            (lonColumn, latColumn) = (x, y);
+                        }
+                    }
+                }
+            }
+            if (lonColumn < 0 && eastingColumn < 0)
+            {
+                throw MissingColumn(path, header, "coordinate",
+                    "lon/lat (lon, lng, longitude / lat, latitude) or easting/northing (easting, BNG_E / northing, BNG_N) or x/y", columns, "lon");
+            }
+        }
+
+        var points = new List<NamedPoint>(records.Count - 1);
+        for (var r = 1; r < records.Count; r++)
+        {
+            var record = records[r];
+            var fields = record.Fields;
+            if (fields.Length == 1 && fields[0].Length == 0)
+            {
+                continue; // blank line
+            }
+            var id = Field(fields, idColumn).Trim();
+            if (id.Length == 0)
+            {
+                throw new InputFileException(path, record.Line, header[idColumn], "empty id");
+            }
+            GeoPoint point;
+            if (lonColumn >= 0)
+            {
+                var lon = Number(path, record.Line, header[lonColumn], Field(fields, lonColumn));
+                var lat = Number(path, record.Line, header[latColumn], Field(fields, latColumn));
+                point = LonLat(path, record.Line, header[lonColumn], header[latColumn], lon, lat);
+            }
+            else
+            {
+                var easting = Number(path, record.Line, header[eastingColumn], Field(fields, eastingColumn));
+                var northing = Number(path, record.Line, header[northingColumn], Field(fields, northingColumn));
+                if (!BritishNationalGrid.IsPlausible(easting, northing))
+                {
+                    throw new InputFileException(path, record.Line, header[eastingColumn],
+                        $"easting/northing {easting.ToString(CultureInfo.InvariantCulture)}, {northing.ToString(CultureInfo.InvariantCulture)} is outside the British National Grid");
+                }
+                point = BritishNationalGrid.ToWgs84(easting, northing);
+            }
+            points.Add(new NamedPoint(id, point, record.Line));
+        }
+        if (points.Count == 0)
+        {
+            throw new InputFileException(path, null, null, "the file has no data rows");
+        }
+        return points;
+    }
+
+    private static string Field(string[] fields, int column) => column < fields.Length ? fields[column] : string.Empty;
+
+    private static int Find(string[] header, string[] names)
+    {
+        foreach (var name in names)
+        {
+            for (var i = 0; i < header.Length; i++)
+            {
+                if (string.Equals(header[i].Trim(), name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static int Resolve(string path, string[] header, string? given, string[] candidates, string role, PointColumns columns)
+    {
+        if (given is not null)
+        {
+            var index = Find(header, [given]);
+            if (index < 0)
+            {
+                throw MissingColumn(path, header, role, $"'{given}'", columns, role);
+            }
+            return index;
+        }
+        var found = Find(header, candidates);
+        if (found < 0)
+        {
+            throw MissingColumn(path, header, role, string.Join(", ", candidates), columns, role);
+        }
+        return found;
+    }
+
+    private static InputFileException MissingColumn(string path, string[] header, string role, string looked, PointColumns columns, string option)
+    {
+        var prefix = columns.OptionPrefix ?? "--";
+        var hint = role == "coordinate"
+            ? $"pass {prefix}lon and {prefix}lat (or {prefix}easting and {prefix}northing) with the column names"
+            : $"pass {prefix}{option} <column>";
+        return new InputFileException(path, 1, role,
+            $"no {role} column (looked for {looked}); columns found: {string.Join(", ", header)}; {hint}");
+    }
+
+    private static bool TryNumber(string text, out double value) =>
+        double.TryParse(text.AsSpan().Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+
+    private static double Number(string path, int line, string field, string text)
+    {
+        if (!TryNumber(text, out var value))
+        {
+            throw new InputFileException(path, line, field,
+                text.Trim().Length == 0 ? "empty value, expected a number" : $"'{text}' is not a number");
+        }
+        return value;
+    }
+
+    private static GeoPoint LonLat(string path, int line, string lonField, string latField, double lon, double lat)
+    {
+        if (lon is < -180 or > 180)
+        {
+            throw new InputFileException(path, line, lonField, $"longitude {lon.ToString(CultureInfo.InvariantCulture)} is outside -180..180 (are these easting/northing?)");
+        }
+        if (lat is < -90 or > 90)
+        {
+            throw new InputFileException(path, line, latField, $"latitude {lat.ToString(CultureInfo.InvariantCulture)} is outside -90..90 (are these easting/northing?)");
+        }
+        return new GeoPoint(lon, lat);
+    }
+
+    // ---------------------------------------------------------------- GeoJSON
+
+    private static List<NamedPoint> ReadGeoJson(string path, string text, PointColumns columns)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text);
+        }
+        catch (JsonException ex)
+        {
+            throw new InputFileException(path, (int?)(ex.LineNumber + 1), null, "not valid JSON: " + ex.Message);
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
+            {
+                throw new InputFileException(path, null, "features", "expected a GeoJSON FeatureCollection with a 'features' array");
+            }
+            var points = new List<NamedPoint>(features.GetArrayLength());
+            var number = 0;
+            foreach (var feature in features.EnumerateArray())
+            {
+                number++;
+                var id = FeatureId(path, number, feature, columns);
+                if (!feature.TryGetProperty("geometry", out var geometry) || geometry.ValueKind != JsonValueKind.Object
+                    || !geometry.TryGetProperty("type", out var type) || type.GetString() != "Point"
+                    || !geometry.TryGetProperty("coordinates", out var coordinates) || coordinates.ValueKind != JsonValueKind.Array
+                    || coordinates.GetArrayLength() < 2
+                    || coordinates[0].ValueKind != JsonValueKind.Number || coordinates[1].ValueKind != JsonValueKind.Number)
+                {
+                    throw new InputFileException(path, number, "geometry", $"feature {number} ('{id}') is not a Point with [lon, lat] coordinates");
+                }
+                var x = coordinates[0].GetDouble();
+                var y = coordinates[1].GetDouble();
+                GeoPoint point;
+                if (Math.Abs(x) > 180 || Math.Abs(y) > 90)
+                {
+                    if (!BritishNationalGrid.IsPlausible(x, y))
+                    {
+                        throw new InputFileException(path, number, "geometry", $"feature {number} ('{id}'): coordinates are neither lon/lat nor British National Grid");
+                    }
+                    point = BritishNationalGrid.ToWgs84(x, y);
+                }
+                else
+                {
+                    point = new GeoPoint(x, y);
+                }
+                points.Add(new NamedPoint(id, point, number));
+            }
+            if (points.Count == 0)
+            {
+                throw new InputFileException(path, null, "features", "the FeatureCollection has no features");
+            }
+            return points;
+        }
+    }
+
+    private static string FeatureId(string path, int number, JsonElement feature, PointColumns columns)
+    {
+        var hasProperties = feature.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object;
+        if (columns.Id is not null)
+        {
+            if (hasProperties && TryProperty(properties, columns.Id, out var given))
+            {
+                return given;
+            }
+            throw new InputFileException(path, number, columns.Id, $"feature {number} has no property '{columns.Id}'");
+        }
+        if (hasProperties)
+        {
+            foreach (var name in IdNames)
+            {
+                if (TryProperty(properties, name, out var value))
+                {
+                    return value;
+                }
+            }
+        }
+        if (feature.TryGetProperty("id", out var featureId) && featureId.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+        {
+            var value = featureId.ValueKind == JsonValueKind.String ? featureId.GetString()! : featureId.GetRawText();
+            if (value.Length > 0)
+            {
+                return value;
+            }
+        }
+        var prefix = columns.OptionPrefix ?? "--";
+        var found = hasProperties ? string.Join(", ", properties.EnumerateObject().Select(p => p.Name)) : "(none)";
+        throw new InputFileException(path, number, "id",
+            $"feature {number} has no id (looked for {string.Join(", ", IdNames)} and the feature id); properties found: {found}; pass {prefix}id <property>");
+    }
+
+    private static bool TryProperty(JsonElement properties, string name, out string value)
+    {
+        foreach (var property in properties.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                value = property.Value.ValueKind switch
+                {
+                    JsonValueKind.String => property.Value.GetString()!.Trim(),
+                    JsonValueKind.Number => property.Value.GetRawText(),
+                    _ => string.Empty,
+                };
+                if (value.Length > 0)
+                {
+                    return true;
+                }
+            }
+        }
+        value = string.Empty;
+        return false;
+    }
+
+    /// <summary>A minimal RFC 4180 record reader that remembers the line each record starts on.</summary>
+    private static class CsvRecords
+    {
+        public readonly record struct Record(int Line, string[] Fields);
+
+        public static List<Record> Parse(string path, string text)
+        {
+            var separator = DetectSeparator(text);
+            var records = new List<Record>();
+            var fields = new List<string>();
+            var field = new StringBuilder();
+            var line = 1;
+            var recordLine = 1;
+            var position = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+            var inQuotes = false;
+            var fieldStarted = false; // any character seen in the current record
+            while (position < text.Length)
+            {
+                var c = text[position++];
+                if (inQuotes)
+                {
+                    if (c == '"')
+                    {
+                        if (position < text.Length && text[position] == '"')
+                        {
+                            field.Append('"');
+                            position++;
+                        }
+                        else
+                        {
+                            inQuotes = false;
+                        }
+                    }
+                    else
+                    {
+                        if (c == '\n')
+                        {
+                            line++;
+                        }
+                        field.Append(c);
+                    }
+                    continue;
+                }
+                if (c == '"')
+                {
+                    // A quote opens a quoted section when the field so far is blank (RFC 4180, tolerating leading spaces).
+                    if (field.ToString().Trim().Length == 0)
+                    {
+                        field.Clear();
+                        inQuotes = true;
+                        fieldStarted = true;
+                        continue;
+                    }
+                    field.Append(c);
+                    continue;
+                }
+                if (c == separator)
+                {
+                    fields.Add(field.ToString());
+                    field.Clear();
+                    fieldStarted = true;
+                    continue;
+                }
+                if (c is '\r' or '\n')
+                {
+                    if (c == '\r' && position < text.Length && text[position] == '\n')
+                    {
+                        position++;
+                    }
+                    if (fieldStarted || field.Length > 0)
+                    {
+                        fields.Add(field.ToString());
+                        records.Add(new Record(recordLine, [.. fields]));
+                    }
+                    fields.Clear();
+                    field.Clear();
+                    fieldStarted = false;
+                    line++;
+                    recordLine = line;
+                    continue;
+                }
+                field.Append(c);
+                fieldStarted = true;
+            }
+            if (inQuotes)
+            {
+                throw new InputFileException(path, recordLine, null, "a quoted field is never closed");
+            }
+            if (fieldStarted || field.Length > 0)
+            {
+                fields.Add(field.ToString());
+                records.Add(new Record(recordLine, [.. fields]));
+            }
+            return records;
+        }
+
+        private static char DetectSeparator(string text)
+        {
+            var end = text.IndexOfAny(['\r', '\n']);
+            var header = end < 0 ? text : text[..end];
+            if (header.Contains(',', StringComparison.Ordinal))
+            {
+                return ',';
+            }
+            if (header.Contains('\t', StringComparison.Ordinal))
+            {
+                return '\t';
+            }
+            return header.Contains(';', StringComparison.Ordinal) ? ';' : ',';
+        }
+    }
+}
