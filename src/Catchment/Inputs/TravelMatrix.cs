@@ -37,6 +37,13 @@ public sealed class TravelMatrix
     /// <summary>Fare in pounds (public transport), row-major; null when unknown.</summary>
     public double[]? Fares { get; init; }
 
+    /// <summary>Origins that could not be snapped to the network (every pair unreachable for that reason); null when unknown.</summary>
+    public bool[]? UnsnappedOrigins { get; init; }
+    /// <summary>Destinations that could not be snapped to the network; null when unknown.</summary>
+    public bool[]? UnsnappedDestinations { get; init; }
+    /// <summary>Where the matrix came from (a file path, or e.g. "car routing"), for error messages.</summary>
+    public string? Source { get; init; }
+
     public double MinutesAt(int origin, int destination) => Minutes[origin * DestinationIds.Count + destination];
 
     public ReadOnlySpan<double> Row(int origin) => Minutes.AsSpan(origin * DestinationIds.Count, DestinationIds.Count);

@@ -1,0 +1,579 @@
+using System.Diagnostics;
+using System.Globalization;
+using Geo.Routing.Storage;
+
+namespace Geo.Catchment.Allocation;
+
+/// <summary>
+/// Entry point for site placement: <see cref="Solve"/> validates a <see cref="PlacementProblem"/>, picks a solver and
+/// returns a <see cref="PlacementResult"/>.
+/// <para><b>Automatic solver choice</b> (<see cref="PlacementSolverChoice.Auto"/>), by zones-with-need x candidate sites:
+/// exact when at most <see cref="ExactPairLimitMedian"/> pairs for p-median, p-center and capacitated p-median
+/// (their models have one variable per pair), at most <see cref="ExactPairLimitCovering"/> for MCLP and LSCP (one
+/// variable per zone and site); heuristic above. The exact solver always starts from the heuristic solution.</para>
+/// <para><b>Exact</b>: p-median without equity constraints first tries to prove the heuristic optimal with a Lagrangian
+/// bound, then SCIP; MCLP, LSCP, capacitated p-median and constrained p-median use SCIP MIPs; p-center is a binary search
+/// over the distinct minutes, each step an LSCP-style MIP. At the time limit the best solution is returned with its bound
+/// and gap (status <see cref="PlacementStatus.TimeLimitFeasible"/>).</para>
+/// <para><b>Heuristic</b>: p-median and MCLP: greedy + vertex substitution (fast interchange); LSCP: greedy cover and
+/// removal of redundant sites; p-center: binary search with greedy covers then swaps; capacitated: p-median start then
+/// swaps under a regret-greedy assignment; any equity violation is then repaired by swaps. Heuristics give no bound.</para>
+/// <para>Errors: <see cref="InvalidPlacementProblemException"/> for a badly posed problem (p too large, negative capacity...),
+/// <see cref="ComputationException"/> when no selection can satisfy the problem (the message names the zones at fault).</para>
+/// </summary>
+public static class LocationAllocation
+{
+    /// <summary>Auto uses the exact solver up to this many zone x site pairs for p-median, p-center and capacitated p-median.</summary>
+    public const long ExactPairLimitMedian = 250_000;
+    /// <summary>Auto uses the exact solver up to this many zone x site pairs for MCLP and LSCP.</summary>
+    public const long ExactPairLimitCovering = 2_000_000;
+    /// <summary>Relative gap at or below which a solution is reported optimal.</summary>
+    public const double OptimalityGapTolerance = 1e-6;
+    /// <summary>Swap searches that evaluate selections in full are skipped above this many zone x site pairs.</summary>
+    private const long FullSwapPairLimit = 2_000_000;
+
+    public static PlacementResult Solve(PlacementProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        problem.Validate();
+        var clock = Stopwatch.StartNew();
+        var inst = new PlacementInstance(problem);
+        CheckFeasibility(inst, problem.Kind);
+        var notes = new List<string>();
+        var pairs = (long)inst.ZoneCount * inst.SiteCount;
+        var limit = problem.Kind is PlacementProblemKind.Mclp or PlacementProblemKind.Lscp ? ExactPairLimitCovering : ExactPairLimitMedian;
+        var exact = problem.Solver switch
+        {
+            PlacementSolverChoice.Exact => true,
+            PlacementSolverChoice.Heuristic => false,
+            _ => pairs <= limit,
+        };
+        if (problem.Solver == PlacementSolverChoice.Auto)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"auto solver: {inst.ZoneCount} zones with need x {inst.SiteCount} sites = {pairs} pairs {(exact ? "<=" : ">")} {limit} -> {(exact ? "exact" : "heuristic")}"));
+        }
+        var deadline = problem.TimeLimitSeconds;
+        var heuristic = RunHeuristic(inst, problem.Kind, clock, exact ? deadline * 0.25 : deadline, notes, out var heuristicName);
+        var open = heuristic;
+        var evaluation = SolutionEvaluator.Evaluate(inst, problem.Kind, open);
+        string solverName;
+        PlacementStatus status;
+        double bound = double.NaN;
+        List<Assignment>? assignment = null;
+        if (!exact)
+        {
+            if (evaluation.Violation > 0)
+            {
+                throw new ComputationException(
+                    $"the heuristic found no selection that satisfies the {DescribeConstraints(inst, problem.Kind)}; try --solver exact, which can prove whether one exists");
+            }
+            solverName = "heuristic: " + heuristicName;
+            status = PlacementStatus.Heuristic;
+        }
+        else
+        {
+            (open, status, bound, solverName, assignment) = RunExact(inst, problem.Kind, open, evaluation, clock, deadline, notes);
+        }
+        return BuildResult(inst, problem, open, assignment, solverName, status, bound, clock, notes);
+    }
+
+    /// <summary>Extra random starts of the interchange (time permitting: half the heuristic's time budget).</summary>
+    private const int InterchangeRestarts = 15;
+
+    private static bool[] RandomSelection(PlacementInstance inst, Random random)
+    {
+        var open = (bool[])inst.Fixed.Clone();
+        var candidates = new List<int>();
+        for (var s = 0; s < inst.SiteCount; s++)
+        {
+            if (!inst.Fixed[s])
+            {
+                candidates.Add(s);
+            }
+        }
+        for (var k = 0; k < inst.NewSites; k++)
+        {
+            var pick = k + random.Next(candidates.Count - k);
+            (candidates[k], candidates[pick]) = (candidates[pick], candidates[k]);
+            open[candidates[k]] = true;
+        }
+        return open;
+    }
+
+    private static bool[] RunHeuristic(PlacementInstance inst, PlacementProblemKind kind, Stopwatch clock, double deadline, List<string> notes, out string name)
+    {
+        bool[] open;
+        var pairs = (long)inst.ZoneCount * inst.SiteCount;
+        switch (kind)
+        {
+            case PlacementProblemKind.PMedian:
+            case PlacementProblemKind.Mclp:
+            {
+                var interchange = VertexSubstitution.Create(inst, kind);
+                open = interchange.Greedy(inst.NewSites);
+                var cost = interchange.Improve(open, clock, deadline);
+                name = "greedy + vertex substitution (fast interchange)";
+                {
+                    // 1-swap local optima can be a few per cent off (coverage has plateaus): restart from seeded random selections.
+                    var restarts = 0;
+                    var random = new Random(12345);
+                    for (var k = 0; k < InterchangeRestarts && clock.Elapsed.TotalSeconds < deadline * 0.5; k++)
+                    {
+                        var start = RandomSelection(inst, random);
+                        var startCost = interchange.Improve(start, clock, deadline);
+                        restarts++;
+                        if (startCost < cost)
+                        {
+                            cost = startCost;
+                            open = start;
+                        }
+                    }
+                    name += string.Create(CultureInfo.InvariantCulture, $", best of {restarts + 1} starts");
+                }
+                notes.Add(string.Create(CultureInfo.InvariantCulture, $"vertex substitution made {interchange.Swaps} swaps"));
+                break;
+            }
+            case PlacementProblemKind.Lscp:
+            {
+                open = PlacementHeuristics.GreedyCover(inst, inst.ThresholdMinutes, int.MaxValue, out _);
+                PlacementHeuristics.DropRedundant(inst, open, inst.ThresholdMinutes);
+                PlacementHeuristics.AddUntilFeasible(inst, kind, open);
+                name = "greedy set cover + redundancy removal";
+                return open;
+            }
+            case PlacementProblemKind.PCenter:
+            {
+                open = PlacementHeuristics.PCenter(inst);
+                name = "binary search on the radius with greedy covers";
+                if (pairs <= FullSwapPairLimit)
+                {
+                    PlacementHeuristics.SwapSearch(inst, kind, open, clock, deadline);
+                    name += " + swaps";
+                }
+                break;
+            }
+            default:
+            {
+                var interchange = VertexSubstitution.Create(inst, PlacementProblemKind.PMedian);
+                open = interchange.Greedy(inst.NewSites);
+                interchange.Improve(open, clock, deadline);
+                name = "uncapacitated p-median start + swaps under regret-greedy assignment";
+                PlacementHeuristics.SwapSearch(inst, kind, open, clock, deadline);
+                return open;
+            }
+        }
+        if (inst.HasEquity && SolutionEvaluator.Evaluate(inst, kind, open).Violation > 0)
+        {
+            PlacementHeuristics.SwapSearch(inst, kind, open, clock, deadline);
+            name += " + equity repair swaps";
+        }
+        return open;
+    }
+
+    private static (bool[] Open, PlacementStatus Status, double Bound, string Solver, List<Assignment>? Assignment) RunExact(
+        PlacementInstance inst, PlacementProblemKind kind, bool[] heuristic, Evaluation heuristicEval, Stopwatch clock, double deadline, List<string> notes)
+    {
+        const string Scip = "exact: SCIP MIP (OR-Tools)";
+        var hint = heuristicEval.Violation > 0 ? null : heuristic;
+        if (kind == PlacementProblemKind.PMedian && !inst.HasEquity)
+        {
+            var bound = LagrangianPMedianBound.Compute(inst, heuristicEval.Objective, clock, deadline * 0.5, OptimalityGapTolerance);
+            if (RelativeGap(heuristicEval.Objective, bound) <= OptimalityGapTolerance)
+            {
+                return (heuristic, PlacementStatus.Optimal, Math.Min(bound, heuristicEval.Objective), "exact: Lagrangian bound + vertex substitution", null);
+            }
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Lagrangian bound left a gap of {RelativeGap(heuristicEval.Objective, bound):G3}; solving the MIP"));
+        }
+        if (kind == PlacementProblemKind.PCenter)
+        {
+            return PCenterExact(inst, heuristic, heuristicEval, clock, deadline);
+        }
+        var remaining = Math.Max(0.5, deadline - clock.Elapsed.TotalSeconds);
+        var outcome = MipPlacementSolver.Solve(inst, kind, remaining, hint);
+        if (!outcome.HasSolution)
+        {
+            if (outcome.ProvenInfeasible)
+            {
+                throw new ComputationException($"no selection satisfies the {DescribeConstraints(inst, kind)} (proven by the exact solver)");
+            }
+            if (heuristicEval.Violation > 0)
+            {
+                throw new ComputationException($"the exact solver found no feasible selection within the time limit ({DescribeConstraints(inst, kind)}); raise --time-limit");
+            }
+            notes.Add("the exact solver found no solution within the time limit; the heuristic solution is returned without a bound");
+            return (heuristic, PlacementStatus.Heuristic, double.NaN, "heuristic (exact solver timed out)", null);
+        }
+        var status = outcome.Proven ? PlacementStatus.Optimal : PlacementStatus.TimeLimitFeasible;
+        return (outcome.Open, status, outcome.Bound, Scip, outcome.Assignment);
+    }
+
+    private static (bool[] Open, PlacementStatus Status, double Bound, string Solver, List<Assignment>? Assignment) PCenterExact(
+        PlacementInstance inst, bool[] heuristic, Evaluation heuristicEval, Stopwatch clock, double deadline)
+    {
+        var radii = PlacementHeuristics.DistinctMinutes(inst);
+        var lo = 0;
+        var hi = radii.Length - 1;
+        bool[]? best = null;
+        if (heuristicEval.Violation == 0)
+        {
+            hi = Array.BinarySearch(radii, heuristicEval.Objective);
+            hi = hi < 0 ? radii.Length - 1 : hi;
+            best = heuristic;
+        }
+        var proven = true;
+        var unknownAt = -1;
+        while (lo < hi || best is null)
+        {
+            if (lo > hi)
+            {
+                throw new ComputationException($"no selection satisfies the {DescribeConstraints(inst, PlacementProblemKind.PCenter)} (proven by the exact solver)");
+            }
+            var mid = (lo + hi) / 2;
+            var remaining = deadline - clock.Elapsed.TotalSeconds;
+            if (remaining <= 0)
+            {
+                proven = false;
+                break;
+            }
+            var outcome = MipPlacementSolver.Solve(inst, PlacementProblemKind.PCenter, remaining, null, radii[mid], inst.NewSites);
+            if (outcome.HasSolution)
+            {
+                best = outcome.Open;
+                PlacementHeuristics.FillByMedianGain(inst, best, inst.NewSites);
+                hi = mid;
+                if (best is not null && lo == hi)
+                {
+                    break;
+                }
+            }
+            else if (outcome.ProvenInfeasible)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                proven = false;
+                unknownAt = mid;
+                break;
+            }
+        }
+        if (best is null)
+        {
+            throw new ComputationException("the exact p-center search found no feasible selection within the time limit; raise --time-limit");
+        }
+        _ = unknownAt;
+        var boundValue = proven ? SolutionEvaluator.Evaluate(inst, PlacementProblemKind.PCenter, best).Objective : radii[Math.Min(lo, radii.Length - 1)];
+        return (best, proven ? PlacementStatus.Optimal : PlacementStatus.TimeLimitFeasible, boundValue,
+            "exact: binary search on the radius, SCIP covering MIPs (OR-Tools)", null);
+    }
+
+    internal static double RelativeGap(double objective, double bound) =>
+        double.IsNaN(bound) ? double.NaN : Math.Abs(objective - bound) / Math.Max(Math.Abs(objective), 1e-9);
+
+    private static string DescribeConstraints(PlacementInstance inst, PlacementProblemKind kind)
+    {
+        var parts = new List<string>();
+        if (kind == PlacementProblemKind.CapacitatedPMedian)
+        {
+            parts.Add("site capacities");
+        }
+        if (kind == PlacementProblemKind.Lscp)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"coverage of every zone within {inst.ThresholdMinutes} minutes"));
+        }
+        if (inst.Core20MinShare is { } floor)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"Core20 coverage floor ({floor:P1} of Core20 need within {inst.ThresholdMinutes} minutes)"));
+        }
+        if (inst.MaxQuintileMeanMinutes is { } cap)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"IMD quintile mean-minutes cap ({cap} minutes)"));
+        }
+        if (parts.Count == 0)
+        {
+            parts.Add("routes from every zone with need to an open site");
+        }
+        return string.Join(" and ", parts) + $" with p = {inst.NewSites} new sites";
+    }
+
+    /// <summary>Checks that cannot depend on the selection: unreachable zones, uncoverable zones, equity and capacity out of reach.</summary>
+    private static void CheckFeasibility(PlacementInstance inst, PlacementProblemKind kind)
+    {
+        var n = inst.ZoneCount;
+        var m = inst.SiteCount;
+        var needsRoute = kind is PlacementProblemKind.PMedian or PlacementProblemKind.PCenter or PlacementProblemKind.CapacitatedPMedian
+            || inst.MaxQuintileMeanMinutes is not null;
+        var unreachable = new List<string>();
+        var uncovered = new List<string>();
+        double core20Reachable = 0;
+        for (var z = 0; z < n; z++)
+        {
+            var best = double.PositiveInfinity;
+            for (var s = 0; s < m; s++)
+            {
+                best = Math.Min(best, inst.At(z, s));
+            }
+            if (double.IsPositiveInfinity(best))
+            {
+                unreachable.Add(inst.ZoneId(z));
+            }
+            if (!(best <= inst.ThresholdMinutes))
+            {
+                uncovered.Add(inst.ZoneId(z));
+            }
+            else if (inst.Core20[z])
+            {
+                core20Reachable += inst.Need[z];
+            }
+        }
+        if (needsRoute && unreachable.Count > 0)
+        {
+            throw new ComputationException(
+                $"{unreachable.Count} zone(s) with need > 0 have no route to any existing or candidate site: {List(unreachable)}; give them a route or a need of 0");
+        }
+        if (kind == PlacementProblemKind.Lscp && uncovered.Count > 0)
+        {
+            throw new ComputationException(string.Create(CultureInfo.InvariantCulture,
+                $"LSCP is infeasible: {uncovered.Count} zone(s) are more than {inst.ThresholdMinutes} minutes from every existing and candidate site: {List(uncovered)}; raise the threshold, add candidates or give them a need of 0"));
+        }
+        if (inst.Core20MinShare is { } floor && inst.Core20Need > 0 && core20Reachable / inst.Core20Need < floor - 1e-9)
+        {
+            throw new ComputationException(string.Create(CultureInfo.InvariantCulture,
+                $"the Core20 coverage floor {floor:P1} cannot be met: even with every candidate open only {core20Reachable / inst.Core20Need:P1} of Core20 need is within {inst.ThresholdMinutes} minutes"));
+        }
+        if (kind == PlacementProblemKind.CapacitatedPMedian)
+        {
+            var capacity = inst.Capacity!;
+            double fixedCapacity = 0;
+            var candidateCapacity = new List<double>();
+            for (var s = 0; s < m; s++)
+            {
+                if (inst.Fixed[s])
+                {
+                    fixedCapacity += capacity[s];
+                }
+                else
+                {
+                    candidateCapacity.Add(capacity[s]);
+                }
+            }
+            candidateCapacity.Sort();
+            candidateCapacity.Reverse();
+            var most = fixedCapacity;
+            for (var k = 0; k < inst.NewSites && k < candidateCapacity.Count; k++)
+            {
+                most += candidateCapacity[k];
+            }
+            if (most < inst.TotalNeed * (1 - 1e-12))
+            {
+                throw new ComputationException(string.Create(CultureInfo.InvariantCulture,
+                    $"capacities cannot hold the need: total need {inst.TotalNeed:G6} exceeds the largest capacity of the existing sites plus {inst.NewSites} candidates ({most:G6})"));
+            }
+        }
+    }
+
+    private static string List(List<string> ids) =>
+        ids.Count <= 20 ? string.Join(", ", ids) : string.Join(", ", ids.Take(20)) + $" and {ids.Count - 20} more";
+
+    private static PlacementResult BuildResult(PlacementInstance inst, PlacementProblem problem, bool[] open, List<Assignment>? assignment,
+        string solverName, PlacementStatus status, double bound, Stopwatch clock, List<string> notes)
+    {
+        var kind = problem.Kind;
+        if (kind == PlacementProblemKind.CapacitatedPMedian && assignment is null)
+        {
+            assignment = [];
+            SolutionEvaluator.Evaluate(inst, kind, open, assignment);
+        }
+        var evaluation = SolutionEvaluator.Evaluate(inst, kind, open);
+        var objective = evaluation.Objective;
+        if (kind == PlacementProblemKind.CapacitatedPMedian)
+        {
+            objective = 0;
+            foreach (var a in assignment!)
+            {
+                objective += a.Amount * inst.At(a.Zone, a.Site);
+            }
+        }
+        if (status == PlacementStatus.Optimal && !double.IsNaN(bound))
+        {
+            bound = kind == PlacementProblemKind.Mclp ? Math.Max(bound, objective) : Math.Min(bound, objective);
+        }
+        var openSites = new List<int>();
+        var newSites = new List<int>();
+        for (var s = 0; s < inst.SiteCount; s++)
+        {
+            if (open[s])
+            {
+                openSites.Add(inst.SiteOf[s]);
+                if (!inst.Fixed[s])
+                {
+                    newSites.Add(inst.SiteOf[s]);
+                }
+            }
+        }
+        openSites.Sort();
+        newSites.Sort();
+        var allocations = Allocate(inst, problem, openSites, assignment, out var zoneMinutes);
+        var groups = Summaries(problem, zoneMinutes, out var core20, out var worstQuintile);
+        return new PlacementResult
+        {
+            Problem = problem,
+            Solver = solverName,
+            Status = status,
+            Objective = objective,
+            ObjectiveDescription = kind switch
+            {
+                PlacementProblemKind.Mclp => "need within the threshold (maximised)",
+                PlacementProblemKind.Lscp => "number of new sites (minimised)",
+                PlacementProblemKind.PCenter => "worst minutes from a zone with need to its site (minimised)",
+                _ => "sum of need x minutes to the allocated site (minimised)",
+            },
+            Bound = bound,
+            Gap = RelativeGap(objective, bound),
+            Seconds = clock.Elapsed.TotalSeconds,
+            OpenSites = openSites,
+            NewSites = newSites,
+            Allocations = allocations,
+            Groups = groups,
+            Core20CoveredShare = core20,
+            WorstQuintileMeanMinutes = worstQuintile,
+            Notes = notes,
+        };
+    }
+
+    private static List<ZoneAllocation> Allocate(PlacementInstance inst, PlacementProblem problem, List<int> openSites, List<Assignment>? assignment, out double[] zoneMinutes)
+    {
+        var zones = problem.ZoneCount;
+        var sites = problem.SiteCount;
+        var minutes = problem.Matrix.Minutes;
+        zoneMinutes = new double[zones];
+        List<ZoneAllocation>[]? assigned = null;
+        if (assignment is not null)
+        {
+            assigned = new List<ZoneAllocation>[zones];
+            foreach (var a in assignment)
+            {
+                var zone = inst.ZoneOf[a.Zone];
+                var site = inst.SiteOf[a.Site];
+                (assigned[zone] ??= []).Add(new ZoneAllocation(zone, site, minutes[(long)zone * sites + site], a.Amount));
+            }
+        }
+        var result = new List<ZoneAllocation>(zones);
+        for (var i = 0; i < zones; i++)
+        {
+            if (assigned?[i] is { } rows)
+            {
+                rows.Sort((a, b) => a.Site.CompareTo(b.Site));
+                result.AddRange(rows);
+                double sum = 0, weight = 0;
+                foreach (var r in rows)
+                {
+                    sum += r.Minutes * r.Need;
+                    weight += r.Need;
+                }
+                zoneMinutes[i] = weight > 0 ? sum / weight : double.NaN;
+                continue;
+            }
+            var best = -1;
+            var bestMinutes = double.NaN;
+            foreach (var s in openSites)
+            {
+                var t = minutes[(long)i * sites + s];
+                if (!double.IsNaN(t) && (best < 0 || t < bestMinutes))
+                {
+                    best = s;
+                    bestMinutes = t;
+                }
+            }
+            result.Add(new ZoneAllocation(i, best, bestMinutes, problem.Need[i]));
+            zoneMinutes[i] = bestMinutes;
+        }
+        return result;
+    }
+
+    private static List<PlacementGroupSummary> Summaries(PlacementProblem problem, double[] zoneMinutes, out double? core20Share, out double? worstQuintile)
+    {
+        var threshold = problem.ThresholdMinutes;
+        var list = new List<PlacementGroupSummary> { Summary("all", "all", problem.Need, zoneMinutes, threshold, null) };
+        core20Share = null;
+        worstQuintile = null;
+        if (problem.ImdDecile is { } deciles)
+        {
+            for (var q = 0; q <= 5; q++)
+            {
+                var member = new bool[deciles.Length];
+                var any = false;
+                for (var i = 0; i < deciles.Length; i++)
+                {
+                    member[i] = (deciles[i] == 0 ? 0 : (deciles[i] + 1) / 2) == q;
+                    any |= member[i];
+                }
+                if (!any)
+                {
+                    continue;
+                }
+                var summary = Summary("imd_quintile", q == 0 ? "unknown" : q.ToString(CultureInfo.InvariantCulture), problem.Need, zoneMinutes, threshold, member);
+                list.Add(summary);
+                if (q > 0 && summary.Weight > 0)
+                {
+                    var mean = summary.UnreachableWeight > 0 ? double.PositiveInfinity : summary.MeanMinutes;
+                    worstQuintile = worstQuintile is null ? mean : Math.Max(worstQuintile.Value, mean);
+                }
+            }
+            if (!double.IsNaN(threshold))
+            {
+                var core20 = new bool[deciles.Length];
+                for (var i = 0; i < deciles.Length; i++)
+                {
+                    core20[i] = deciles[i] is 1 or 2;
+                }
+                var summary = Summary("imd_core20", "core20", problem.Need, zoneMinutes, threshold, core20);
+                list.Add(summary);
+                core20Share = summary.CoveredShare;
+            }
+        }
+        if (problem.ReportGroups is { } groups)
+        {
+            foreach (var (name, weights) in groups)
+            {
+                list.Add(Summary("group", name, weights, zoneMinutes, threshold, null));
+            }
+        }
+        return list;
+    }
+
+    private static PlacementGroupSummary Summary(string dimension, string group, double[] weights, double[] zoneMinutes, double threshold, bool[]? member)
+    {
+        double weight = 0, sum = 0, reached = 0, covered = 0, unreachable = 0, max = 0;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            if (member is not null && !member[i])
+            {
+                continue;
+            }
+            var w = weights[i];
+            if (!(w > 0))
+            {
+                continue;
+            }
+            weight += w;
+            var t = zoneMinutes[i];
+            if (double.IsNaN(t))
+            {
+                unreachable += w;
+                continue;
+            }
+            reached += w;
+            sum += w * t;
+            max = Math.Max(max, t);
+            if (t <= threshold)
+            {
+                covered += w;
+            }
+        }
+        double? share = double.IsNaN(threshold) ? null : weight > 0 ? covered / weight : 0;
+        return new PlacementGroupSummary(dimension, group, weight, reached > 0 ? sum / reached : double.NaN, max, share, unreachable);
+    }
+}

@@ -1,0 +1,325 @@
+using System.Diagnostics;
+
+namespace Geo.Catchment.Allocation;
+
+/// <summary>
+/// Heuristics for the problems the fast interchange does not cover (LSCP, p-center, capacitated p-median) and for
+/// repairing equity violations: greedy set cover, binary search on the radius, and a plain first-improvement
+/// swap search that evaluates each selection in full (O(zones x sites) per evaluation).
+/// </summary>
+internal static class PlacementHeuristics
+{
+    /// <summary>
+    /// Greedy set cover within <paramref name="radius"/>: from the fixed sites, repeatedly opens the candidate that covers
+    /// the most uncovered zones (ties: most uncovered need, then lowest index). Stops when all are covered or
+    /// <paramref name="maxNew"/> are open. <paramref name="complete"/> tells whether every zone is covered.
+    /// </summary>
+    public static bool[] GreedyCover(PlacementInstance inst, double radius, int maxNew, out bool complete)
+    {
+        var n = inst.ZoneCount;
+        var m = inst.SiteCount;
+        var open = (bool[])inst.Fixed.Clone();
+        var covered = new bool[n];
+        var left = 0;
+        for (var z = 0; z < n; z++)
+        {
+            for (var s = 0; s < m; s++)
+            {
+                if (open[s] && inst.At(z, s) <= radius)
+                {
+                    covered[z] = true;
+                    break;
+                }
+            }
+            if (!covered[z])
+            {
+                left++;
+            }
+        }
+        var count = new int[m];
+        var need = new double[m];
+        var added = 0;
+        while (left > 0 && added < maxNew)
+        {
+            Array.Clear(count);
+            Array.Clear(need);
+            for (var z = 0; z < n; z++)
+            {
+                if (covered[z])
+                {
+                    continue;
+                }
+                var row = (long)z * m;
+                for (var s = 0; s < m; s++)
+                {
+                    if (inst.Minutes[row + s] <= radius)
+                    {
+                        count[s]++;
+                        need[s] += inst.Need[z];
+                    }
+                }
+            }
+            var best = -1;
+            for (var s = 0; s < m; s++)
+            {
+                if (!open[s] && count[s] > 0 && (best < 0 || count[s] > count[best] || (count[s] == count[best] && need[s] > need[best])))
+                {
+                    best = s;
+                }
+            }
+            if (best < 0)
+            {
+                break;
+            }
+            open[best] = true;
+            added++;
+            for (var z = 0; z < n; z++)
+            {
+                if (!covered[z] && inst.At(z, best) <= radius)
+                {
+                    covered[z] = true;
+                    left--;
+                }
+            }
+        }
+        complete = left == 0;
+        return open;
+    }
+
+    /// <summary>Removes opened candidates (last opened first is not tracked; highest index first) that are not needed for coverage.</summary>
+    public static void DropRedundant(PlacementInstance inst, bool[] open, double radius)
+    {
+        var n = inst.ZoneCount;
+        var m = inst.SiteCount;
+        var coverCount = new int[n];
+        for (var z = 0; z < n; z++)
+        {
+            for (var s = 0; s < m; s++)
+            {
+                if (open[s] && inst.At(z, s) <= radius)
+                {
+                    coverCount[z]++;
+                }
+            }
+        }
+        for (var s = m - 1; s >= 0; s--)
+        {
+            if (!open[s] || inst.Fixed[s])
+            {
+                continue;
+            }
+            var needed = false;
+            for (var z = 0; z < n && !needed; z++)
+            {
+                needed = coverCount[z] == 1 && inst.At(z, s) <= radius;
+            }
+            if (!needed)
+            {
+                open[s] = false;
+                for (var z = 0; z < n; z++)
+                {
+                    if (inst.At(z, s) <= radius)
+                    {
+                        coverCount[z]--;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Opens further candidates one at a time, each the one lowering the need-weighted minutes most, until <paramref name="target"/> new sites are open.</summary>
+    public static void FillByMedianGain(PlacementInstance inst, bool[] open, int target)
+    {
+        var n = inst.ZoneCount;
+        var m = inst.SiteCount;
+        var opened = 0;
+        for (var s = 0; s < m; s++)
+        {
+            if (open[s] && !inst.Fixed[s])
+            {
+                opened++;
+            }
+        }
+        var d1 = new double[n];
+        for (var z = 0; z < n; z++)
+        {
+            d1[z] = double.PositiveInfinity;
+            for (var s = 0; s < m; s++)
+            {
+                if (open[s])
+                {
+                    d1[z] = Math.Min(d1[z], inst.At(z, s));
+                }
+            }
+        }
+        while (opened < target)
+        {
+            var best = -1;
+            var bestGain = double.NegativeInfinity;
+            for (var s = 0; s < m; s++)
+            {
+                if (open[s])
+                {
+                    continue;
+                }
+                double gain = 0;
+                for (var z = 0; z < n; z++)
+                {
+                    var t = inst.At(z, s);
+                    if (t < d1[z])
+                    {
+                        gain += double.IsPositiveInfinity(d1[z]) ? 1e18 : inst.Need[z] * (d1[z] - t);
+                    }
+                }
+                if (gain > bestGain)
+                {
+                    bestGain = gain;
+                    best = s;
+                }
+            }
+            if (best < 0)
+            {
+                return;
+            }
+            open[best] = true;
+            opened++;
+            for (var z = 0; z < n; z++)
+            {
+                d1[z] = Math.Min(d1[z], inst.At(z, best));
+            }
+        }
+    }
+
+    /// <summary>p-center heuristic: binary search over the distinct minutes for the smallest radius a greedy cover reaches with p new sites.</summary>
+    public static bool[] PCenter(PlacementInstance inst)
+    {
+        var radii = DistinctMinutes(inst);
+        var lo = 0;
+        var hi = radii.Length - 1;
+        bool[]? best = null;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            var open = GreedyCover(inst, radii[mid], inst.NewSites, out var complete);
+            if (complete)
+            {
+                best = open;
+                hi = mid - 1;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+        best ??= GreedyCover(inst, double.PositiveInfinity, inst.NewSites, out _);
+        FillByMedianGain(inst, best, inst.NewSites);
+        return best;
+    }
+
+    /// <summary>Sorted distinct finite minutes of the compact matrix, at least the largest "nearest site over all sites" minutes.</summary>
+    public static double[] DistinctMinutes(PlacementInstance inst)
+    {
+        double lower = 0;
+        for (var z = 0; z < inst.ZoneCount; z++)
+        {
+            var best = double.PositiveInfinity;
+            for (var s = 0; s < inst.SiteCount; s++)
+            {
+                best = Math.Min(best, inst.At(z, s));
+            }
+            lower = Math.Max(lower, best);
+        }
+        var set = new HashSet<double>();
+        foreach (var t in inst.Minutes)
+        {
+            if (double.IsFinite(t) && t >= lower)
+            {
+                set.Add(t);
+            }
+        }
+        var radii = set.ToArray();
+        Array.Sort(radii);
+        return radii;
+    }
+
+    /// <summary>
+    /// First-improvement swap search on (violation, objective) with full evaluation of every selection. Keeps the number of
+    /// new sites. Stops at a 1-swap local optimum or at the deadline.
+    /// </summary>
+    public static Evaluation SwapSearch(PlacementInstance inst, PlacementProblemKind kind, bool[] open, Stopwatch clock, double deadlineSeconds)
+    {
+        var maximise = kind == PlacementProblemKind.Mclp;
+        var current = SolutionEvaluator.Evaluate(inst, kind, open);
+        var m = inst.SiteCount;
+        var improved = true;
+        while (improved && clock.Elapsed.TotalSeconds < deadlineSeconds)
+        {
+            improved = false;
+            for (var add = 0; add < m && !improved; add++)
+            {
+                if (open[add])
+                {
+                    continue;
+                }
+                for (var remove = 0; remove < m && !improved; remove++)
+                {
+                    if (!open[remove] || inst.Fixed[remove])
+                    {
+                        continue;
+                    }
+                    open[add] = true;
+                    open[remove] = false;
+                    var trial = SolutionEvaluator.Evaluate(inst, kind, open);
+                    if (trial.IsBetterThan(current, maximise))
+                    {
+                        current = trial;
+                        improved = true;
+                    }
+                    else
+                    {
+                        open[add] = false;
+                        open[remove] = true;
+                    }
+                }
+                if (clock.Elapsed.TotalSeconds >= deadlineSeconds)
+                {
+                    break;
+                }
+            }
+        }
+        return current;
+    }
+
+    /// <summary>Adds candidates one at a time (each the one reducing the violation most) until feasible or none helps. Used by LSCP.</summary>
+    public static Evaluation AddUntilFeasible(PlacementInstance inst, PlacementProblemKind kind, bool[] open)
+    {
+        var current = SolutionEvaluator.Evaluate(inst, kind, open);
+        while (current.Violation > 0)
+        {
+            var best = -1;
+            var bestEval = current;
+            for (var s = 0; s < inst.SiteCount; s++)
+            {
+                if (open[s])
+                {
+                    continue;
+                }
+                open[s] = true;
+                var trial = SolutionEvaluator.Evaluate(inst, kind, open);
+                open[s] = false;
+                if (trial.Violation < bestEval.Violation - 1e-12)
+                {
+                    bestEval = trial;
+                    best = s;
+                }
+            }
+            if (best < 0)
+            {
+                break;
+            }
+            open[best] = true;
+            current = bestEval;
+        }
+        return current;
+    }
+}

@@ -1,0 +1,21 @@
+namespace Geo.Catchment.Equality;
+
+/// <summary>
+/// One group of one dimension (imd_quintile, core20, age, ward, local_authority or a categorical zone column) for one
+/// option x mode x service. <see cref="Ratio"/> = group mean change / whole-population mean change (null when that is 0).
+/// </summary>
+public sealed record EqualityRow
+{
+    public required string Option { get; init; }
+    public required string Mode { get; init; }
+    public required string Service { get; init; }
+    public required string Dimension { get; init; }
+    public required string Group { get; init; }
+    public double Population { get; init; }
+    public double? MeanMinutes { get; init; }
+    public double? MeanChange { get; init; }
+    public double? OverallMeanChange { get; init; }
+    public double Worse10 { get; init; }
+    public bool Flag { get; init; }
+    public double? Ratio { get; init; }
+}

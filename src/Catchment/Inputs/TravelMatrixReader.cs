@@ -1,0 +1,292 @@
+using System.Globalization;
+using Geo.Catchment.Scenarios;
+using Geo.Routing.Storage;
+
+namespace Geo.Catchment.Inputs;
+
+/// <summary>
+/// Reads travel-time matrices in minutes into <see cref="TravelMatrix"/>: the long CSV that <c>geo matrix</c> writes
+/// (origin_id, destination_id, minutes, km, ..., status, optional interchanges, fare_gbp), any long CSV with named columns,
+/// and wide CSVs (one row per origin, one column per destination, e.g. the Devon CDC matrices keyed by LSOA name with
+/// 9999 = no route). Every origin-destination pair must be present: the first missing pair is named in the error.
+/// </summary>
+public static class TravelMatrixReader
+{
+    /// <summary>Reads a scenario's external matrix and re-keys name-keyed origins/destinations to zone codes / site ids.</summary>
+    public static TravelMatrix Read(MatrixSpec spec, string mode, Func<string, string> resolve, ZoneTable zones, SiteTable sites)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(resolve);
+        ArgumentNullException.ThrowIfNull(zones);
+        ArgumentNullException.ThrowIfNull(sites);
+        var path = resolve(spec.File);
+        var raw = spec.Layout == "wide" ? ReadWide(path, mode, spec) : ReadLong(path, mode, spec);
+        IReadOnlyList<string> origins = raw.OriginIds, destinations = raw.DestinationIds;
+        if (spec.OriginKey == "name")
+        {
+            var byName = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var z = 0; z < zones.Count; z++)
+            {
+                if (!byName.TryAdd(zones.Names[z], zones.Codes[z]))
+                {
+                    throw new InputFileException(path, null, "originKey",
+                        $"the matrix is keyed by zone name but two zones are named '{zones.Names[z]}' ({byName[zones.Names[z]]}, {zones.Codes[z]})");
+                }
+            }
+            origins = [.. raw.OriginIds.Select(name => byName.GetValueOrDefault(name, name))];
+        }
+        if (spec.DestinationKey == "name")
+        {
+            var byName = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var site in sites.Sites)
+            {
+                byName.TryAdd(site.Name, site.Id);
+            }
+            destinations = [.. raw.DestinationIds.Select(name => byName.GetValueOrDefault(name, name))];
+        }
+        return new TravelMatrix(mode, origins, destinations, raw.Minutes)
+        {
+            Kilometres = raw.Kilometres,
+            Interchanges = raw.Interchanges,
+            Fares = raw.Fares,
+            UnsnappedOrigins = raw.UnsnappedOrigins,
+            UnsnappedDestinations = raw.UnsnappedDestinations,
+            Source = path,
+        };
+    }
+
+    /// <summary>Reads a long matrix; with no <paramref name="spec"/> the <c>geo matrix</c> columns are used.</summary>
+    public static TravelMatrix ReadLong(string path, string mode, MatrixSpec? spec = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        spec ??= new MatrixSpec { File = path };
+        string[]? header = null;
+        int oc = -1, dc = -1, mc = -1, kc = -1, ic = -1, fc = -1, sc = -1;
+        var originIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var destinationIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var originIds = new List<string>();
+        var destinationIds = new List<string>();
+        var rows = new List<(int O, int D, double Min, double Km, double Ic, double Fare, bool Unsnapped, int Line)>();
+        CsvTable.Stream(path, (line, fields) =>
+        {
+            if (header is null)
+            {
+                header = [.. fields.Select(f => f.Trim())];
+                oc = CsvTable.Require(path, header, spec.Origin ?? "origin_id", "origin");
+                dc = CsvTable.Require(path, header, spec.Destination ?? "destination_id", "destination");
+                mc = CsvTable.Require(path, header, spec.Minutes ?? "minutes", "minutes");
+                kc = spec.Km is null ? CsvTable.Find(header, "km") : CsvTable.Require(path, header, spec.Km, "km");
+                ic = spec.Interchanges is null ? CsvTable.Find(header, "interchanges") : CsvTable.Require(path, header, spec.Interchanges, "interchanges");
+                fc = spec.Fare is null ? CsvTable.Find(header, "fare_gbp") : CsvTable.Require(path, header, spec.Fare, "fare");
+                sc = spec.Status is null ? CsvTable.Find(header, "status") : CsvTable.Require(path, header, spec.Status, "status");
+                return;
+            }
+            string Cell(int c) => c >= 0 && c < fields.Count ? fields[c].Trim() : string.Empty;
+            var origin = Cell(oc);
+            var destination = Cell(dc);
+            if (origin.Length == 0)
+            {
+                throw new InputFileException(path, line, header[oc], "empty origin id");
+            }
+            if (destination.Length == 0)
+            {
+                throw new InputFileException(path, line, header[dc], "empty destination id");
+            }
+            if (!originIndex.TryGetValue(origin, out var o))
+            {
+                o = originIds.Count;
+                originIndex[origin] = o;
+                originIds.Add(origin);
+            }
+            if (!destinationIndex.TryGetValue(destination, out var d))
+            {
+                d = destinationIds.Count;
+                destinationIndex[destination] = d;
+                destinationIds.Add(destination);
+            }
+            var status = sc >= 0 ? Cell(sc) : "ok";
+            var ok = status.Length == 0 || status.Equals("ok", StringComparison.OrdinalIgnoreCase);
+            var unsnapped = status.Contains("unsnapped", StringComparison.OrdinalIgnoreCase);
+            var minutesText = Cell(mc);
+            double minutes;
+            if (minutesText.Length == 0 && !ok)
+            {
+                minutes = double.NaN;
+            }
+            else
+            {
+                minutes = ParseMinutes(path, line, header[mc], minutesText, spec.NoRoute);
+                if (!ok)
+                {
+                    minutes = double.NaN;
+                }
+            }
+            rows.Add((o, d, minutes, Optional(path, line, header, kc, Cell(kc)), Optional(path, line, header, ic, Cell(ic)),
+                Optional(path, line, header, fc, Cell(fc)), unsnapped, line));
+        });
+        if (header is null)
+        {
+            throw new InputFileException(path, null, null, "the matrix file is empty");
+        }
+        var no = originIds.Count;
+        var nd = destinationIds.Count;
+        var cells = no * nd;
+        var minutesArray = new double[cells];
+        var seenLine = new int[cells];
+        var km = kc >= 0 ? NaNs(cells) : null;
+        var interchanges = ic >= 0 ? NaNs(cells) : null;
+        var fares = fc >= 0 ? NaNs(cells) : null;
+        var unsnappedCount = new int[no];
+        var unsnappedDestinationCount = new int[nd];
+        foreach (var row in rows)
+        {
+            var cell = row.O * nd + row.D;
+            if (seenLine[cell] != 0)
+            {
+                throw new InputFileException(path, row.Line, header[oc],
+                    $"pair '{originIds[row.O]}' -> '{destinationIds[row.D]}' appears twice (first at line {seenLine[cell]})");
+            }
+            seenLine[cell] = row.Line;
+            minutesArray[cell] = row.Min;
+            if (km is not null)
+            {
+                km[cell] = row.Km;
+            }
+            if (interchanges is not null)
+            {
+                interchanges[cell] = row.Ic;
+            }
+            if (fares is not null)
+            {
+                fares[cell] = row.Fare;
+            }
+            if (row.Unsnapped)
+            {
+                unsnappedCount[row.O]++;
+                unsnappedDestinationCount[row.D]++;
+            }
+        }
+        for (var cell = 0; cell < cells; cell++)
+        {
+            if (seenLine[cell] == 0)
+            {
+                var missing = 0;
+                for (var c = cell; c < cells; c++)
+                {
+                    missing += seenLine[c] == 0 ? 1 : 0;
+                }
+                throw new InputFileException(path, null, header[oc],
+                    $"missing pair: no row for origin '{originIds[cell / nd]}' -> destination '{destinationIds[cell % nd]}' " +
+                    $"({missing.ToString(CultureInfo.InvariantCulture)} of {cells.ToString(CultureInfo.InvariantCulture)} pairs missing); every origin needs a row for every destination");
+            }
+        }
+        return new TravelMatrix(mode, originIds, destinationIds, minutesArray)
+        {
+            Kilometres = km,
+            Interchanges = interchanges,
+            Fares = fares,
+            UnsnappedOrigins = sc >= 0 ? [.. unsnappedCount.Select(c => c == nd && nd > 0)] : null,
+            UnsnappedDestinations = sc >= 0 ? [.. unsnappedDestinationCount.Select(c => c == no && no > 0)] : null,
+            Source = path,
+        };
+    }
+
+    /// <summary>Reads a wide matrix: the origin column (spec.Origin, else "from_id", else the first column) and one column per destination.</summary>
+    public static TravelMatrix ReadWide(string path, string mode, MatrixSpec? spec = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        spec ??= new MatrixSpec { File = path, Layout = "wide" };
+        var table = CsvTable.Read(path);
+        var oc = spec.Origin is not null ? table.Require(spec.Origin, "origin") : Math.Max(0, table.Find("from_id"));
+        var destinationColumns = new List<int>();
+        var destinationIds = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var c = 0; c < table.Header.Length; c++)
+        {
+            if (c == oc)
+            {
+                continue;
+            }
+            var name = table.Header[c];
+            if (name.Length == 0)
+            {
+                throw new InputFileException(path, 1, $"column {c + 1}", "empty destination column name");
+            }
+            if (!seen.Add(name))
+            {
+                throw new InputFileException(path, 1, name, "destination column appears twice");
+            }
+            destinationColumns.Add(c);
+            destinationIds.Add(name);
+        }
+        if (destinationIds.Count == 0)
+        {
+            throw new InputFileException(path, 1, null, "the matrix has no destination columns");
+        }
+        var nd = destinationIds.Count;
+        var originIds = new List<string>(table.Count);
+        var originSeen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var minutes = new double[table.Count * nd];
+        for (var r = 0; r < table.Count; r++)
+        {
+            var origin = table.Cell(r, oc);
+            if (origin.Length == 0)
+            {
+                throw new InputFileException(path, table.Lines[r], table.Header[oc], "empty origin id");
+            }
+            if (!originSeen.TryAdd(origin, table.Lines[r]))
+            {
+                throw new InputFileException(path, table.Lines[r], table.Header[oc], $"origin '{origin}' appears twice (first at line {originSeen[origin]})");
+            }
+            originIds.Add(origin);
+            for (var d = 0; d < nd; d++)
+            {
+                var text = table.Cell(r, destinationColumns[d]);
+                if (text.Length == 0)
+                {
+                    throw new InputFileException(path, table.Lines[r], destinationIds[d],
+                        $"missing pair: origin '{origin}' -> destination '{destinationIds[d]}' has an empty cell");
+                }
+                minutes[r * nd + d] = ParseMinutes(path, table.Lines[r], destinationIds[d], text, spec.NoRoute);
+            }
+        }
+        return new TravelMatrix(mode, originIds, destinationIds, minutes) { Source = path };
+    }
+
+    private static double ParseMinutes(string path, int line, string field, string text, double? noRoute)
+    {
+        if (!CsvTable.TryNumber(text, out var v))
+        {
+            throw new InputFileException(path, line, field, text.Length == 0 ? "missing minutes" : $"'{text}' is not a number of minutes");
+        }
+        if (noRoute is double nr && Math.Abs(v - nr) < 1e-9)
+        {
+            return double.NaN;
+        }
+        if (v < 0)
+        {
+            throw new InputFileException(path, line, field, $"negative minutes {text}");
+        }
+        return v;
+    }
+
+    private static double Optional(string path, int line, string[] header, int column, string text)
+    {
+        if (column < 0 || text.Length == 0)
+        {
+            return double.NaN;
+        }
+        if (!CsvTable.TryNumber(text, out var v))
+        {
+            throw new InputFileException(path, line, header[column], $"'{text}' is not a number");
+        }
+        return v;
+    }
+
+    private static double[] NaNs(int n)
+    {
+        var a = new double[n];
+        Array.Fill(a, double.NaN);
+        return a;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Geo.Catchment.Costs;
+using Geo.Catchment.Equality;
+using Geo.Routing.Storage;
+
+namespace Geo.Catchment.Reports;
+
+/// <summary>
+/// summary.json (results contract): scenario, generatedUtc, options [{id, name}], modes, services, metrics, equality, ranking;
+/// plus added fields: weightedBy, zoneCount, siteCount, kmEstimated, rankingMethod, equalityRule, sCurveHorizonMinutes, costs.
+/// Missing numbers are null.
+/// </summary>
+public sealed record AppraisalSummary
+{
+    public static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public required string Scenario { get; init; }
+    public DateTime GeneratedUtc { get; init; }
+    public required IReadOnlyList<OptionInfo> Options { get; init; }
+    public required IReadOnlyList<string> Modes { get; init; }
+    public required IReadOnlyList<string> Services { get; init; }
+    public required IReadOnlyList<OptionMetrics> Metrics { get; init; }
+    public required IReadOnlyList<EqualityRow> Equality { get; init; }
+    public required IReadOnlyList<RankingRow> Ranking { get; init; }
+    public string WeightedBy { get; init; } = "population";
+    public int ZoneCount { get; init; }
+    public int SiteCount { get; init; }
+    public IReadOnlyDictionary<string, bool> KmEstimated { get; init; } = new Dictionary<string, bool>();
+    public string RankingMethod { get; init; } =
+        "score 0-100 (higher is better), averaged over mode x service: per criterion the best option scores 1 and the worst 0; " +
+        "weights: mean minutes 0.4, p90 minutes 0.3, share over 30 min or unreachable 0.2, equality flags 0.1";
+    public string EqualityRule { get; init; } = "";
+    public int SCurveHorizonMinutes { get; init; }
+    public CostSettings? Costs { get; init; }
+
+    public void Write(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, JsonOptions));
+
+    public static AppraisalSummary Read(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new InputFileException(path, null, null, "summary.json not found");
+        }
+        try
+        {
+            return JsonSerializer.Deserialize<AppraisalSummary>(File.ReadAllText(path), JsonOptions)
+                ?? throw new InputFileException(path, 1, "$", "summary.json is empty");
+        }
+        catch (JsonException ex)
+        {
+            throw new InputFileException(path, ex.LineNumber is long l ? (int)l + 1 : null, ex.Path, "not a valid summary.json: " + ex.Message);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Geo.Catchment.Inputs;
+using Geo.Routing.Storage;
+
+namespace Geo.Catchment.Reports;
+
+/// <summary>
+/// Writes a <see cref="TravelMatrix"/> as the long CSV that <c>geo matrix</c> writes and <see cref="TravelMatrixReader.ReadLong"/>
+/// reads: origin_id, destination_id, minutes, km, interchanges, fare_gbp, status (ok | unreachable | unsnapped).
+/// </summary>
+public static class MatrixCsvWriter
+{
+    public static void Write(string path, TravelMatrix matrix)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        AtomicFile.WriteText(path, w =>
+        {
+            w.Write("origin_id,destination_id,minutes,km,interchanges,fare_gbp,status\n");
+            var nd = matrix.DestinationCount;
+            for (var o = 0; o < matrix.OriginCount; o++)
+            {
+                var origin = ZoneResultsWriter.Csv(matrix.OriginIds[o]);
+                for (var d = 0; d < nd; d++)
+                {
+                    var cell = o * nd + d;
+                    var minutes = matrix.Minutes[cell];
+                    w.Write(origin);
+                    w.Write(',');
+                    w.Write(ZoneResultsWriter.Csv(matrix.DestinationIds[d]));
+                    w.Write(',');
+                    Number(w, minutes);
+                    w.Write(',');
+                    Number(w, matrix.Kilometres?[cell] ?? double.NaN);
+                    w.Write(',');
+                    Number(w, matrix.Interchanges?[cell] ?? double.NaN);
+                    w.Write(',');
+                    Number(w, matrix.Fares?[cell] ?? double.NaN);
+                    w.Write(',');
+                    var unsnapped = (matrix.UnsnappedOrigins?[o] ?? false) || (matrix.UnsnappedDestinations?[d] ?? false);
+                    w.Write(unsnapped ? "unsnapped" : double.IsNaN(minutes) ? "unreachable" : "ok");
+                    w.Write('\n');
+                }
+            }
+        });
+    }
+
+    private static void Number(TextWriter w, double value)
+    {
+        if (!double.IsNaN(value))
+        {
+            w.Write(value.ToString("0.####", CultureInfo.InvariantCulture));
+        }
+    }
+}

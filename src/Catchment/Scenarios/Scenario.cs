@@ -1,0 +1,61 @@
+using System.Text.Json.Serialization;
+
+namespace Geo.Catchment.Scenarios;
+
+/// <summary>
+/// A scenario file (see the results contract): zones, sites, modes, services, a baseline and the options to appraise.
+/// Paths inside are relative to the scenario file; use <see cref="Resolve"/>. Load with <see cref="ScenarioReader"/>.
+/// </summary>
+public sealed record Scenario
+{
+    /// <summary>The travel modes the engine knows.</summary>
+    public static readonly IReadOnlyList<string> KnownModes = ["car", "walk", "cycle", "transit"];
+
+    public string Name { get; init; } = "Scenario";
+    public NetworkSpec? Network { get; init; }
+    public TransitSpec? Transit { get; init; }
+    public ZoneSpec Zones { get; init; } = new();
+    public SiteSpec Sites { get; init; } = new();
+    public IReadOnlyList<string> Modes { get; init; } = [];
+    public IReadOnlyList<string> Services { get; init; } = [];
+    public OptionSpec Baseline { get; init; } = new() { Id = "baseline", Name = "Current" };
+    public IReadOnlyList<OptionSpec> Options { get; init; } = [];
+    public DemandSpec? Demand { get; init; }
+    /// <summary>Optional path to a costs JSON (same shape as the built-in costs.default.json); built-in defaults otherwise.</summary>
+    public string? Costs { get; init; }
+    /// <summary>Optional external matrices by mode, used instead of routing.</summary>
+    public IReadOnlyDictionary<string, MatrixSpec>? Matrices { get; init; }
+    public PlacementSpec? Placement { get; init; }
+    public SiteSpec? Providers { get; init; }
+    /// <summary>Optional equality-flag settings; defaults: 10% and 2 minutes.</summary>
+    public EqualitySpec? Equality { get; init; }
+
+    /// <summary>The scenario file this was read from (null when built in code).</summary>
+    [JsonIgnore]
+    public string? FilePath { get; init; }
+
+    /// <summary>Folder that relative paths are resolved against (the scenario file's folder, else the current folder).</summary>
+    [JsonIgnore]
+    public string BaseDirectory { get; init; } = Directory.GetCurrentDirectory();
+
+    /// <summary>The baseline followed by the options, in file order.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<OptionSpec> AllOptions => [Baseline, .. Options];
+
+    /// <summary>Resolves a path from the scenario file against <see cref="BaseDirectory"/>.</summary>
+    public string Resolve(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(BaseDirectory, path));
+    }
+
+    /// <summary>Checks the scenario on its own (no files read); throws <see cref="Geo.Routing.Storage.InputFileException"/> naming the JSON path.</summary>
+    public void Validate() => ScenarioValidator.Validate(this, null);
+
+    /// <summary>Checks the scenario against the loaded site ids as well: options naming unknown sites are errors.</summary>
+    public void Validate(IReadOnlyCollection<string> siteIds)
+    {
+        ArgumentNullException.ThrowIfNull(siteIds);
+        ScenarioValidator.Validate(this, siteIds);
+    }
+}

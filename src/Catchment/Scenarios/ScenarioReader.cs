@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Geo.Routing.Storage;
+
+namespace Geo.Catchment.Scenarios;
+
+/// <summary>Reads a scenario JSON file (camelCase, comments and trailing commas allowed) and validates it.</summary>
+public static class ScenarioReader
+{
+    internal static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    };
+
+    /// <summary>Reads and validates (without site ids) the scenario at <paramref name="path"/>.</summary>
+    public static Scenario Read(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new InputFileException(path, null, null, "scenario file not found");
+        }
+        var scenario = Parse(File.ReadAllText(full), full);
+        scenario.Validate();
+        return scenario;
+    }
+
+    /// <summary>Parses scenario JSON text; <paramref name="filePath"/> names the file in errors and anchors relative paths.</summary>
+    public static Scenario Parse(string json, string filePath)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(filePath);
+        Scenario? scenario;
+        try
+        {
+            scenario = JsonSerializer.Deserialize<Scenario>(json, Options);
+        }
+        catch (JsonException ex)
+        {
+            var line = ex.LineNumber is long l ? (int)l + 1 : (int?)null;
+            throw new InputFileException(filePath, line, ex.Path ?? "$", "not a valid scenario: " + FirstSentence(ex.Message));
+        }
+        if (scenario is null)
+        {
+            throw new InputFileException(filePath, 1, "$", "the scenario is empty (null)");
+        }
+        var folder = Path.GetDirectoryName(Path.GetFullPath(filePath)) ?? Directory.GetCurrentDirectory();
+        return scenario with { FilePath = filePath, BaseDirectory = folder };
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". Path:", StringComparison.Ordinal);
+        return end > 0 ? message[..end] : message;
+    }
+}

@@ -1,0 +1,30 @@
+namespace Geo.Catchment.Scenarios;
+
+/// <summary>
+/// Where zones come from. <see cref="File"/> (CSV or GeoJSON points) gives ids and coordinates (lon/lat or BNG easting/northing,
+/// detected when not named) and may give any attribute; <see cref="Joins"/> add attributes from other files keyed by zone id;
+/// <see cref="AgeGroups"/> sums a long census age table into population and 65+. Column names are matched case-insensitively.
+/// </summary>
+public sealed record ZoneSpec
+{
+    public string File { get; init; } = "";
+    public string? Id { get; init; }
+    public string? Name { get; init; }
+    public string? Lon { get; init; }
+    public string? Lat { get; init; }
+    public string? Easting { get; init; }
+    public string? Northing { get; init; }
+    public string? Population { get; init; }
+    public string? Age65plus { get; init; }
+    public string? ImdDecile { get; init; }
+    public string? ImdRank { get; init; }
+    public string? Ward { get; init; }
+    public string? LocalAuthority { get; init; }
+    /// <summary>Extra columns of the zone file to carry (numeric when every value parses as a number, else categorical).</summary>
+    public IReadOnlyList<string>? Extra { get; init; }
+    /// <summary>Optional polygons: GeoJSON or GeoPackage (.gpkg; EPSG:27700 or 4326).</summary>
+    public string? Boundaries { get; init; }
+    public string? BoundaryId { get; init; }
+    public IReadOnlyList<JoinSpec>? Joins { get; init; }
+    public AgeGroupSpec? AgeGroups { get; init; }
+}

@@ -1,0 +1,99 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using Geo.Routing.Profiles;
+using Geo.Routing.Storage;
+using Geo.Routing.Streets;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Geo.Cli.Commands;
+
+/// <summary>geo build-network: OSM PBF -> .geonet street network (car, walk and cycle graphs).</summary>
+public sealed class BuildNetworkCommand : Command<BuildNetworkCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--osm <PBF>")]
+        [Description("Input OpenStreetMap extract (.osm.pbf), e.g. region.osm.pbf. Required unless --write-default-profiles is given.")]
+        public string? Osm { get; init; }
+
+        [CommandOption("--out <FILE>")]
+        [Description("Output street network file (.geonet), written atomically (temp file, then rename). Required unless --write-default-profiles is given.")]
+        public string? Out { get; init; }
+
+        [CommandOption("--profiles <JSON>")]
+        [Description("Street profile file (access, oneway, speeds in km/h, car time-band factors). Default: the built-in UK profile; write it out with --write-default-profiles to edit it.")]
+        public string? Profiles { get; init; }
+
+        [CommandOption("--write-default-profiles <JSON>")]
+        [Description("Write the built-in, documented profile file to this path and exit (no build).")]
+        public string? WriteDefaultProfiles { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.WriteDefaultProfiles is { } profilesOut)
+        {
+            AtomicFile.WriteAllText(profilesOut, StreetProfiles.DefaultJson);
+            AnsiConsole.MarkupLine("Wrote the default street profiles to [bold]" + Markup.Escape(profilesOut) + "[/].");
+            if (settings.Osm is null && settings.Out is null)
+            {
+                return ExitCodes.Ok;
+            }
+        }
+        if (string.IsNullOrWhiteSpace(settings.Osm))
+        {
+            throw new UsageException("--osm <PBF> is required (the OpenStreetMap extract to build from).");
+        }
+        if (string.IsNullOrWhiteSpace(settings.Out))
+        {
+            throw new UsageException("--out <FILE> is required (the .geonet file to write).");
+        }
+        var profiles = settings.Profiles is null ? StreetProfiles.Default : StreetProfiles.Load(settings.Profiles);
+        var clock = Stopwatch.StartNew();
+        var stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        StreetNetwork? network = null;
+        stderr.Status().Start("Reading " + Markup.Escape(settings.Osm), status =>
+        {
+            var progress = new SyncProgress(message => status.Status(Markup.Escape(message)));
+            network = StreetNetwork.BuildFromPbf(settings.Osm, profiles, progress);
+            progress.Report("Writing " + settings.Out);
+            network.Save(settings.Out);
+        });
+        var r = network!.BuildReport;
+        var table = new Table().Title("Street network " + Markup.Escape(settings.Out));
+        table.AddColumn("Measure");
+        table.AddColumn(new TableColumn("Car").RightAligned());
+        table.AddColumn(new TableColumn("Walk").RightAligned());
+        table.AddColumn(new TableColumn("Cycle").RightAligned());
+        static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+        table.AddRow("Vertices", N(r.Car.Vertices), N(r.Walk.Vertices), N(r.Cycle.Vertices));
+        table.AddRow("Edges", N(r.Car.Edges), N(r.Walk.Edges), N(r.Cycle.Edges));
+        table.AddRow("Vertices dropped (islands)", N(r.Car.VerticesDroppedByPruning), N(r.Walk.VerticesDroppedByPruning), N(r.Cycle.VerticesDroppedByPruning));
+        table.AddRow("Edges dropped (islands)", N(r.Car.EdgesDroppedByPruning), N(r.Walk.EdgesDroppedByPruning), N(r.Cycle.EdgesDroppedByPruning));
+        AnsiConsole.Write(table);
+        var summary = new Table().HideHeaders();
+        summary.AddColumn("Measure");
+        summary.AddColumn(new TableColumn("Value").RightAligned());
+        summary.AddRow("Ways read", N(r.WaysRead));
+        summary.AddRow("Routable ways", N(r.RoutableWays));
+        summary.AddRow("Nodes used", N(r.Nodes));
+        summary.AddRow("Nodes missing from file", N(r.MissingNodes));
+        summary.AddRow("Distinct tag sets profiled", N(r.DistinctTagSets));
+        summary.AddRow("Turn restrictions read", N(r.TurnRestrictionsRead));
+        summary.AddRow("Turn restrictions applied (car)", N(r.TurnRestrictionsApplied));
+        summary.AddRow("Turn restrictions skipped", N(r.TurnRestrictionsSkipped));
+        summary.AddRow("Source SHA-256", network.SourceHash[..16] + "…");
+        summary.AddRow("File size", (new FileInfo(settings.Out).Length / 1024.0 / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " MiB");
+        summary.AddRow("Time", clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s");
+        AnsiConsole.Write(summary);
+        return ExitCodes.Ok;
+    }
+
+    private sealed class SyncProgress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
+    }
+}

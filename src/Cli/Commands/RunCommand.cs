@@ -1,0 +1,113 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using Geo.Cli.Pipeline;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Geo.Cli.Commands;
+
+/// <summary>
+/// <c>geo run</c>: the whole pipeline for a scenario: street network, matrices for every mode, placement, appraisal,
+/// basemap, static maps and report.html, written to one results folder for <c>geo serve</c>.
+/// </summary>
+public sealed class RunCommand : Command<RunCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "[SCENARIO]")]
+        [Description("Scenario JSON file (see the results contract); paths inside it are relative to the file. Required.")]
+        public string? Scenario { get; init; }
+
+        [CommandOption("-o|--out <FOLDER>")]
+        [Description("Results folder (created; files replaced atomically). The street network is cached in <FOLDER>/network/. Default: results")]
+        public string Out { get; init; } = "results";
+
+        [CommandOption("--network <GEONET>")]
+        [Description("Use this prebuilt street network (.geonet from `geo build-network`) instead of building one from the scenario's OSM file. Default: build or reuse the cache")]
+        public string? Network { get; init; }
+
+        [CommandOption("--threads <N>")]
+        [Description("Worker threads for the matrices (results never depend on it). Default: all cores")]
+        public int? Threads { get; init; }
+
+        [CommandOption("--no-maps")]
+        [Description("Skip the static PNG maps in maps/ (report.html then has no maps). Default: maps are drawn")]
+        public bool NoMaps { get; init; }
+
+        [CommandOption("--no-placement")]
+        [Description("Skip the scenario's placement block. Default: run it when the scenario has one")]
+        public bool NoPlacement { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (string.IsNullOrWhiteSpace(Scenario))
+            {
+                return ValidationResult.Error("give a scenario file, e.g. geo run data-samples/scenario.json --out results/");
+            }
+            return Threads is < 1 ? ValidationResult.Error("--threads must be at least 1") : ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (string.IsNullOrWhiteSpace(settings.Scenario))
+        {
+            throw new UsageException("give a scenario file, e.g. geo run data-samples/scenario.json --out results/");
+        }
+        var options = new RunOptions
+        {
+            ScenarioPath = settings.Scenario,
+            OutFolder = settings.Out,
+            NetworkPath = settings.Network,
+            Threads = settings.Threads,
+            SkipMaps = settings.NoMaps,
+            SkipPlacement = settings.NoPlacement,
+        };
+        var total = Stopwatch.StartNew();
+        RunResult? result = null;
+        if (Console.IsErrorRedirected)
+        {
+            result = RunPipeline.Run(options, new LineProgress(Console.Error));
+        }
+        else
+        {
+            var stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            stderr.Status().Start("Running " + Markup.Escape(settings.Scenario), ctx =>
+            {
+                result = RunPipeline.Run(options, new StatusProgress(ctx));
+            });
+        }
+
+        var table = new Table().Title("geo run: " + Markup.Escape(result!.Appraisal.Summary.Scenario));
+        table.AddColumn("Stage");
+        table.AddColumn(new TableColumn("Seconds").RightAligned());
+        table.AddColumn("Result");
+        foreach (var stage in result.Stages)
+        {
+            table.AddRow(Markup.Escape(stage.Name), stage.Seconds.ToString("0.0", CultureInfo.InvariantCulture), Markup.Escape(stage.Detail));
+        }
+        AnsiConsole.Write(table);
+        foreach (var warning in result.Warnings)
+        {
+            AnsiConsole.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));
+        }
+        var outFull = Path.GetFullPath(settings.Out);
+        AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            $"{result.Files.Count} files written to [green]{Markup.Escape(outFull)}[/] in {total.Elapsed.TotalSeconds:0.0} s"));
+        AnsiConsole.MarkupLine("Report: [green]" + Markup.Escape(Path.GetFullPath(result.ReportPath)) + "[/]");
+        AnsiConsole.MarkupLine("Explore the results on a map: [grey]geo serve --results " + Markup.Escape(settings.Out) + "[/]");
+        return ExitCodes.Ok;
+    }
+
+    private sealed class StatusProgress(StatusContext context) : IProgress<string>
+    {
+        public void Report(string value) => context.Status(Markup.Escape(value));
+    }
+
+    private sealed class LineProgress(TextWriter writer) : IProgress<string>
+    {
+        public void Report(string value) => writer.WriteLine(value);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using Geo.Routing.Streets;
+
+namespace Geo.Routing.Contraction;
+
+/// <summary>
+/// Finds or builds the contraction hierarchy of a mode graph. Hierarchies are kept in memory per graph instance and,
+/// when a cache path is given, in a file beside the network (<c>region.geonet.car.off_peak.ch</c>) whose header holds a
+/// hash of the network source, the mode, the band and the graph's edge durations and lengths (so speed overrides are
+/// covered); a file whose hash differs is rebuilt.
+/// </summary>
+public static class ContractedGraphCache
+{
+    private static readonly ConditionalWeakTable<ModeGraph, ContractedGraph> Memory = new();
+
+    /// <summary>Cache file beside the network: <c>&lt;network&gt;.&lt;mode&gt;.&lt;band&gt;[.&lt;variant&gt;].ch</c>.</summary>
+    public static string CachePath(string networkPath, string modeName, string bandName, string? variant = null)
+    {
+        ArgumentNullException.ThrowIfNull(networkPath);
+        var name = networkPath + "." + modeName + "." + bandName;
+        return (variant is null ? name : name + "." + variant) + ".ch";
+    }
+
+    /// <summary>Hex SHA-256 over a description (network source hash, mode, band) and the graph's arrays.</summary>
+    public static string InputHash(ModeGraph graph, string description)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(description);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes(description));
+        sha.AppendData(BitConverter.GetBytes(ContractedGraph.FormatVersion));
+        sha.AppendData(MemoryMarshal.AsBytes(graph.FirstEdge.AsSpan()));
+        sha.AppendData(MemoryMarshal.AsBytes(graph.EdgeTarget.AsSpan()));
+        sha.AppendData(MemoryMarshal.AsBytes(graph.EdgeDurationMs.AsSpan()));
+        sha.AppendData(MemoryMarshal.AsBytes(graph.EdgeLengthMm.AsSpan()));
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    /// <summary>
+    /// Returns the hierarchy of <paramref name="graph"/>: from memory, else from <paramref name="cachePath"/> when its hash
+    /// matches, else built (and saved to <paramref name="cachePath"/> when given; a cache that cannot be written is skipped).
+    /// </summary>
+    public static ContractedGraph GetOrBuild(ModeGraph graph, string inputHash, string? cachePath, ContractionOptions? options, out bool fromCache)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(inputHash);
+        if (Memory.TryGetValue(graph, out var cached))
+        {
+            fromCache = true;
+            return cached;
+        }
+        if (cachePath is not null && ContractedGraph.TryLoad(cachePath, inputHash, out var loaded) && loaded!.VertexCount == graph.VertexCount)
+        {
+            fromCache = true;
+            Memory.AddOrUpdate(graph, loaded);
+            return loaded;
+        }
+        var built = ContractionBuilder.Build(graph, options);
+        if (cachePath is not null)
+        {
+            try
+            {
+                built.Save(cachePath, inputHash);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The cache is an optimisation: a read-only folder must not fail the computation.
+            }
+        }
+        Memory.AddOrUpdate(graph, built);
+        fromCache = false;
+        return built;
+    }
+}

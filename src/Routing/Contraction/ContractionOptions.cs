@@ -1,0 +1,14 @@
+namespace Geo.Routing.Contraction;
+
+/// <summary>Tuning of <see cref="ContractionBuilder"/>. The defaults suit road networks; results are exact whatever the values.</summary>
+public sealed record ContractionOptions
+{
+    /// <summary>Vertices a witness search may settle when contracting (more = fewer needless shortcuts, slower build).</summary>
+    public int WitnessSettleLimit { get; init; } = 500;
+
+    /// <summary>Vertices a witness search may settle when only estimating a vertex's priority.</summary>
+    public int SimulationSettleLimit { get; init; } = 100;
+
+    /// <summary>Called now and then with (vertices contracted, total vertices).</summary>
+    public Action<int, int>? Progress { get; init; }
+}

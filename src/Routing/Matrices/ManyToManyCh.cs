@@ -1,0 +1,192 @@
+using Geo.Routing.Contraction;
+using Geo.Routing.Streets;
+
+namespace Geo.Routing.Matrices;
+
+/// <summary>
+/// Many-to-many travel times on a <see cref="ContractedGraph"/>, as OSRM's table service does it:
+/// one backward upward search per target fills a single bucket array (CSR by CH vertex, each vertex's buckets in target
+/// order); then a forward upward search per source (parallel over batches of sources, one reusable search space per
+/// worker) scans the buckets of every vertex it settles and writes its own row. Exact, and identical for any thread count.
+/// </summary>
+public sealed class ManyToManyCh
+{
+    private const int BatchSize = 16;
+    private readonly ContractedGraph _graph;
+
+    public ManyToManyCh(ContractedGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        _graph = graph;
+    }
+
+    public TravelTimeMatrix Compute(MatrixRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate(_graph.VertexCount);
+        var buckets = BuildBuckets(request);
+        return ForwardSearches(request, buckets);
+    }
+
+    private readonly struct Bucket(int target, long weight)
+    {
+        public readonly int Target = target;
+        public readonly long Weight = weight;
+    }
+
+    private sealed class BucketTable(int[] first, Bucket[] buckets)
+    {
+        public readonly int[] First = first;
+        public readonly Bucket[] Buckets = buckets;
+    }
+
+    private BucketTable BuildBuckets(MatrixRequest request)
+    {
+        var targets = request.Targets;
+        var graph = _graph;
+        var bound = PathKey.Bound(request.MaxDurationMs);
+        // Per-target search results (vertex, key), gathered in parallel and then laid out in target order.
+        var vertices = new int[targets.Count][];
+        var keys = new long[targets.Count][];
+        Parallel.For(0, targets.Count, request.ParallelOptions(), () => new SearchSpace(graph.VertexCount), (t, _, space) =>
+        {
+            UpwardSearch(space, targets[t], graph.DownFirst, graph.DownTarget, graph.DownWeight, graph.Rank, bound);
+            var settled = space.Settled;
+            var v = new int[settled.Length];
+            var k = new long[settled.Length];
+            for (var i = 0; i < settled.Length; i++)
+            {
+                v[i] = settled[i];
+                k[i] = space.Key(settled[i]);
+            }
+            vertices[t] = v;
+            keys[t] = k;
+            return space;
+        }, static _ => { });
+
+        var first = new int[graph.VertexCount + 1];
+        for (var t = 0; t < targets.Count; t++)
+        {
+            foreach (var v in vertices[t])
+            {
+                first[v + 1]++;
+            }
+        }
+        for (var v = 0; v < graph.VertexCount; v++)
+        {
+            first[v + 1] += first[v];
+        }
+        var fill = first.AsSpan(0, graph.VertexCount).ToArray();
+        var buckets = new Bucket[first[graph.VertexCount]];
+        for (var t = 0; t < targets.Count; t++)
+        {
+            var v = vertices[t];
+            var k = keys[t];
+            for (var i = 0; i < v.Length; i++)
+            {
+                buckets[fill[v[i]]++] = new Bucket(t, k[i]);
+            }
+        }
+        return new BucketTable(first, buckets);
+    }
+
+    private TravelTimeMatrix ForwardSearches(MatrixRequest request, BucketTable table)
+    {
+        var sources = request.Sources;
+        var targetCount = request.Targets.Count;
+        var graph = _graph;
+        var durations = new int[sources.Count * targetCount];
+        var lengths = new int[durations.Length];
+        var bound = PathKey.Bound(request.MaxDurationMs);
+        var batches = (sources.Count + BatchSize - 1) / BatchSize;
+        Parallel.For(0, batches, request.ParallelOptions(),
+            () => new Worker(graph.VertexCount, targetCount),
+            (batch, _, worker) =>
+            {
+                var end = Math.Min(sources.Count, (batch + 1) * BatchSize);
+                for (var s = batch * BatchSize; s < end; s++)
+                {
+                    ForwardSearch(worker, sources[s], table, bound);
+                    var row = s * targetCount;
+                    var best = worker.Best;
+                    for (var t = 0; t < targetCount; t++)
+                    {
+                        var key = best[t];
+                        var reached = key <= bound;
+                        durations[row + t] = reached ? PathKey.DurationMs(key) : TravelTime.Unreached;
+                        lengths[row + t] = reached ? PathKey.LengthMm(key) : TravelTime.Unreached;
+                    }
+                }
+                request.Progress?.Invoke(end - (batch * BatchSize));
+                return worker;
+            },
+            static _ => { });
+        return new TravelTimeMatrix(sources.Count, targetCount, durations, lengths);
+    }
+
+    private sealed class Worker(int vertexCount, int targetCount)
+    {
+        public readonly SearchSpace Space = new(vertexCount);
+        public readonly long[] Best = new long[targetCount];
+    }
+
+    private void ForwardSearch(Worker worker, SnapSeed[] seeds, BucketTable table, long bound)
+    {
+        var graph = _graph;
+        var space = worker.Space;
+        var best = worker.Best;
+        Array.Fill(best, PathKey.Unreached);
+        UpwardSearch(space, seeds, graph.UpFirst, graph.UpTarget, graph.UpWeight, graph.Rank, bound);
+        var first = table.First;
+        var buckets = table.Buckets;
+        foreach (var v in space.Settled)
+        {
+            var key = space.Key(v);
+            var end = first[v + 1];
+            for (var b = first[v]; b < end; b++)
+            {
+                var candidate = key + buckets[b].Weight;
+                ref var slot = ref best[buckets[b].Target];
+                if (candidate < slot)
+                {
+                    slot = candidate;
+                }
+            }
+        }
+    }
+
+    /// <summary>Complete (unpruned) Dijkstra over one direction of the hierarchy, from seeds given in graph vertex numbers.</summary>
+    private static void UpwardSearch(SearchSpace space, SnapSeed[] seeds, int[] first, int[] target, long[] weight, int[] rank, long bound)
+    {
+        space.Reset();
+        var heap = space.Heap;
+        foreach (var seed in seeds)
+        {
+            var key = PathKey.Make(seed.DurationMs, seed.LengthMm);
+            var vertex = rank[seed.Vertex];
+            if (key <= bound && space.Improve(vertex, key))
+            {
+                heap.Push(key, vertex);
+            }
+        }
+        while (heap.Count > 0)
+        {
+            var vertex = heap.Pop(out var key);
+            if (key != space.Key(vertex))
+            {
+                continue;
+            }
+            space.AddSettled(vertex);
+            var end = first[vertex + 1];
+            for (var e = first[vertex]; e < end; e++)
+            {
+                var next = key + weight[e];
+                var w = target[e];
+                if (next <= bound && space.Improve(w, next))
+                {
+                    heap.Push(next, w);
+                }
+            }
+        }
+    }
+}

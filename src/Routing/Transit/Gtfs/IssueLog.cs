@@ -1,0 +1,95 @@
+namespace Geo.Routing.Transit.Gtfs;
+
+/// <summary>
+/// Collects <see cref="InputIssue"/>s. Every issue is counted, but only the first <see cref="MaxStoredPerCode"/> of each code are kept,
+/// so a feed with a million bad rows cannot exhaust memory (r5's approach). Thread-safe for Add.
+/// </summary>
+public sealed class IssueLog
+{
+    private readonly Lock _lock = new();
+    private readonly List<InputIssue> _issues = [];
+    private readonly Dictionary<IssueCode, (int Count, IssueSeverity Severity, InputIssue First)> _counts = [];
+
+    public IssueLog(int maxStoredPerCode = 100)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxStoredPerCode);
+        MaxStoredPerCode = maxStoredPerCode;
+    }
+
+    public int MaxStoredPerCode { get; }
+
+    /// <summary>The stored issues (at most MaxStoredPerCode per code), in the order they were added.</summary>
+    public IReadOnlyList<InputIssue> Issues
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _issues];
+            }
+        }
+    }
+
+    public int TotalCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                var n = 0;
+                foreach (var v in _counts.Values)
+                {
+                    n += v.Count;
+                }
+                return n;
+            }
+        }
+    }
+
+    public void Add(InputIssue issue)
+    {
+        ArgumentNullException.ThrowIfNull(issue);
+        lock (_lock)
+        {
+            if (_counts.TryGetValue(issue.IssueCode, out var c))
+            {
+                _counts[issue.IssueCode] = (c.Count + 1, (IssueSeverity)Math.Max((int)c.Severity, (int)issue.Severity), c.First);
+                if (c.Count < MaxStoredPerCode)
+                {
+                    _issues.Add(issue);
+                }
+            }
+            else
+            {
+                _counts[issue.IssueCode] = (1, issue.Severity, issue);
+                _issues.Add(issue);
+            }
+        }
+    }
+
+    public void Add(string file, int line, string? field, string? entityId, IssueCode code, IssueSeverity severity, string message)
+        => Add(new InputIssue(file, line, field, entityId, code, severity, message));
+
+    public int Count(IssueCode code)
+    {
+        lock (_lock)
+        {
+            return _counts.TryGetValue(code, out var c) ? c.Count : 0;
+        }
+    }
+
+    /// <summary>One row per code that occurred, ordered by code.</summary>
+    public IReadOnlyList<IssueSummary> Summarise()
+    {
+        lock (_lock)
+        {
+            var list = new List<IssueSummary>(_counts.Count);
+            foreach (var (code, v) in _counts)
+            {
+                list.Add(new IssueSummary(code, v.Severity, v.Count, v.First));
+            }
+            list.Sort((a, b) => a.IssueCode.CompareTo(b.IssueCode));
+            return list;
+        }
+    }
+}

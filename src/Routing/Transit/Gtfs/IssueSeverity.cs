@@ -1,0 +1,9 @@
+namespace Geo.Routing.Transit.Gtfs;
+
+/// <summary>How much an input issue matters: Info (repaired silently), Warning (entity kept or skipped, result still valid), Error (entity dropped).</summary>
+public enum IssueSeverity
+{
+    Info,
+    Warning,
+    Error,
+}

@@ -1,0 +1,4 @@
+namespace Geo.Routing.Transit.Gtfs;
+
+/// <summary>Count of issues with one code, with the first recorded example.</summary>
+public sealed record IssueSummary(IssueCode IssueCode, IssueSeverity Severity, int Count, InputIssue FirstExample);

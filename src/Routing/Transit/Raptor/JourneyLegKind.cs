@@ -1,0 +1,8 @@
+namespace Geo.Routing.Transit.Raptor;
+
+public enum JourneyLegKind
+{
+    Access,
+    Ride,
+    Transfer,
+}

@@ -1,0 +1,435 @@
+using System.Numerics;
+using Geo.Routing.Transit.Gtfs;
+using Geo.Routing.Transit.Timetable;
+
+namespace Geo.Routing.Transit.Raptor;
+
+/// <summary>
+/// RAPTOR (Delling et al.) in r5's layout, one instance per worker thread. Round k holds labels for journeys with exactly k rides:
+/// <c>_arrival[k]</c> (at the stop, by vehicle or walk), <c>_ready[k]</c> (ready to board there: vehicle arrival + the stop's minimum
+/// change time, or walk arrival) and <c>_vehicle[k]</c> (alighted there), with back pointers. Marked stops are ulong bitsets.
+/// Range RAPTOR: call <see cref="Reset"/> once, then <see cref="RunDeparture"/> for departure minutes from latest to earliest;
+/// labels from later departures remain valid upper bounds, so each minute only re-propagates improvements (r5's scheme).
+/// </summary>
+public sealed class RangeRaptor
+{
+    public const int Unreached = int.MaxValue;
+    private const int None = -1;
+
+    private readonly Timetable.Timetable _tt;
+    private readonly TransferTable _transfers;
+    private readonly int _stops;
+    private readonly int[][] _arrival;
+    private readonly int[][] _ready;
+    private readonly int[][] _vehicle;
+    private readonly int[][] _boardStop;
+    private readonly int[][] _boardTrip;
+    private readonly int[][] _readyFrom;
+    private readonly int[] _bestVehicle;
+    private readonly ulong[] _marked;
+    private readonly ulong[] _nextMarked;
+    private readonly ulong[] _patternMarked;
+    private readonly ulong[] _improvedBits;
+    private readonly int[] _improved;
+    private int _improvedCount;
+    private int _departure;
+    private readonly int[] _roundVehicleImproved;
+    private int _roundVehicleImprovedCount;
+    private readonly ulong[] _roundVehicleBits;
+
+    public RangeRaptor(Timetable.Timetable timetable, TransferTable transfers, int maxRides)
+    {
+        ArgumentNullException.ThrowIfNull(timetable);
+        ArgumentNullException.ThrowIfNull(transfers);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRides, 1);
+        if (transfers.StopCount != timetable.StopCount)
+        {
+            throw new ArgumentException("Transfer table and timetable have different stop counts.", nameof(transfers));
+        }
+        _tt = timetable;
+        _transfers = transfers;
+        _stops = timetable.StopCount;
+        MaxRides = maxRides;
+        _arrival = NewRounds();
+        _ready = NewRounds();
+        _vehicle = NewRounds();
+        _boardStop = NewRounds();
+        _boardTrip = NewRounds();
+        _readyFrom = NewRounds();
+        _bestVehicle = new int[_stops];
+        var words = (_stops + 63) >> 6;
+        _marked = new ulong[words];
+        _nextMarked = new ulong[words];
+        _improvedBits = new ulong[words];
+        _roundVehicleBits = new ulong[words];
+        _patternMarked = new ulong[(timetable.PatternCount + 63) >> 6];
+        _improved = new int[_stops];
+        _roundVehicleImproved = new int[_stops];
+        Reset();
+    }
+
+    public int MaxRides { get; }
+
+    private int[][] NewRounds()
+    {
+        var a = new int[MaxRidesPlusOne()][];
+        for (var k = 0; k < a.Length; k++)
+        {
+            a[k] = new int[_stops];
+        }
+        return a;
+    }
+
+    private int MaxRidesPlusOne() => MaxRides + 1;
+
+    /// <summary>Forget all labels (start of a new origin, or of a single query).</summary>
+    public void Reset()
+    {
+        for (var k = 0; k <= MaxRides; k++)
+        {
+            Array.Fill(_arrival[k], Unreached);
+            Array.Fill(_ready[k], Unreached);
+            Array.Fill(_vehicle[k], Unreached);
+        }
+        Array.Fill(_bestVehicle, Unreached);
+        Array.Clear(_improvedBits);
+        _improvedCount = 0;
+    }
+
+    /// <summary>Stops whose earliest vehicle arrival (<see cref="BestVehicleArrival"/>) improved during the last <see cref="RunDeparture"/>.</summary>
+    public ReadOnlySpan<int> ImprovedVehicleStops => _improved.AsSpan(0, _improvedCount);
+
+    /// <summary>Earliest arrival at the stop by vehicle over all rounds (Unreached if none).</summary>
+    public int BestVehicleArrival(int stop) => _bestVehicle[stop];
+
+    /// <summary>Earliest arrival at the stop (by vehicle, walk transfer, or access at round 0) over all rounds.</summary>
+    public int EarliestArrival(int stop)
+    {
+        var best = Unreached;
+        for (var k = 0; k <= MaxRides; k++)
+        {
+            best = Math.Min(best, _arrival[k][stop]);
+        }
+        return best;
+    }
+
+    /// <summary>Earliest arrival at the stop using at most <paramref name="rides"/> vehicles.</summary>
+    public int EarliestArrival(int stop, int rides)
+    {
+        var best = Unreached;
+        for (var k = 0; k <= Math.Min(rides, MaxRides); k++)
+        {
+            best = Math.Min(best, _arrival[k][stop]);
+        }
+        return best;
+    }
+
+    /// <summary>Single query: reset, then run one departure.</summary>
+    public void Run(int departureSeconds, ReadOnlySpan<StopAccess> access, int maxArrivalSeconds = Unreached)
+    {
+        Reset();
+        RunDeparture(departureSeconds, access, maxArrivalSeconds);
+    }
+
+    /// <summary>
+    /// One range-RAPTOR step: departure at <paramref name="departureSeconds"/> (must not be later than the previous step's),
+    /// reaching the access stops after their walk times. Arrivals later than <paramref name="maxArrivalSeconds"/> are pruned.
+    /// </summary>
+    public void RunDeparture(int departureSeconds, ReadOnlySpan<StopAccess> access, int maxArrivalSeconds = Unreached)
+    {
+        // clear the previous step's improved list
+        for (var i = 0; i < _improvedCount; i++)
+        {
+            _improvedBits[_improved[i] >> 6] = 0;
+        }
+        _improvedCount = 0;
+        Array.Clear(_marked);
+        _departure = departureSeconds;
+
+        var a0 = _arrival[0];
+        var r0 = _ready[0];
+        foreach (var acc in access)
+        {
+            var t = departureSeconds + acc.DurationSeconds;
+            if (t <= maxArrivalSeconds && t < r0[acc.Stop])
+            {
+                r0[acc.Stop] = t;
+                a0[acc.Stop] = Math.Min(a0[acc.Stop], t);
+                _readyFrom[0][acc.Stop] = None;
+                _marked[acc.Stop >> 6] |= 1UL << acc.Stop;
+            }
+        }
+
+        for (var k = 1; k <= MaxRides; k++)
+        {
+            if (!ScanPatterns(k, maxArrivalSeconds))
+            {
+                break;
+            }
+            ApplyTransfers(k, maxArrivalSeconds);
+        }
+    }
+
+    /// <summary>Marks patterns through stops marked in round k-1 and scans them. Returns false when nothing was marked.</summary>
+    private bool ScanPatterns(int k, int maxArrival)
+    {
+        var any = false;
+        Array.Clear(_patternMarked);
+        var spo = _tt.StopPatternOffsets;
+        var sp = _tt.StopPatterns;
+        for (var w = 0; w < _marked.Length; w++)
+        {
+            var bits = _marked[w];
+            while (bits != 0)
+            {
+                var s = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                for (var i = spo[s]; i < spo[s + 1]; i++)
+                {
+                    var p = sp[i];
+                    _patternMarked[p >> 6] |= 1UL << p;
+                    any = true;
+                }
+            }
+        }
+        if (!any)
+        {
+            return false;
+        }
+
+        var prevReady = _ready[k - 1];
+        var vehicle = _vehicle[k];
+        var boardStopK = _boardStop[k];
+        var boardTripK = _boardTrip[k];
+        var pso = _tt.PatternStopOffsets;
+        var ps = _tt.PatternStops;
+        var flags = _tt.PatternStopFlags;
+        var pto = _tt.PatternTripOffsets;
+        var pTime = _tt.PatternTimeOffsets;
+        var arrivals = _tt.Arrivals;
+        var departures = _tt.Departures;
+        _roundVehicleImprovedCount = 0;
+
+        for (var w = 0; w < _patternMarked.Length; w++)
+        {
+            var bits = _patternMarked[w];
+            while (bits != 0)
+            {
+                var p = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                var first = pso[p];
+                var n = pso[p + 1] - first;
+                var nTrips = pto[p + 1] - pto[p];
+                var tripBase = pto[p];
+                var timeBase = pTime[p];
+                var pos = 0;
+                while (pos < n && (_marked[ps[first + pos] >> 6] & (1UL << ps[first + pos])) == 0)
+                {
+                    pos++;
+                }
+                var trip = -1; // index within the pattern
+                var boardStop = -1;
+                for (; pos < n; pos++)
+                {
+                    var s = ps[first + pos];
+                    var f = flags[first + pos];
+                    if (trip >= 0 && (f & GtfsFeed.DropOffAllowed) != 0)
+                    {
+                        var arr = arrivals[timeBase + (trip * n) + pos];
+                        if (arr < vehicle[s] && arr <= maxArrival)
+                        {
+                            vehicle[s] = arr;
+                            boardStopK[s] = boardStop;
+                            boardTripK[s] = tripBase + trip;
+                            if ((_roundVehicleBits[s >> 6] & (1UL << s)) == 0)
+                            {
+                                _roundVehicleBits[s >> 6] |= 1UL << s;
+                                _roundVehicleImproved[_roundVehicleImprovedCount++] = s;
+                            }
+                        }
+                    }
+                    var ready = prevReady[s];
+                    if (ready != Unreached && (f & GtfsFeed.PickupAllowed) != 0
+                        && (trip < 0 || ready <= departures[timeBase + (trip * n) + pos]))
+                    {
+                        // earliest trip in [0, limit) departing at or after 'ready'
+                        var lo = 0;
+                        var hi = trip < 0 ? nTrips : trip;
+                        while (lo < hi)
+                        {
+                            var mid = (lo + hi) >>> 1;
+                            if (departures[timeBase + (mid * n) + pos] >= ready)
+                            {
+                                hi = mid;
+                            }
+                            else
+                            {
+                                lo = mid + 1;
+                            }
+                        }
+                        if (lo < (trip < 0 ? nTrips : trip))
+                        {
+                            trip = lo;
+                            boardStop = s;
+                        }
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private void ApplyTransfers(int k, int maxArrival)
+    {
+        var vehicle = _vehicle[k];
+        var arrival = _arrival[k];
+        var ready = _ready[k];
+        var readyFrom = _readyFrom[k];
+        var change = _transfers.MinChangeSeconds;
+        var first = _transfers.FirstTransfer;
+        var target = _transfers.TransferTarget;
+        var duration = _transfers.TransferDurationSeconds;
+        Array.Clear(_marked);
+        for (var i = 0; i < _roundVehicleImprovedCount; i++)
+        {
+            var s = _roundVehicleImproved[i];
+            _roundVehicleBits[s >> 6] = 0;
+            var t = vehicle[s];
+            if (t < _bestVehicle[s])
+            {
+                _bestVehicle[s] = t;
+                if ((_improvedBits[s >> 6] & (1UL << s)) == 0)
+                {
+                    _improvedBits[s >> 6] |= 1UL << s;
+                    _improved[_improvedCount++] = s;
+                }
+            }
+            if (t < arrival[s])
+            {
+                arrival[s] = t;
+            }
+            var r = t + change[s];
+            if (r < ready[s])
+            {
+                ready[s] = r;
+                readyFrom[s] = s;
+                _marked[s >> 6] |= 1UL << s;
+            }
+        }
+        for (var i = 0; i < _roundVehicleImprovedCount; i++)
+        {
+            var s = _roundVehicleImproved[i];
+            var t = vehicle[s];
+            for (var e = first[s]; e < first[s + 1]; e++)
+            {
+                var u = target[e];
+                var tu = t + duration[e];
+                if (tu > maxArrival)
+                {
+                    continue;
+                }
+                if (tu < arrival[u])
+                {
+                    arrival[u] = tu;
+                }
+                if (tu < ready[u])
+                {
+                    ready[u] = tu;
+                    readyFrom[u] = s;
+                    _marked[u >> 6] |= 1UL << u;
+                }
+            }
+        }
+        _roundVehicleImprovedCount = 0;
+    }
+
+    /// <summary>
+    /// After a single <see cref="Run"/>: the legs of the journey alighting at <paramref name="stop"/> with the earliest
+    /// vehicle arrival (fewest rides among equal arrivals), from the access walk to the last ride. False if unreached.
+    /// </summary>
+    public bool TryGetJourney(int stop, List<JourneyLeg> legs)
+    {
+        ArgumentNullException.ThrowIfNull(legs);
+        legs.Clear();
+        var bestK = -1;
+        var best = Unreached;
+        for (var k = 1; k <= MaxRides; k++)
+        {
+            if (_vehicle[k][stop] < best)
+            {
+                best = _vehicle[k][stop];
+                bestK = k;
+            }
+        }
+        if (bestK < 0)
+        {
+            return false;
+        }
+        var s = stop;
+        for (var k = bestK; k >= 1; k--)
+        {
+            var trip = _boardTrip[k][s];
+            var b = _boardStop[k][s];
+            var dep = BoardDeparture(trip, b, s);
+            legs.Add(new JourneyLeg(JourneyLegKind.Ride, b, s, dep, _vehicle[k][s], trip));
+            var readyAtB = _ready[k - 1][b];
+            if (k == 1)
+            {
+                legs.Add(new JourneyLeg(JourneyLegKind.Access, -1, b, _departure, readyAtB, -1));
+                break;
+            }
+            var from = _readyFrom[k - 1][b];
+            var arrivedFrom = _vehicle[k - 1][from];
+            legs.Add(new JourneyLeg(JourneyLegKind.Transfer, from, b, arrivedFrom, readyAtB, -1));
+            s = from;
+        }
+        legs.Reverse();
+        return true;
+    }
+
+    /// <summary>Departure time of trip instance <paramref name="trip"/> at the position of <paramref name="boardStop"/> before reaching <paramref name="alightStop"/>.</summary>
+    private int BoardDeparture(int trip, int boardStop, int alightStop)
+    {
+        // find pattern by trip instance
+        var pto = _tt.PatternTripOffsets;
+        int lo = 0, hi = _tt.PatternCount - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) >>> 1;
+            if (pto[mid] <= trip)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+        var p = lo;
+        while (pto[p + 1] <= trip)
+        {
+            p++;
+        }
+        var first = _tt.PatternStopOffsets[p];
+        var n = _tt.StopsInPattern(p);
+        var baseIdx = _tt.PatternTimeOffsets[p] + ((trip - pto[p]) * n);
+        // the boarding position is the last occurrence of boardStop before the alighting position whose times fit
+        var alightPos = -1;
+        for (var i = n - 1; i >= 0; i--)
+        {
+            if (_tt.PatternStops[first + i] == alightStop)
+            {
+                alightPos = i;
+                break;
+            }
+        }
+        for (var i = Math.Max(alightPos, 1) - 1; i >= 0; i--)
+        {
+            if (_tt.PatternStops[first + i] == boardStop)
+            {
+                return _tt.Departures[baseIdx + i];
+            }
+        }
+        return _tt.Departures[baseIdx];
+    }
+}

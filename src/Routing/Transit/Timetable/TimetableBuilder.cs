@@ -1,0 +1,262 @@
+using System.Globalization;
+using System.Text;
+using Geo.Routing.Storage;
+using Geo.Routing.Transit.Gtfs;
+
+namespace Geo.Routing.Transit.Timetable;
+
+/// <summary>Builds the <see cref="Timetable"/> of one service date from a <see cref="GtfsFeed"/>.</summary>
+public static class TimetableBuilder
+{
+    private const int Day = 86_400;
+
+    private sealed class Instance(int gtfsTrip, int shift, int dayOffset)
+    {
+        public int GtfsTrip { get; } = gtfsTrip;
+        /// <summary>Seconds added to every stop time of the GTFS trip (frequency shift plus day offset).</summary>
+        public int Shift { get; } = shift;
+        public int DayOffset { get; } = dayOffset;
+    }
+
+    /// <summary>
+    /// Trips running on <paramref name="date"/> (plus previous-day trips running past 24:00, shifted by -86400 s),
+    /// frequencies expanded to individual trips (exact_times 0 or 1 alike: departures every headway from start_time, before end_time).
+    /// Throws <see cref="ComputationException"/> when the date is outside every feed's calendar or nothing runs.
+    /// </summary>
+    public static Timetable Build(GtfsFeed feed, DateOnly date, IssueLog issues)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        ArgumentNullException.ThrowIfNull(issues);
+        ServiceCalendar.EnsureCovered(feed, date);
+        var today = ServiceCalendar.ActiveServices(feed, date);
+        var yesterday = ServiceCalendar.ActiveServices(feed, date.AddDays(-1));
+
+        var freqByTrip = new Dictionary<int, List<GtfsFrequency>>();
+        foreach (var f in feed.Frequencies)
+        {
+            if (!freqByTrip.TryGetValue(f.Trip, out var list))
+            {
+                freqByTrip[f.Trip] = list = [];
+            }
+            list.Add(f);
+        }
+
+        var instances = new List<Instance>();
+        for (var t = 0; t < feed.Trips.Count; t++)
+        {
+            var n = feed.StopTimeCount(t);
+            if (n < 2)
+            {
+                continue;
+            }
+            var svc = feed.Trips[t].Service;
+            var first = feed.TripStopTimeOffsets[t];
+            var firstDep = feed.StopTimeDepartureSeconds[first];
+            var lastArr = feed.StopTimeArrivalSeconds[first + n - 1];
+            if (freqByTrip.TryGetValue(t, out var freqs))
+            {
+                foreach (var f in freqs)
+                {
+                    for (var s = f.StartSeconds; s < f.EndSeconds; s += f.HeadwaySeconds)
+                    {
+                        if (today[svc])
+                        {
+                            instances.Add(new Instance(t, s - firstDep, 0));
+                        }
+                        if (yesterday[svc] && s - firstDep + lastArr > Day)
+                        {
+                            instances.Add(new Instance(t, s - firstDep - Day, -Day));
+                        }
+                    }
+                }
+                continue;
+            }
+            if (today[svc])
+            {
+                instances.Add(new Instance(t, 0, 0));
+            }
+            if (yesterday[svc] && lastArr > Day)
+            {
+                instances.Add(new Instance(t, -Day, -Day));
+            }
+        }
+        if (instances.Count == 0)
+        {
+            throw new ComputationException(string.Create(CultureInfo.InvariantCulture,
+                $"No GTFS trip runs on {date:yyyy-MM-dd} ({date.DayOfWeek}); the feeds cover {ServiceCalendar.DescribeCoverage(feed)}. Check calendar.txt and calendar_dates.txt or choose another date."));
+        }
+
+        // group by pattern key
+        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
+        var groupMembers = new List<List<Instance>>();
+        var groupTemplate = new List<int>();
+        var sb = new StringBuilder();
+        foreach (var inst in instances)
+        {
+            var t = inst.GtfsTrip;
+            sb.Clear();
+            sb.Append(feed.Trips[t].Route);
+            for (var k = feed.TripStopTimeOffsets[t]; k < feed.TripStopTimeOffsets[t + 1]; k++)
+            {
+                sb.Append(',').Append(feed.StopTimeStop[k]).Append(':').Append(feed.StopTimeFlags[k]);
+            }
+            var key = sb.ToString();
+            if (!groups.TryGetValue(key, out var g))
+            {
+                g = groupMembers.Count;
+                groups[key] = g;
+                groupMembers.Add([]);
+                groupTemplate.Add(t);
+            }
+            groupMembers[g].Add(inst);
+        }
+
+        var patStopOffsets = new List<int> { 0 };
+        var patStops = new List<int>();
+        var patFlags = new List<byte>();
+        var patRoute = new List<int>();
+        var patTripOffsets = new List<int> { 0 };
+        var patTimeOffsets = new List<int>();
+        var arrivals = new List<int>();
+        var departures = new List<int>();
+        var tripGtfs = new List<int>();
+        var tripDay = new List<int>();
+        var overtaking = 0;
+
+        for (var g = 0; g < groupMembers.Count; g++)
+        {
+            var members = groupMembers[g];
+            var template = groupTemplate[g];
+            var off = feed.TripStopTimeOffsets[template];
+            var n = feed.StopTimeCount(template);
+            int Dep(Instance x, int i) => feed.StopTimeDepartureSeconds[feed.TripStopTimeOffsets[x.GtfsTrip] + i] + x.Shift;
+            int Arr(Instance x, int i) => feed.StopTimeArrivalSeconds[feed.TripStopTimeOffsets[x.GtfsTrip] + i] + x.Shift;
+            members.Sort((a, b) =>
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    var c = Dep(a, i).CompareTo(Dep(b, i));
+                    if (c != 0)
+                    {
+                        return c;
+                    }
+                }
+                var d = a.GtfsTrip.CompareTo(b.GtfsTrip);
+                return d != 0 ? d : a.Shift.CompareTo(b.Shift);
+            });
+            // split into non-overtaking sub-patterns (greedy, first fit)
+            var subs = new List<List<Instance>>();
+            foreach (var m in members)
+            {
+                List<Instance>? target = null;
+                foreach (var s in subs)
+                {
+                    var last = s[^1];
+                    var ok = true;
+                    for (var i = 0; i < n && ok; i++)
+                    {
+                        ok = Dep(last, i) <= Dep(m, i) && Arr(last, i) <= Arr(m, i);
+                    }
+                    if (ok)
+                    {
+                        target = s;
+                        break;
+                    }
+                }
+                if (target is null)
+                {
+                    target = [];
+                    subs.Add(target);
+                    if (subs.Count > 1)
+                    {
+                        overtaking++;
+                    }
+                }
+                target.Add(m);
+            }
+            foreach (var s in subs)
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    patStops.Add(feed.StopTimeStop[off + i]);
+                    patFlags.Add(feed.StopTimeFlags[off + i]);
+                }
+                patStopOffsets.Add(patStops.Count);
+                patRoute.Add(feed.Trips[template].Route);
+                patTimeOffsets.Add(arrivals.Count);
+                foreach (var m in s)
+                {
+                    for (var i = 0; i < n; i++)
+                    {
+                        arrivals.Add(Arr(m, i));
+                        departures.Add(Dep(m, i));
+                    }
+                    tripGtfs.Add(m.GtfsTrip);
+                    tripDay.Add(m.DayOffset);
+                }
+                patTripOffsets.Add(tripGtfs.Count);
+            }
+        }
+        if (overtaking > 0)
+        {
+            issues.Add("stop_times.txt", 0, null, null, IssueCode.NonIncreasingTimes, IssueSeverity.Info,
+                string.Create(CultureInfo.InvariantCulture, $"{overtaking} extra pattern(s) were created because trips of the same stop sequence overtake each other."));
+        }
+
+        // stop -> patterns CSR
+        var stopCount = feed.Stops.Count;
+        var patternCount = patRoute.Count;
+        var counts = new int[stopCount + 1];
+        var lastSeen = new int[stopCount];
+        Array.Fill(lastSeen, -1);
+        for (var p = 0; p < patternCount; p++)
+        {
+            for (var k = patStopOffsets[p]; k < patStopOffsets[p + 1]; k++)
+            {
+                var s = patStops[k];
+                if (lastSeen[s] != p)
+                {
+                    lastSeen[s] = p;
+                    counts[s + 1]++;
+                }
+            }
+        }
+        for (var s = 0; s < stopCount; s++)
+        {
+            counts[s + 1] += counts[s];
+        }
+        var stopPatterns = new int[counts[stopCount]];
+        var fill = (int[])counts.Clone();
+        Array.Fill(lastSeen, -1);
+        for (var p = 0; p < patternCount; p++)
+        {
+            for (var k = patStopOffsets[p]; k < patStopOffsets[p + 1]; k++)
+            {
+                var s = patStops[k];
+                if (lastSeen[s] != p)
+                {
+                    lastSeen[s] = p;
+                    stopPatterns[fill[s]++] = p;
+                }
+            }
+        }
+
+        return new Timetable
+        {
+            Date = date,
+            Feed = feed,
+            PatternStopOffsets = [.. patStopOffsets],
+            PatternStops = [.. patStops],
+            PatternStopFlags = [.. patFlags],
+            PatternRoute = [.. patRoute],
+            PatternTripOffsets = [.. patTripOffsets],
+            PatternTimeOffsets = [.. patTimeOffsets],
+            Arrivals = [.. arrivals],
+            Departures = [.. departures],
+            TripGtfsIndex = [.. tripGtfs],
+            TripDayOffsetSeconds = [.. tripDay],
+            StopPatternOffsets = counts,
+            StopPatterns = stopPatterns,
+        };
+    }
+}

@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Text.Json;
+using Geo.Catchment.Scenarios;
+using Geo.Cli.Pipeline;
+using Geo.Cli.Sample;
+using Geo.Routing.Geometry;
+using Geo.Routing.Storage;
+using Geo.Routing.Streets;
+using NUnit.Framework;
+
+namespace Geo.Cli.Tests.Pipeline;
+
+/// <summary>`geo run` on the SYNTHETIC sample region: every contract file, matrices checked against plain Dijkstra, placement against brute force.</summary>
+[TestFixture]
+[Category("Slow")]
+public sealed class RunPipelineTests
+{
+    private string _root = null!;
+    private string _sample = null!;
+    private string _out = null!;
+    private RunResult _result = null!;
+
+    [OneTimeSetUp]
+    public void RunOnSample()
+    {
+        _root = Path.Combine(Path.GetTempPath(), "geo-run-tests-" + Guid.NewGuid().ToString("N"));
+        _sample = Path.Combine(_root, "sample");
+        _out = Path.Combine(_root, "results");
+        SampleGenerator.Generate(_sample);
+        _result = RunPipeline.Run(new RunOptions { ScenarioPath = Path.Combine(_sample, SampleGenerator.ScenarioFile), OutFolder = _out }, new Progress<string>());
+    }
+
+    [OneTimeTearDown]
+    public void Delete() => Directory.Delete(_root, recursive: true);
+
+    [Test]
+    public void Run_Sample_WritesEveryContractFile()
+    {
+        foreach (var name in (string[])["zones.geojson", "sites.geojson", "zone_results.csv", "zone_results.parquet", "summary.json", "zones.gpkg", "report.html",
+                     "basemap.geojson", "matrices/car.csv", "matrices/walk.csv", "matrices/cycle.csv", "matrices/transit.csv",
+                     "placement/chosen_sites.csv", "placement/allocation.csv", "placement/placement.geojson", "placement/placement.json"])
+        {
+            Assert.That(File.Exists(Path.Combine(_out, name)), Is.True, name);
+        }
+        Assert.That(Directory.GetFiles(Path.Combine(_out, "maps"), "*.png"), Has.Length.EqualTo(8));
+        Assert.That(_result.Warnings, Is.Empty);
+        Assert.That(File.ReadAllText(_result.ReportPath), Does.Contain("data:image/png"), "maps embedded in report.html");
+        foreach (var file in _result.Files)
+        {
+            Assert.That(File.Exists(file), Is.True, file);
+        }
+    }
+
+    [Test]
+    public void Run_Summary_HasEveryOptionModeAndService()
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "summary.json")));
+        var metrics = doc.RootElement.GetProperty("metrics").EnumerateArray().ToList();
+        Assert.That(metrics, Has.Count.EqualTo(4 * 4 * 2), "4 options x 4 modes x 2 services");
+        foreach (var m in metrics.Where(m => m.GetProperty("mode").GetString() == "car"))
+        {
+            Assert.That(m.GetProperty("meanMinutes").GetDouble(), Is.InRange(1.0, 30.0));
+        }
+    }
+
+    [Test]
+    public void RoadMatrix_EveryPair_EqualsPlainDijkstra()
+    {
+        var scenario = ScenarioReader.Read(Path.Combine(_sample, SampleGenerator.ScenarioFile));
+        var inputs = AppraisalInputs.Load(scenario);
+        var network = StreetNetwork.Load(Path.Combine(_out, StreetStage.CacheFile));
+        foreach (var mode in TravelModes.All)
+        {
+            var graph = network.GetModeGraph(mode);
+            var snapper = network.CreateSnapper(mode, graph);
+            var rows = ReadLongMatrix(Path.Combine(_out, "matrices", mode.ToName() + ".csv"));
+            var checkedPairs = 0;
+            for (var z = 0; z < inputs.Zones.Count; z += 7)
+            {
+                var from = snapper.Snap(inputs.Zones.Points[z], 1000);
+                var best = Dijkstra(graph, from.Outbound);
+                for (var s = 0; s < inputs.Sites.Count; s++)
+                {
+                    var to = snapper.Snap(inputs.Sites[s].Point, 1000);
+                    if (to.EdgeIndex == from.EdgeIndex)
+                    {
+                        continue; // same street segment: the matrix may travel straight along it
+                    }
+                    var expectedMs = to.Inbound.Where(i => best[i.Vertex] < long.MaxValue).Select(i => best[i.Vertex] + i.DurationMs).DefaultIfEmpty(long.MaxValue).Min();
+                    var actual = rows[(inputs.Zones.Codes[z], inputs.Sites[s].Id)];
+                    Assert.That(actual, Is.EqualTo(expectedMs / 60_000.0).Within(0.001), $"{mode} {inputs.Zones.Codes[z]} -> {inputs.Sites[s].Id}");
+                    checkedPairs++;
+                }
+            }
+            Assert.That(checkedPairs, Is.GreaterThan(100), mode.ToName());
+        }
+    }
+
+    [Test]
+    public void Placement_PMedian_EqualsBruteForceOverCandidates()
+    {
+        var zones = ReadCsv(Path.Combine(_sample, SampleGenerator.ZonesFile));
+        var candidates = ReadCsv(Path.Combine(_sample, SampleGenerator.CommunitySitesFile)).Select(r => r["site_id"]).ToList();
+        var car = ReadLongMatrix(Path.Combine(_out, "matrices", "car.csv"));
+        var need = zones.ToDictionary(z => z["zone_id"], z => Number(z["population"]) + 2 * Number(z["age65plus"]));
+        var best = double.MaxValue;
+        string[] bestSet = [];
+        for (var a = 0; a < candidates.Count; a++)
+        {
+            for (var b = a + 1; b < candidates.Count; b++)
+            {
+                for (var c = b + 1; c < candidates.Count; c++)
+                {
+                    string[] open = [candidates[a], candidates[b], candidates[c]];
+                    var total = need.Sum(n => n.Value * open.Min(s => car[(n.Key, s)]));
+                    if (total < best)
+                    {
+                        best = total;
+                        bestSet = open;
+                    }
+                }
+            }
+        }
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "placement", "placement.json")));
+        Assert.That(doc.RootElement.GetProperty("objective").GetDouble(), Is.EqualTo(best).Within(best * 1e-5), "matrices/car.csv rounds minutes to 4 decimals");
+        var chosen = ReadCsv(Path.Combine(_out, "placement", "chosen_sites.csv")).Select(r => r["site_id"]).Order(StringComparer.Ordinal);
+        Assert.That(chosen, Is.EqualTo(bestSet.Order(StringComparer.Ordinal)));
+    }
+
+    [Test]
+    public void Run_Again_ReusesNetworkAndGivesSameZoneResults()
+    {
+        var again = Path.Combine(_root, "again");
+        Directory.CreateDirectory(Path.Combine(again, "network"));
+        foreach (var file in Directory.GetFiles(Path.Combine(_out, "network")))
+        {
+            File.Copy(file, Path.Combine(again, "network", Path.GetFileName(file)));
+        }
+        var result = RunPipeline.Run(new RunOptions
+        {
+            ScenarioPath = Path.Combine(_sample, SampleGenerator.ScenarioFile),
+            OutFolder = again,
+            SkipMaps = true,
+            Threads = 1,
+        }, new Progress<string>());
+        Assert.That(result.Stages.Single(s => s.Name == "Street network").Detail, Does.StartWith("cached"));
+        Assert.That(File.ReadAllText(Path.Combine(again, "zone_results.csv")), Is.EqualTo(File.ReadAllText(Path.Combine(_out, "zone_results.csv"))));
+    }
+
+    [Test]
+    public void Run_BadTransitWindow_NamesFieldAndWritesNothing()
+    {
+        var scenarioPath = Path.Combine(_sample, "bad-window.json");
+        var text = File.ReadAllText(Path.Combine(_sample, SampleGenerator.ScenarioFile)).Replace("\"07:00-10:00\"", "\"10:00-07:00\"", StringComparison.Ordinal);
+        File.WriteAllText(scenarioPath, text);
+        var outFolder = Path.Combine(_root, "bad");
+        var e = Assert.Throws<InputFileException>(() => RunPipeline.Run(new RunOptions { ScenarioPath = scenarioPath, OutFolder = outFolder, SkipMaps = true }, new Progress<string>()));
+        Assert.That(e!.Field, Is.EqualTo("transit.window"));
+        Assert.That(File.Exists(Path.Combine(outFolder, "summary.json")), Is.False);
+    }
+
+    [Test]
+    public void RunCommand_NoScenario_ExitsWithUsage()
+    {
+        Assert.That(Program.Main(["run"]), Is.EqualTo(ExitCodes.Usage));
+    }
+
+    [Test]
+    public void RunCommand_MissingScenarioFile_ExitsWithBadInput()
+    {
+        Assert.That(Program.Main(["run", Path.Combine(_root, "missing.json"), "--out", Path.Combine(_root, "never")]), Is.EqualTo(ExitCodes.BadInput));
+    }
+
+    private static Dictionary<(string, string), double> ReadLongMatrix(string path)
+    {
+        var result = new Dictionary<(string, string), double>();
+        foreach (var row in ReadCsv(path))
+        {
+            result[(row["origin_id"], row["destination_id"])] = row["minutes"].Length == 0 ? double.NaN : Number(row["minutes"]);
+        }
+        return result;
+    }
+
+    private static List<Dictionary<string, string>> ReadCsv(string path) => Sample.SampleOutput.ReadCsv(File.ReadAllText(path));
+
+    private static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
+
+    private static long[] Dijkstra(ModeGraph graph, IEnumerable<SnapSeed> seeds)
+    {
+        var best = new long[graph.VertexCount];
+        Array.Fill(best, long.MaxValue);
+        var queue = new PriorityQueue<int, long>();
+        foreach (var seed in seeds)
+        {
+            if (seed.DurationMs < best[seed.Vertex])
+            {
+                best[seed.Vertex] = seed.DurationMs;
+                queue.Enqueue(seed.Vertex, seed.DurationMs);
+            }
+        }
+        while (queue.TryDequeue(out var v, out var d))
+        {
+            if (d > best[v])
+            {
+                continue;
+            }
+            for (var e = graph.FirstEdge[v]; e < graph.FirstEdge[v + 1]; e++)
+            {
+                var nd = d + graph.EdgeDurationMs[e];
+                if (nd < best[graph.EdgeTarget[e]])
+                {
+                    best[graph.EdgeTarget[e]] = nd;
+                    queue.Enqueue(graph.EdgeTarget[e], nd);
+                }
+            }
+        }
+        return best;
+    }
+}

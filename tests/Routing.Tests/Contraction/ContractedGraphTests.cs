@@ -1,0 +1,73 @@
+using Geo.Routing.Contraction;
+using Geo.Routing.Matrices;
+using Geo.Routing.Tests.Matrices;
+using NUnit.Framework;
+
+namespace Geo.Routing.Tests.Contraction;
+
+[TestFixture]
+public sealed class ContractedGraphTests
+{
+    [Test]
+    public void Build_SameGraphTwice_Identical()
+    {
+        var graph = TestGraphs.Grid(30, 30, 4);
+        var a = ContractionBuilder.Build(graph);
+        var b = ContractionBuilder.Build(graph);
+        Assert.That(b.Rank, Is.EqualTo(a.Rank));
+        Assert.That(b.UpTarget, Is.EqualTo(a.UpTarget));
+        Assert.That(b.DownWeight, Is.EqualTo(a.DownWeight));
+    }
+
+    [Test]
+    public void Build_EdgesPointUpward_AndRankIsPermutation()
+    {
+        var graph = TestGraphs.Random(500, 4, 3);
+        var ch = ContractionBuilder.Build(graph);
+        Assert.That(ch.Rank.OrderBy(r => r), Is.EqualTo(Enumerable.Range(0, graph.VertexCount)));
+        for (var v = 0; v < ch.VertexCount; v++)
+        {
+            for (var e = ch.UpFirst[v]; e < ch.UpFirst[v + 1]; e++)
+            {
+                Assert.That(ch.UpTarget[e], Is.GreaterThan(v));
+            }
+            for (var e = ch.DownFirst[v]; e < ch.DownFirst[v + 1]; e++)
+            {
+                Assert.That(ch.DownTarget[e], Is.GreaterThan(v));
+            }
+        }
+    }
+
+    [Test]
+    public void Build_TinySettleLimits_StillExact()
+    {
+        var graph = TestGraphs.Random(400, 4, 8);
+        var ch = ContractionBuilder.Build(graph, new ContractionOptions { WitnessSettleLimit = 1, SimulationSettleLimit = 1 });
+        var request = new MatrixRequest { Sources = TestGraphs.RandomSeeds(graph, 30, 1), Targets = TestGraphs.RandomSeeds(graph, 30, 2) };
+        Assert.That(new ManyToManyCh(ch).Compute(request).DurationMs, Is.EqualTo(Dijkstra.Matrix(graph, request).DurationMs));
+    }
+
+    [Test]
+    public void SaveAndTryLoad_SameHash_RoundTrips()
+    {
+        var graph = TestGraphs.Grid(20, 20, 2);
+        var ch = ContractionBuilder.Build(graph);
+        var path = Path.Combine(Path.GetTempPath(), "geo-ch-" + Guid.NewGuid().ToString("N") + ".ch");
+        try
+        {
+            ch.Save(path, "hash-1");
+            Assert.That(ContractedGraph.ReadInputHash(path), Is.EqualTo("hash-1"));
+            Assert.That(ContractedGraph.TryLoad(path, "hash-1", out var loaded), Is.True);
+            Assert.That(loaded!.Rank, Is.EqualTo(ch.Rank));
+            Assert.That(loaded.UpWeight, Is.EqualTo(ch.UpWeight));
+            Assert.That(loaded.DownTarget, Is.EqualTo(ch.DownTarget));
+            Assert.That(ContractedGraph.TryLoad(path, "hash-2", out _), Is.False);
+            File.WriteAllBytes(path, [1, 2, 3]);
+            Assert.That(ContractedGraph.TryLoad(path, "hash-1", out _), Is.False);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
