@@ -190,14 +190,14 @@ internal static class PlacementHeuristics
         }
     }
 
-    /// <summary>p-center heuristic: binary search over the distinct minutes for the smallest radius a greedy cover reaches with p new sites.</summary>
-    public static bool[] PCenter(PlacementInstance inst)
+    /// <summary>p-center heuristic: binary search over the distinct minutes for the smallest radius a greedy cover reaches with p new sites (stops early at the deadline once a cover is known).</summary>
+    public static bool[] PCenter(PlacementInstance inst, Stopwatch clock, double deadlineSeconds)
     {
         var radii = DistinctMinutes(inst);
         var lo = 0;
         var hi = radii.Length - 1;
         bool[]? best = null;
-        while (lo <= hi)
+        while (lo <= hi && (best is null || clock.Elapsed.TotalSeconds < deadlineSeconds))
         {
             var mid = (lo + hi) / 2;
             var open = GreedyCover(inst, radii[mid], inst.NewSites, out var complete);

@@ -88,7 +88,7 @@ public static class PlacementInputs
         var columns = new Dictionary<string, double[]>(StringComparer.Ordinal);
         for (var c = 0; c < table.Header.Count; c++)
         {
-            if (c == id || c == name || !table.IsNumeric(c))
+            if (c == id || c == name || c == lon || c == lat || !table.IsNumeric(c))
             {
                 continue;
             }

@@ -20,7 +20,7 @@ public readonly struct CostModel
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(mode);
         _journeys = settings.JourneysPerVisit;
-        _kgPerKm = settings.KgCo2ePerKm.TryGetValue(mode, out var k) ? k : 0;
+        _kgPerKm = settings.KgCo2ePerKmFor(mode);
         _valueOfTimePerMinute = settings.ValueOfTimeGbpPerHour / 60.0;
         _perKmGbp = mode == "car" ? settings.CarGbpPerKm : 0;
         _perVisitGbp = mode == "car" ? settings.CarParkingGbpPerVisit : 0;

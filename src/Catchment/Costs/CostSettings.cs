@@ -20,7 +20,9 @@ public sealed record CostSettings
     public double ValueOfTimeGbpPerHour { get; init; }
     public double DetourFactor { get; init; } = 1.3;
     public IReadOnlyDictionary<string, double> KgCo2ePerKm { get; init; } =
-        new Dictionary<string, double> { ["car"] = 0.166, ["transit"] = 0.103, ["walk"] = 0, ["cycle"] = 0 };
+        new Dictionary<string, double> { ["car"] = 0.166, ["bus"] = 0.103, ["rail"] = 0.035, ["walk"] = 0, ["cycle"] = 0 };
+    /// <summary>Share of public-transport km by rail, blending the bus and rail factors for mode "transit".</summary>
+    public double TransitRailShare { get; init; }
     public string? Notes { get; init; }
 
     /// <summary>The built-in defaults, read from the embedded costs.default.json.</summary>
@@ -39,6 +41,23 @@ public sealed record CostSettings
     }
 
     public double CarGbpPerKm => CarGbpPerMile / KmPerMile;
+
+    /// <summary>kg CO2e per km for a mode; "transit" blends "bus" and "rail" by <see cref="TransitRailShare"/> unless given itself.</summary>
+    public double KgCo2ePerKmFor(string mode)
+    {
+        ArgumentNullException.ThrowIfNull(mode);
+        if (KgCo2ePerKm.TryGetValue(mode, out var factor))
+        {
+            return factor;
+        }
+        if (mode == "transit")
+        {
+            var bus = KgCo2ePerKm.TryGetValue("bus", out var b) ? b : 0;
+            var rail = KgCo2ePerKm.TryGetValue("rail", out var r) ? r : 0;
+            return bus * (1 - TransitRailShare) + rail * TransitRailShare;
+        }
+        return 0;
+    }
 
     public static CostSettings Load(string path)
     {
@@ -66,9 +85,9 @@ public sealed record CostSettings
             throw new InputFileException(file, 1, "$", "the costs file is empty");
         }
         if (settings.JourneysPerVisit <= 0 || settings.CarGbpPerMile < 0 || settings.CarParkingGbpPerVisit < 0 || settings.TransitFlatFareGbp < 0
-            || settings.ValueOfTimeGbpPerHour < 0 || settings.DetourFactor < 0)
+            || settings.ValueOfTimeGbpPerHour < 0 || settings.DetourFactor < 0 || settings.TransitRailShare is < 0 or > 1)
         {
-            throw new InputFileException(file, null, "$", "costs must not be negative and journeysPerVisit must be positive");
+            throw new InputFileException(file, null, "$", "costs must not be negative, journeysPerVisit must be positive and transitRailShare between 0 and 1");
         }
         foreach (var (mode, factor) in settings.KgCo2ePerKm)
         {

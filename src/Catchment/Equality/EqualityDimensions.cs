@@ -1,4 +1,3 @@
-using System.Globalization;
 using Geo.Catchment.Inputs;
 using Geo.Catchment.Scenarios;
 
@@ -70,6 +69,4 @@ internal sealed record EqualityDimensions(IReadOnlyList<EqualityDimensions.Dimen
         }
         list.Add(new Dimension(name, groupOf, names));
     }
-
-    internal static string Label(int i) => i.ToString(CultureInfo.InvariantCulture);
 }

@@ -66,7 +66,7 @@ public static class TravelMatrixReader
         var destinationIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var originIds = new List<string>();
         var destinationIds = new List<string>();
-        var rows = new List<(int O, int D, double Min, double Km, double Ic, double Fare, bool Unsnapped, int Line)>();
+        var rows = new List<(int O, int D, double Min, double Km, double Ic, double Fare, Unsnapped Unsnapped, int Line)>();
         CsvTable.Stream(path, (line, fields) =>
         {
             if (header is null)
@@ -106,7 +106,11 @@ public static class TravelMatrixReader
             }
             var status = sc >= 0 ? Cell(sc) : "ok";
             var ok = status.Length == 0 || status.Equals("ok", StringComparison.OrdinalIgnoreCase);
-            var unsnapped = status.Contains("unsnapped", StringComparison.OrdinalIgnoreCase);
+            // "origin_unsnapped" / "destination_unsnapped" (geo matrix) or plain "unsnapped" (both ends unknown).
+            var unsnapped = status.Contains("unsnapped", StringComparison.OrdinalIgnoreCase)
+                ? status.StartsWith("destination", StringComparison.OrdinalIgnoreCase) ? Unsnapped.Destination
+                : status.StartsWith("origin", StringComparison.OrdinalIgnoreCase) ? Unsnapped.Origin : Unsnapped.Both
+                : Unsnapped.None;
             var minutesText = Cell(mc);
             double minutes;
             if (minutesText.Length == 0 && !ok)
@@ -160,9 +164,12 @@ public static class TravelMatrixReader
             {
                 fares[cell] = row.Fare;
             }
-            if (row.Unsnapped)
+            if (row.Unsnapped is Unsnapped.Origin or Unsnapped.Both)
             {
                 unsnappedCount[row.O]++;
+            }
+            if (row.Unsnapped is Unsnapped.Destination or Unsnapped.Both)
+            {
                 unsnappedDestinationCount[row.D]++;
             }
         }
@@ -251,6 +258,14 @@ public static class TravelMatrixReader
             }
         }
         return new TravelMatrix(mode, originIds, destinationIds, minutes) { Source = path };
+    }
+
+    private enum Unsnapped : byte
+    {
+        None,
+        Origin,
+        Destination,
+        Both,
     }
 
     private static double ParseMinutes(string path, int line, string field, string text, double? noRoute)

@@ -6,7 +6,7 @@ namespace Geo.Catchment.Reports;
 
 /// <summary>
 /// Writes a <see cref="TravelMatrix"/> as the long CSV that <c>geo matrix</c> writes and <see cref="TravelMatrixReader.ReadLong"/>
-/// reads: origin_id, destination_id, minutes, km, interchanges, fare_gbp, status (ok | unreachable | unsnapped).
+/// reads: origin_id, destination_id, minutes, km, interchanges, fare_gbp, status (ok | unreachable | origin_unsnapped | destination_unsnapped).
 /// </summary>
 public static class MatrixCsvWriter
 {
@@ -36,8 +36,9 @@ public static class MatrixCsvWriter
                     w.Write(',');
                     Number(w, matrix.Fares?[cell] ?? double.NaN);
                     w.Write(',');
-                    var unsnapped = (matrix.UnsnappedOrigins?[o] ?? false) || (matrix.UnsnappedDestinations?[d] ?? false);
-                    w.Write(unsnapped ? "unsnapped" : double.IsNaN(minutes) ? "unreachable" : "ok");
+                    w.Write((matrix.UnsnappedOrigins?[o] ?? false) ? "origin_unsnapped"
+                        : (matrix.UnsnappedDestinations?[d] ?? false) ? "destination_unsnapped"
+                        : double.IsNaN(minutes) ? "unreachable" : "ok");
                     w.Write('\n');
                 }
             }

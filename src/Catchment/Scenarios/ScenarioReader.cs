@@ -4,7 +4,7 @@ using Geo.Routing.Storage;
 
 namespace Geo.Catchment.Scenarios;
 
-/// <summary>Reads a scenario JSON file (camelCase, comments and trailing commas allowed) and validates it.</summary>
+/// <summary>Reads a scenario file — JSON (camelCase, comments and trailing commas allowed) or YAML (.yaml/.yml, same fields) — and validates it.</summary>
 public static class ScenarioReader
 {
     internal static readonly JsonSerializerOptions Options = new()
@@ -25,13 +25,17 @@ public static class ScenarioReader
         {
             throw new InputFileException(path, null, null, "scenario file not found");
         }
-        var scenario = Parse(File.ReadAllText(full), full);
+        var text = File.ReadAllText(full);
+        var isYaml = Path.GetExtension(full).ToUpperInvariant() is ".YAML" or ".YML";
+        var scenario = Parse(isYaml ? ScenarioYaml.ToJson(text, path) : text, path, isYaml);
         scenario.Validate();
         return scenario;
     }
 
     /// <summary>Parses scenario JSON text; <paramref name="filePath"/> names the file in errors and anchors relative paths.</summary>
-    public static Scenario Parse(string json, string filePath)
+    public static Scenario Parse(string json, string filePath) => Parse(json, filePath, fromYaml: false);
+
+    private static Scenario Parse(string json, string filePath, bool fromYaml)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(filePath);
@@ -42,7 +46,7 @@ public static class ScenarioReader
         }
         catch (JsonException ex)
         {
-            var line = ex.LineNumber is long l ? (int)l + 1 : (int?)null;
+            var line = ex.LineNumber is long l && !fromYaml ? (int)l + 1 : (int?)null;
             throw new InputFileException(filePath, line, ex.Path ?? "$", "not a valid scenario: " + FirstSentence(ex.Message));
         }
         if (scenario is null)

@@ -19,6 +19,23 @@ internal static class ScenarioValidator
         {
             throw Fail("$.sites.file", "the scenario needs a site file");
         }
+        var joins = scenario.Zones.Joins ?? [];
+        for (var j = 0; j < joins.Count; j++)
+        {
+            var at = Path("$.zones.joins", j);
+            if (joins[j] is null || string.IsNullOrWhiteSpace(joins[j].File) || string.IsNullOrWhiteSpace(joins[j].Key))
+            {
+                throw Fail(at, "a join needs \"file\" and \"key\" (the zone-code column of that file)");
+            }
+            if (joins[j].Columns is null || joins[j].Columns.Count == 0)
+            {
+                throw Fail(at + ".columns", "a join needs \"columns\": { \"target\": \"source column\" }");
+            }
+        }
+        if (scenario.Zones.AgeGroups is { } ages && (string.IsNullOrWhiteSpace(ages.File) || string.IsNullOrWhiteSpace(ages.Key)))
+        {
+            throw Fail("$.zones.ageGroups", "ageGroups needs \"file\" and \"key\"");
+        }
         if (scenario.Modes is null || scenario.Modes.Count == 0)
         {
             throw Fail("$.modes", $"list at least one mode ({string.Join(", ", Scenario.KnownModes)})");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Geo.Catchment.Costs;
 using Geo.Catchment.Inputs;
 using Geo.Catchment.Scenarios;
@@ -283,6 +282,4 @@ public static class OptionScorer
             block.Status[z] = status;
         }
     }
-
-    internal static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

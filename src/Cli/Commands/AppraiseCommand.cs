@@ -19,7 +19,7 @@ public sealed class AppraiseCommand : Command<AppraiseCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "[SCENARIO]")]
-        [Description("Scenario JSON file (see the results contract). Paths inside it are relative to the file")]
+        [Description("Scenario file, JSON or YAML (.yaml/.yml), per the results contract. Paths inside it are relative to the file")]
         public string? Scenario { get; init; }
 
         [CommandOption("--out <FOLDER>")]

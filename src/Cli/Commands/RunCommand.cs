@@ -89,6 +89,7 @@ public sealed class RunCommand : Command<RunCommand.Settings>
             table.AddRow(Markup.Escape(stage.Name), stage.Seconds.ToString("0.0", CultureInfo.InvariantCulture), Markup.Escape(stage.Detail));
         }
         AnsiConsole.Write(table);
+        AnsiConsole.Write(MetricsTable(result));
         foreach (var warning in result.Warnings)
         {
             AnsiConsole.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));
@@ -99,6 +100,32 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         AnsiConsole.MarkupLine("Report: [green]" + Markup.Escape(Path.GetFullPath(result.ReportPath)) + "[/]");
         AnsiConsole.MarkupLine("Explore the results on a map: [grey]geo serve --results " + Markup.Escape(settings.Out) + "[/]");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Mean minutes (and change vs baseline) per option and mode for the first service.</summary>
+    private static Table MetricsTable(RunResult result)
+    {
+        var summary = result.Appraisal.Summary;
+        var service = summary.Services.Count > 0 ? summary.Services[0] : "";
+        var table = new Table().Title("Mean minutes to the nearest open site (" + Markup.Escape(service) + "), change vs baseline");
+        table.AddColumn("Option");
+        foreach (var mode in summary.Modes)
+        {
+            table.AddColumn(new TableColumn(Markup.Escape(mode)).RightAligned());
+        }
+        foreach (var option in summary.Options)
+        {
+            var cells = new List<string> { Markup.Escape(option.Id + ": " + option.Name) };
+            foreach (var mode in summary.Modes)
+            {
+                var m = summary.Metrics.FirstOrDefault(x => x.Option == option.Id && x.Mode == mode && x.Service == service);
+                cells.Add(m is null || m.MeanMinutes is not double mean || double.IsNaN(mean)
+                    ? "-"
+                    : string.Create(CultureInfo.InvariantCulture, $"{mean:0.0} ({m.MeanChange:+0.0;-0.0;0.0})"));
+            }
+            table.AddRow(cells.ToArray());
+        }
+        return table;
     }
 
     private sealed class StatusProgress(StatusContext context) : IProgress<string>

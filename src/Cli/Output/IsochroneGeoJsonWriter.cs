@@ -43,7 +43,7 @@ public static class IsochroneGeoJsonWriter
             ]);
         }
         var polygon = RasterUnion(factory, lines, bufferMetres);
-        var simplified = TopologyPreservingSimplifier.Simplify(polygon, bufferMetres / 2);
+        var simplified = TopologyPreservingSimplifier.Simplify(polygon, bufferMetres / 4);
         if (!simplified.IsValid)
         {
             simplified = GeometryFixer.Fix(simplified);

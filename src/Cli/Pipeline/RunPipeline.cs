@@ -11,7 +11,7 @@ namespace Geo.Cli.Pipeline;
 /// <c>geo run</c>: the whole pipeline for a scenario, stage by stage (OSRM-style stages passing artefacts along):
 /// read the scenario and its zones and sites -> street network (built or cached) -> one zone-by-site matrix per mode
 /// (road modes by contraction hierarchies, transit by RAPTOR) -> placement solved (if asked) -> appraisal writes the
-/// results folder -> placement/ written -> basemap.geojson, maps/*.png and report.html with the maps.
+/// results folder -> placement/ and providers.csv written -> basemap.geojson, maps/*.png and report.html with the maps.
 /// Every matrix and the placement are computed before the first result file is written.
 /// </summary>
 public static class RunPipeline
@@ -48,7 +48,7 @@ public static class RunPipeline
 
         StreetNetwork? network = null;
         var networkPath = options.NetworkPath;
-        if (modes.Count > 0)
+        if (modes.Count > 0 || scenario.Providers is not null)
         {
             (network, networkPath, var detail) = StreetStage.Load(scenario, options, progress);
             Done("Street network", detail);
@@ -78,6 +78,13 @@ public static class RunPipeline
             Done("Placement", PlacementStage.Describe(placement));
         }
 
+        string? providersCsv = null;
+        if (scenario.Providers is not null)
+        {
+            (providersCsv, var detail) = ProvidersStage.Build(scenario, network!, networkPath!, sites, options);
+            Done("Providers", detail);
+        }
+
         var appraisal = Appraisal.Run(inputs, matrices, options.OutFolder, progress);
         var files = new List<string>(appraisal.Files);
         Done("Appraisal", $"{appraisal.Summary.Metrics.Count} metric rows, {appraisal.Files.Count} files");
@@ -92,6 +99,10 @@ public static class RunPipeline
             Done("Placement files", PlacementStage.Folder + "/");
         }
 
+        if (providersCsv is not null)
+        {
+            files.Add(ProvidersStage.Write(options.OutFolder, providersCsv));
+        }
         if (network is not null)
         {
             Done("Basemap", MapStage.WriteBasemap(network, options.OutFolder, files));
@@ -101,7 +112,7 @@ public static class RunPipeline
             Done("Maps", MapStage.WriteMaps(scenario, options.OutFolder, files, warnings, progress));
         }
 
-        // TODO(geo run): providers (nearest open site per care home) and isochrones are not run yet; see the run report.
+        // TODO(geo run): isochrones (results/isochrones/) are not produced by geo run; use `geo isochrone`.
         return new RunResult(appraisal, stages, files, warnings, Path.Combine(options.OutFolder, "report.html"));
     }
 }

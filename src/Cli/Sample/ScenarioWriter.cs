@@ -15,7 +15,7 @@ internal static class ScenarioWriter
     /// <summary>The options: id, name and the services at each open site. The first is the baseline.</summary>
     public static IReadOnlyList<(string Id, string Name, (string Site, string[] Services)[] Sites)> Options { get; } =
     [
-        ("baseline", "Current: outpatients at Harrowby General and Kingsford Community Hospital",
+        ("baseline", "Current: outpatients at both hospitals",
             [("H1", [Outpatients, UrgentCare]), ("H2", [Outpatients, UrgentCare])]),
         ("A", "Centralise outpatients at Harrowby General Hospital",
             [("H1", [Outpatients, UrgentCare]), ("H2", [UrgentCare])]),

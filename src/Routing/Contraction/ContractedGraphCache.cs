@@ -14,7 +14,9 @@ namespace Geo.Routing.Contraction;
 /// </summary>
 public static class ContractedGraphCache
 {
-    private static readonly ConditionalWeakTable<ModeGraph, ContractedGraph> Memory = new();
+    private static readonly ConditionalWeakTable<ModeGraph, Entry> Memory = new();
+
+    private sealed record Entry(string Hash, ContractedGraph Graph);
 
     /// <summary>Cache file beside the network: <c>&lt;network&gt;.&lt;mode&gt;.&lt;band&gt;[.&lt;variant&gt;].ch</c>.</summary>
     public static string CachePath(string networkPath, string modeName, string bandName, string? variant = null)
@@ -47,15 +49,15 @@ public static class ContractedGraphCache
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(inputHash);
-        if (Memory.TryGetValue(graph, out var cached))
+        if (Memory.TryGetValue(graph, out var cached) && cached.Hash == inputHash)
         {
             fromCache = true;
-            return cached;
+            return cached.Graph;
         }
         if (cachePath is not null && ContractedGraph.TryLoad(cachePath, inputHash, out var loaded) && loaded!.VertexCount == graph.VertexCount)
         {
             fromCache = true;
-            Memory.AddOrUpdate(graph, loaded);
+            Memory.AddOrUpdate(graph, new Entry(inputHash, loaded));
             return loaded;
         }
         var built = ContractionBuilder.Build(graph, options);
@@ -70,7 +72,7 @@ public static class ContractedGraphCache
                 // The cache is an optimisation: a read-only folder must not fail the computation.
             }
         }
-        Memory.AddOrUpdate(graph, built);
+        Memory.AddOrUpdate(graph, new Entry(inputHash, built));
         fromCache = false;
         return built;
     }

@@ -60,8 +60,8 @@ public static class IsochroneSearch
                     var duration = graph.EdgeDurationMs[e];
                     var left = threshold - at;
                     var share = duration <= left ? 1.0 : left / (double)duration;
-                    // Skip the second copy of a two-way edge reached whole from both ends.
-                    if (share >= 1.0 && v < u && space.DurationMs(v) <= threshold
+                    // Skip this direction when the street is drawn whole from its other end (once, if whole both ways).
+                    if ((share < 1.0 || v < u) && space.DurationMs(v) <= threshold
                         && (long)space.DurationMs(v) + EdgeDuration(graph, v, u) <= threshold)
                     {
                         continue;

@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using Geo.Routing.Contraction;
 using Geo.Routing.Streets;
 
@@ -34,11 +36,21 @@ public sealed class ManyToManyCh
         public readonly long Weight = weight;
     }
 
-    private sealed class BucketTable(int[] first, Bucket[] buckets)
+    /// <summary>
+    /// Buckets in CSR by CH vertex. Vertices reached by many targets (the top of the hierarchy) also get a dense row of
+    /// one key per target (<see cref="DenseMissing"/> where a target does not reach the vertex), scanned with SIMD.
+    /// </summary>
+    private sealed class BucketTable(int[] first, Bucket[] buckets, int[] denseRow, long[] dense)
     {
         public readonly int[] First = first;
         public readonly Bucket[] Buckets = buckets;
+        public readonly int[] DenseRow = denseRow;
+        public readonly long[] Dense = dense;
     }
+
+    /// <summary>Key of a missing dense entry: large, yet adding any real path key (under 2^62) cannot overflow.</summary>
+    private const long DenseMissing = long.MaxValue / 2;
+    private const long MaxDenseKeys = 8L << 20;
 
     private BucketTable BuildBuckets(MatrixRequest request)
     {
@@ -50,7 +62,7 @@ public sealed class ManyToManyCh
         var keys = new long[targets.Count][];
         Parallel.For(0, targets.Count, request.ParallelOptions(), () => new SearchSpace(graph.VertexCount), (t, _, space) =>
         {
-            UpwardSearch(space, targets[t], graph.DownFirst, graph.DownTarget, graph.DownWeight, graph.Rank, bound);
+            UpwardSearch(space, targets[t], graph.DownFirst, graph.DownTarget, graph.DownWeight, graph.UpFirst, graph.UpTarget, graph.UpWeight, graph.Rank, bound);
             var settled = space.Settled;
             var v = new int[settled.Length];
             var k = new long[settled.Length];
@@ -87,7 +99,35 @@ public sealed class ManyToManyCh
                 buckets[fill[v[i]]++] = new Bucket(t, k[i]);
             }
         }
-        return new BucketTable(first, buckets);
+
+        var targetCount = targets.Count;
+        var denseRow = new int[graph.VertexCount];
+        Array.Fill(denseRow, -1);
+        var rows = 0;
+        if (targetCount >= 2 * Vector<long>.Count)
+        {
+            for (var v = graph.VertexCount - 1; v >= 0 && (long)(rows + 1) * targetCount <= MaxDenseKeys; v--)
+            {
+                if ((first[v + 1] - first[v]) * 3L >= targetCount)
+                {
+                    denseRow[v] = rows++;
+                }
+            }
+        }
+        var dense = new long[rows * targetCount];
+        Array.Fill(dense, DenseMissing);
+        for (var v = 0; v < graph.VertexCount; v++)
+        {
+            if (denseRow[v] >= 0)
+            {
+                var row = dense.AsSpan(denseRow[v] * targetCount, targetCount);
+                for (var b = first[v]; b < first[v + 1]; b++)
+                {
+                    row[buckets[b].Target] = buckets[b].Weight;
+                }
+            }
+        }
+        return new BucketTable(first, buckets, denseRow, dense);
     }
 
     private TravelTimeMatrix ForwardSearches(MatrixRequest request, BucketTable table)
@@ -112,7 +152,7 @@ public sealed class ManyToManyCh
                     for (var t = 0; t < targetCount; t++)
                     {
                         var key = best[t];
-                        var reached = key <= bound;
+                        var reached = key <= bound && key < DenseMissing;
                         durations[row + t] = reached ? PathKey.DurationMs(key) : TravelTime.Unreached;
                         lengths[row + t] = reached ? PathKey.LengthMm(key) : TravelTime.Unreached;
                     }
@@ -136,12 +176,19 @@ public sealed class ManyToManyCh
         var space = worker.Space;
         var best = worker.Best;
         Array.Fill(best, PathKey.Unreached);
-        UpwardSearch(space, seeds, graph.UpFirst, graph.UpTarget, graph.UpWeight, graph.Rank, bound);
+        UpwardSearch(space, seeds, graph.UpFirst, graph.UpTarget, graph.UpWeight, graph.DownFirst, graph.DownTarget, graph.DownWeight, graph.Rank, bound);
         var first = table.First;
         var buckets = table.Buckets;
+        var denseRow = table.DenseRow;
+        var targetCount = best.Length;
         foreach (var v in space.Settled)
         {
             var key = space.Key(v);
+            if (denseRow[v] >= 0 && key < DenseMissing)
+            {
+                MinAdd(best, table.Dense.AsSpan(denseRow[v] * targetCount, targetCount), key);
+                continue;
+            }
             var end = first[v + 1];
             for (var b = first[v]; b < end; b++)
             {
@@ -155,8 +202,38 @@ public sealed class ManyToManyCh
         }
     }
 
-    /// <summary>Complete (unpruned) Dijkstra over one direction of the hierarchy, from seeds given in graph vertex numbers.</summary>
-    private static void UpwardSearch(SearchSpace space, SnapSeed[] seeds, int[] first, int[] target, long[] weight, int[] rank, long bound)
+    /// <summary>best[i] = min(best[i], row[i] + key), a vector at a time.</summary>
+    private static void MinAdd(Span<long> best, ReadOnlySpan<long> row, long key)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var add = new Vector<long>(key);
+            var bestVectors = MemoryMarshal.Cast<long, Vector<long>>(best);
+            var rowVectors = MemoryMarshal.Cast<long, Vector<long>>(row);
+            for (var j = 0; j < bestVectors.Length; j++)
+            {
+                bestVectors[j] = Vector.Min(bestVectors[j], rowVectors[j] + add);
+            }
+            i = bestVectors.Length * Vector<long>.Count;
+        }
+        for (; i < best.Length; i++)
+        {
+            var candidate = row[i] + key;
+            if (candidate < best[i])
+            {
+                best[i] = candidate;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Dijkstra over one direction of the hierarchy, from seeds given in graph vertex numbers, with stall-on-demand: a vertex
+    /// that a higher vertex already reaches more cheaply (through an edge of the other direction) is not exact, so it is
+    /// neither expanded nor reported as settled. The exact vertices of every shortest up-path are never stalled.
+    /// </summary>
+    private static void UpwardSearch(SearchSpace space, SnapSeed[] seeds, int[] first, int[] target, long[] weight,
+        int[] stallFirst, int[] stallTarget, long[] stallWeight, int[] rank, long bound)
     {
         space.Reset();
         var heap = space.Heap;
@@ -173,6 +250,21 @@ public sealed class ManyToManyCh
         {
             var vertex = heap.Pop(out var key);
             if (key != space.Key(vertex))
+            {
+                continue;
+            }
+            var stalled = false;
+            var stallEnd = stallFirst[vertex + 1];
+            for (var e = stallFirst[vertex]; e < stallEnd; e++)
+            {
+                var above = space.Key(stallTarget[e]);
+                if (above != PathKey.Unreached && above + stallWeight[e] < key)
+                {
+                    stalled = true;
+                    break;
+                }
+            }
+            if (stalled)
             {
                 continue;
             }

@@ -111,12 +111,12 @@ public static class TransitMatrixComputer
                 }
             }
 
-            // egress walks: destination -> stops (walk graph assumed symmetric), then the stop -> destination CSR
+            // egress walks: stops -> destination (backward search on the reversed walk graph), then the stop -> destination CSR
             var perDest = new (int Stop, int Seconds)[d][];
             Parallel.For(0, d, () => (new SearchSpace(net.WalkGraph.VertexCount), new int[net.Timetable.StopCount]), (i, _, st) =>
             {
                 var list = new List<(int, int)>();
-                net.StopsWithinWalk(DestinationSnaps[i], MaxWalkMs, st.Item1, st.Item2, (s, ms) => list.Add((s, (ms + 999) / 1000)));
+                net.StopsWithinWalk(DestinationSnaps[i], MaxWalkMs, st.Item1, st.Item2, (s, ms) => list.Add((s, (ms + 999) / 1000)), towards: true);
                 perDest[i] = [.. list];
                 return st;
             }, _ => { });

@@ -10,13 +10,18 @@ namespace Geo.Routing.Multimodal;
 /// A timetable linked to the walk network (r5's "linked transport network"): each stop snapped to the walk graph,
 /// stop-to-stop transfers by walking on streets (capped, default 10 min) merged with transfers.txt minimum times,
 /// and a vertex -> stop index so one walk search from a point finds all stops within reach.
-/// The walk graph is treated as symmetric (walking ways are two-way), so egress walks are searched from the destination.
+/// Egress walks are searched backwards from the destination on the reversed walk graph, so one-way paths are respected.
 /// </summary>
 public sealed class TransitNetwork
 {
     private TransitNetwork(Timetable timetable, ModeGraph walkGraph, Func<GeoPoint, double, SnapResult> snap, double walkSpeedKmh,
-        SnapResult[] stopSnaps, int[] vertexStopOffsets, int[] vertexStops, int[] vertexStopMs, TransferTable transfers, int maxTransferWalkSeconds)
+        SnapResult[] stopSnaps, int[] vertexStopOffsets, int[] vertexStops, int[] vertexStopMs, TransferTable transfers, int maxTransferWalkSeconds,
+        ModeGraph reverseWalkGraph, int[] vertexStopOutOffsets, int[] vertexStopsOut, int[] vertexStopOutMs)
     {
+        ReverseWalkGraph = reverseWalkGraph;
+        VertexStopOutOffsets = vertexStopOutOffsets;
+        VertexStopsOut = vertexStopsOut;
+        VertexStopOutMs = vertexStopOutMs;
         Timetable = timetable;
         WalkGraph = walkGraph;
         Snap = snap;
@@ -42,6 +47,12 @@ public sealed class TransitNetwork
     public int[] VertexStopMs { get; }
     public TransferTable Transfers { get; }
     public int MaxTransferWalkSeconds { get; }
+    /// <summary>The walk graph with every edge reversed (searches towards a destination).</summary>
+    public ModeGraph ReverseWalkGraph { get; }
+    /// <summary>CSR: stops from which vertex v is reached (their outbound seeds), VertexStopOutMs the walk (ms) from the stop to v.</summary>
+    public int[] VertexStopOutOffsets { get; }
+    public int[] VertexStopsOut { get; }
+    public int[] VertexStopOutMs { get; }
 
     public int LinkedStopCount
     {
@@ -83,42 +94,12 @@ public sealed class TransitNetwork
             var st = stops[s];
             snaps[s] = st.HasCoordinates ? snap(new GeoPoint(st.Lon, st.Lat), maxStopSnapMetres) : snap(new GeoPoint(double.NaN, double.NaN), 0);
         }
-        // vertex -> stops via the stops' inbound seeds (vertex to stop), including the off-street walk
-        var counts = new int[walkGraph.VertexCount + 1];
         var speedMps = walkSpeedKmh / 3.6;
-        for (var s = 0; s < snaps.Length; s++)
-        {
-            if (snaps[s].IsOk)
-            {
-                foreach (var seed in snaps[s].Inbound)
-                {
-                    counts[seed.Vertex + 1]++;
-                }
-            }
-        }
-        for (var v = 0; v < walkGraph.VertexCount; v++)
-        {
-            counts[v + 1] += counts[v];
-        }
-        var vStops = new int[counts[^1]];
-        var vMs = new int[counts[^1]];
-        var fill = (int[])counts.Clone();
-        for (var s = 0; s < snaps.Length; s++)
-        {
-            if (!snaps[s].IsOk)
-            {
-                continue;
-            }
-            var off = (int)Math.Round(snaps[s].DistanceMetres / speedMps * 1000);
-            foreach (var seed in snaps[s].Inbound)
-            {
-                var i = fill[seed.Vertex]++;
-                vStops[i] = s;
-                vMs[i] = seed.DurationMs + off;
-            }
-        }
+        var (counts, vStops, vMs) = VertexIndex(walkGraph.VertexCount, snaps, speedMps, inbound: true);
+        var (outCounts, outStops, outMs) = VertexIndex(walkGraph.VertexCount, snaps, speedMps, inbound: false);
+        var reverse = Reverse(walkGraph);
         var partial = new TransitNetwork(timetable, walkGraph, snap, walkSpeedKmh, snaps, counts, vStops, vMs,
-            TransferTable.Build(timetable.Feed, []), maxTransferWalkSeconds);
+            TransferTable.Build(timetable.Feed, []), maxTransferWalkSeconds, reverse, outCounts, outStops, outMs);
 
         // street footpaths between stops served by at least one pattern, walking at most maxTransferWalkSeconds
         var served = new List<int>();
@@ -151,7 +132,76 @@ public sealed class TransitNetwork
             all.AddRange(l);
         }
         return new TransitNetwork(timetable, walkGraph, snap, walkSpeedKmh, snaps, counts, vStops, vMs,
-            TransferTable.Build(timetable.Feed, all), maxTransferWalkSeconds);
+            TransferTable.Build(timetable.Feed, all), maxTransferWalkSeconds, reverse, outCounts, outStops, outMs);
+    }
+
+    /// <summary>vertex -> (stop, ms) CSR from the stops' inbound (vertex to stop) or outbound (stop to vertex) seeds, off-street walk included.</summary>
+    private static (int[] Offsets, int[] Stops, int[] Ms) VertexIndex(int vertexCount, SnapResult[] snaps, double speedMps, bool inbound)
+    {
+        var counts = new int[vertexCount + 1];
+        for (var s = 0; s < snaps.Length; s++)
+        {
+            if (snaps[s].IsOk)
+            {
+                foreach (var seed in inbound ? snaps[s].Inbound : snaps[s].Outbound)
+                {
+                    counts[seed.Vertex + 1]++;
+                }
+            }
+        }
+        for (var v = 0; v < vertexCount; v++)
+        {
+            counts[v + 1] += counts[v];
+        }
+        var stops = new int[counts[^1]];
+        var ms = new int[counts[^1]];
+        var fill = (int[])counts.Clone();
+        for (var s = 0; s < snaps.Length; s++)
+        {
+            if (!snaps[s].IsOk)
+            {
+                continue;
+            }
+            var off = (int)Math.Round(snaps[s].DistanceMetres / speedMps * 1000);
+            foreach (var seed in inbound ? snaps[s].Inbound : snaps[s].Outbound)
+            {
+                var i = fill[seed.Vertex]++;
+                stops[i] = s;
+                ms[i] = seed.DurationMs + off;
+            }
+        }
+        return (counts, stops, ms);
+    }
+
+    /// <summary>The transpose of a CSR graph (same vertices, every edge reversed).</summary>
+    public static ModeGraph Reverse(ModeGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var n = graph.VertexCount;
+        var first = new int[n + 1];
+        for (var e = 0; e < graph.EdgeCount; e++)
+        {
+            first[graph.EdgeTarget[e] + 1]++;
+        }
+        for (var v = 0; v < n; v++)
+        {
+            first[v + 1] += first[v];
+        }
+        var fill = (int[])first.Clone();
+        var target = new int[graph.EdgeCount];
+        var duration = new int[graph.EdgeCount];
+        var length = new int[graph.EdgeCount];
+        for (var v = 0; v < n; v++)
+        {
+            for (var e = graph.FirstEdge[v]; e < graph.FirstEdge[v + 1]; e++)
+            {
+                var i = fill[graph.EdgeTarget[e]]++;
+                target[i] = v;
+                duration[i] = graph.EdgeDurationMs[e];
+                length[i] = graph.EdgeLengthMm[e];
+            }
+        }
+        return new ModeGraph(first, target, duration, length, graph.VertexLatE7, graph.VertexLonE7);
     }
 
     /// <summary>
@@ -159,6 +209,13 @@ public sealed class TransitNetwork
     /// <paramref name="maxMs"/> (including both off-street walks). <paramref name="scratch"/> has one entry per stop.
     /// </summary>
     internal void StopsWithinWalk(SnapResult from, int maxMs, SearchSpace space, int[] scratch, Action<int, int> found)
+        => StopsWithinWalk(from, maxMs, space, scratch, found, towards: false);
+
+    /// <summary>
+    /// As above; with <paramref name="towards"/> the search runs backwards from the point (a destination) over the reversed
+    /// graph and reports the walk from each stop to the point.
+    /// </summary>
+    internal void StopsWithinWalk(SnapResult from, int maxMs, SearchSpace space, int[] scratch, Action<int, int> found, bool towards)
     {
         if (!from.IsOk)
         {
@@ -169,16 +226,19 @@ public sealed class TransitNetwork
         {
             return;
         }
-        Dijkstra.Run(WalkGraph, from.Outbound, maxMs - start, space);
+        Dijkstra.Run(towards ? ReverseWalkGraph : WalkGraph, towards ? from.Inbound : from.Outbound, maxMs - start, space);
         var settled = space.Settled;
         var touched = new List<int>();
+        var offsets = towards ? VertexStopOutOffsets : VertexStopOffsets;
+        var stops = towards ? VertexStopsOut : VertexStops;
+        var stopMs = towards ? VertexStopOutMs : VertexStopMs;
         foreach (var v in settled)
         {
             var dv = space.DurationMs(v);
-            for (var i = VertexStopOffsets[v]; i < VertexStopOffsets[v + 1]; i++)
+            for (var i = offsets[v]; i < offsets[v + 1]; i++)
             {
-                var s = VertexStops[i];
-                var ms = start + dv + VertexStopMs[i];
+                var s = stops[i];
+                var ms = start + dv + stopMs[i];
                 if (ms > maxMs)
                 {
                     continue;

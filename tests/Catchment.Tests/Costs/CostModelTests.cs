@@ -40,6 +40,14 @@ public sealed class CostModelTests
     }
 
     [Test]
+    public void CarbonKg_Transit_BlendsBusAndRail()
+    {
+        // 10 km, 2 journeys: all bus 10 * 0.103 * 2 = 2.06; half rail (0.103 + 0.035) / 2 * 20 = 1.38
+        Assert.That(new CostModel(CostSettings.Default, "transit").CarbonKg(10), Is.EqualTo(2.06).Within(1e-12));
+        Assert.That(new CostModel(CostSettings.Default with { TransitRailShare = 0.5 }, "transit").CarbonKg(10), Is.EqualTo(1.38).Within(1e-12));
+    }
+
+    [Test]
     public void GeneralisedCost_ValueOfTime()
     {
         var model = new CostModel(CostSettings.Default with { ValueOfTimeGbpPerHour = 12 }, "walk");

@@ -21,18 +21,21 @@ public sealed class TravelMatrixReaderTests
             A,S2,,,10,unreachable,,
             B,S1,,,,origin_unsnapped,,
             B,S2,,,,origin_unsnapped,,
+            C,S1,3,,,ok,,
+            C,S2,,,,destination_unsnapped,,
             """);
         var m = TravelMatrixReader.ReadLong(path, "transit");
         Assert.Multiple(() =>
         {
-            Assert.That(m.OriginIds, Is.EqualTo(new[] { "A", "B" }));
+            Assert.That(m.OriginIds, Is.EqualTo(new[] { "A", "B", "C" }));
             Assert.That(m.DestinationIds, Is.EqualTo(new[] { "S1", "S2" }));
             Assert.That(m.Minutes[0], Is.EqualTo(12.5));
             Assert.That(m.Minutes[1], Is.NaN);
             Assert.That(m.Kilometres![0], Is.EqualTo(4.2));
             Assert.That(m.Interchanges![0], Is.EqualTo(1));
             Assert.That(m.Fares![0], Is.EqualTo(2.8));
-            Assert.That(m.UnsnappedOrigins, Is.EqualTo(new[] { false, true }));
+            Assert.That(m.UnsnappedOrigins, Is.EqualTo(new[] { false, true, false }));
+            Assert.That(m.UnsnappedDestinations, Is.EqualTo(new[] { false, false }));
         });
     }
 
@@ -48,7 +51,7 @@ public sealed class TravelMatrixReaderTests
     [Test]
     public void WriteThenRead_RoundTrips()
     {
-        var matrix = new TravelMatrix("car", ["A", "B,C"], ["S1"], [1.25, double.NaN]) { Kilometres = [2, double.NaN] };
+        var matrix = new TravelMatrix("car", ["A", "B,C"], ["S1"], [1.25, double.NaN]) { Kilometres = [2, double.NaN], UnsnappedOrigins = [false, true] };
         var path = Path.Combine(TestFiles.NewFolder(), "car.csv");
         MatrixCsvWriter.Write(path, matrix);
         var back = TravelMatrixReader.ReadLong(path, "car");
@@ -57,6 +60,7 @@ public sealed class TravelMatrixReaderTests
             Assert.That(back.OriginIds, Is.EqualTo(matrix.OriginIds));
             Assert.That(back.Minutes, Is.EqualTo(matrix.Minutes));
             Assert.That(back.Kilometres, Is.EqualTo(matrix.Kilometres));
+            Assert.That(back.UnsnappedOrigins, Is.EqualTo(matrix.UnsnappedOrigins));
         });
     }
 

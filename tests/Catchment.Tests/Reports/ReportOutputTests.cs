@@ -30,6 +30,7 @@ public sealed class ReportOutputTests
         var fields = reader.Schema.GetDataFields();
         long rows = 0;
         var nextMinutes = new List<double?>();
+        var nextSites = new List<string?>();
         for (var g = 0; g < reader.RowGroupCount; g++)
         {
             using var group = reader.OpenRowGroupReader(g);
@@ -37,6 +38,9 @@ public sealed class ReportOutputTests
             var buffer = new double?[group.RowCount];
             await group.ReadAsync<double>(fields.Single(f => f.Name == "next_minutes"), buffer.AsMemory());
             nextMinutes.AddRange(buffer);
+            var sites = new string?[group.RowCount];
+            await group.ReadAsync(fields.Single(f => f.Name == "next_site_id"), sites.AsMemory());
+            nextSites.AddRange(sites);
         }
         Assert.Multiple(() =>
         {
@@ -45,6 +49,8 @@ public sealed class ReportOutputTests
             // Option A (rows 4..7) has one open site: no next site anywhere.
             Assert.That(nextMinutes.Skip(4).Take(4), Has.All.Null);
             Assert.That(nextMinutes[0], Is.EqualTo(30));
+            Assert.That(nextSites.Skip(4).Take(4), Has.All.Null);
+            Assert.That(nextSites.Take(4), Is.EqualTo(new[] { "H2", "H1", "H1", "H1" }));
         });
     }
 

@@ -173,4 +173,24 @@ public sealed class BadInputTests
         Assert.That(error.Message, Does.Contain("--matrix car="));
         AssertNoOutput(outFolder);
     }
+
+    [Test]
+    public void Run_UnsnappedOriginInMatrix_ZoneStatusUnsnappedNotError()
+    {
+        var matrix = HandScenario.Matrix()
+            .Replace("Z2,H1,20,10,ok", "Z2,H1,,,origin_unsnapped", StringComparison.Ordinal)
+            .Replace("Z2,H2,10,5,ok", "Z2,H2,,,origin_unsnapped", StringComparison.Ordinal)
+            .Replace("Z2,C3,15,7.5,ok", "Z2,C3,,,origin_unsnapped", StringComparison.Ordinal);
+        var path = HandScenario.WriteAll(matrixText: matrix);
+        var outFolder = Path.Combine(Path.GetDirectoryName(path)!, "results");
+        var result = Appraisal.RunWithFiles(ScenarioReader.Read(path), null, outFolder, null);
+        var lines = File.ReadAllLines(Path.Combine(outFolder, "zone_results.csv"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines.Single(l => l.StartsWith("baseline,car,op,Z2,", StringComparison.Ordinal)), Is.EqualTo("baseline,car,op,Z2,,,,,,,,,,unsnapped,"));
+            // Z2 (200) leaves the reachable weight: baseline mean = (100*10 + 300*25 + 400*35) / 800
+            Assert.That(result.Summary.Metrics[0].MeanMinutes, Is.EqualTo(22500.0 / 800).Within(1e-9));
+            Assert.That(result.Summary.Metrics[0].UnreachablePopulation, Is.EqualTo(200));
+        });
+    }
 }

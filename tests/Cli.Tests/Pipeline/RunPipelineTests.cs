@@ -38,7 +38,7 @@ public sealed class RunPipelineTests
     {
         foreach (var name in (string[])["zones.geojson", "sites.geojson", "zone_results.csv", "zone_results.parquet", "summary.json", "zones.gpkg", "report.html",
                      "basemap.geojson", "matrices/car.csv", "matrices/walk.csv", "matrices/cycle.csv", "matrices/transit.csv",
-                     "placement/chosen_sites.csv", "placement/allocation.csv", "placement/placement.geojson", "placement/placement.json"])
+                     "providers.csv", "placement/chosen_sites.csv", "placement/allocation.csv", "placement/placement.geojson", "placement/placement.json"])
         {
             Assert.That(File.Exists(Path.Combine(_out, name)), Is.True, name);
         }
@@ -125,6 +125,26 @@ public sealed class RunPipelineTests
         Assert.That(doc.RootElement.GetProperty("objective").GetDouble(), Is.EqualTo(best).Within(best * 1e-5), "matrices/car.csv rounds minutes to 4 decimals");
         var chosen = ReadCsv(Path.Combine(_out, "placement", "chosen_sites.csv")).Select(r => r["site_id"]).Order(StringComparer.Ordinal);
         Assert.That(chosen, Is.EqualTo(bestSet.Order(StringComparer.Ordinal)));
+    }
+
+    [Test]
+    public void Providers_EveryOptionAndService_NearestIsAnOpenSite()
+    {
+        var rows = ReadCsv(Path.Combine(_out, "providers.csv"));
+        Assert.That(rows, Has.Count.EqualTo(4 * 2 * 15), "4 options x 2 services x 15 care homes");
+        var scenario = ScenarioReader.Read(Path.Combine(_sample, SampleGenerator.ScenarioFile));
+        foreach (var row in rows)
+        {
+            var option = scenario.AllOptions.Single(o => o.Id == row["option_id"]);
+            var open = option.Sites.Where(s => s.Value.Contains(row["service"])).Select(s => s.Key).ToList();
+            Assert.That(open, Does.Contain(row["site_id"]), $"{row["option_id"]} {row["service"]} {row["provider_id"]}");
+            if (row["second_site_id"].Length > 0)
+            {
+                Assert.That(Number(row["minutes"]), Is.LessThanOrEqualTo(Number(row["second_minutes"])));
+            }
+        }
+        // Option A moves Kingsford outpatients to H1: no care home goes to H2 for outpatients.
+        Assert.That(rows.Where(r => r["option_id"] == "A" && r["service"] == "outpatients").All(r => r["site_id"] == "H1"), Is.True);
     }
 
     [Test]

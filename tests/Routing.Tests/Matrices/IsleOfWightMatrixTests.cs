@@ -83,4 +83,21 @@ public sealed class IsleOfWightMatrixTests
         var reached = expected.DurationMs.Count(d => d != TravelTime.Unreached);
         Assert.That(reached, Is.GreaterThan(expected.DurationMs.Length * 9 / 10), "most island pairs should be connected");
     }
+    [Test]
+    public void RoadMatrixComputer_NeighboursOnSameStreet_DirectAlongStreet()
+    {
+        // Two points a few metres apart beside the same Newport street, plus one point in the sea.
+        var graph = _network!.GetModeGraph(TravelMode.Walk);
+        var snapper = _network.CreateSnapper(TravelMode.Walk, graph);
+        var a = snapper.Snap(new GeoPoint(-1.2976, 50.7007), 100);
+        Assert.That(a.IsOk, Is.True);
+        var b = a.SnappedPoint with { Lon = a.SnappedPoint.Lon + 0.00001 };
+        var result = RoadMatrixComputer.Compute(_network, TravelMode.Walk, [a.SnappedPoint, new GeoPoint(-1.30, 50.50)], [b, a.SnappedPoint],
+            new RoadMatrixOptions { MaxSnapMetres = 200 });
+        Assert.That(result.MinutesAt(0, 1), Is.Zero);
+        Assert.That(result.MinutesAt(0, 0), Is.LessThan(0.2), "a metre or so along the street, not round the block");
+        Assert.That(double.IsNaN(result.MinutesAt(1, 0)), Is.True);
+        Assert.That(result.OriginSnaps[1].IsOk, Is.False);
+        Assert.That(result.MinutesRowMajor()[2], Is.NaN);
+    }
 }

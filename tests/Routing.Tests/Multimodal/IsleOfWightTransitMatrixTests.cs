@@ -35,7 +35,6 @@ public sealed class IsleOfWightTransitMatrixTests
     [Test]
     public void Compute_LsoasToHospitalAndGps_MostReachableAndConsistent()
     {
-        var pbf = TestData.SharedFile("isle-of-wight/osm/iow-filtered.osm.pbf");
         var lsoa = TestData.SharedFile("isle-of-wight/lsoa/lsoa21_pwc_iow.csv");
         var hospitals = TestData.SharedFile("isle-of-wight/sites/nhs_choices_2014_hospitals_iow_solent.csv");
         var gps = TestData.SharedFile("isle-of-wight/sites/nhs_choices_2014_gp_practices_iow.csv");
@@ -45,11 +44,7 @@ public sealed class IsleOfWightTransitMatrixTests
         Assert.That(origins, Has.Count.EqualTo(89));
         Assert.That(destinations, Has.Count.EqualTo(10));
 
-        var streets = StreetNetwork.BuildFromPbf(pbf);
-        var log = new IssueLog();
-        var feed = GtfsReader.Read([new GtfsSource(TestData.SharedFile("isle-of-wight/gtfs/iow-bus-gtfs.zip")), new GtfsSource(TestData.SharedFile("isle-of-wight/gtfs/iow-rail-gtfs.zip"))], log);
-        var tt = TimetableBuilder.Build(feed, new DateOnly(2020, 6, 2), log);
-        var network = TransitNetwork.Build(streets, tt);
+        var network = IsleOfWightNetwork.Get();
         Assert.That(network.LinkedStopCount, Is.GreaterThan(1000));
 
         var request = new TransitMatrixRequest

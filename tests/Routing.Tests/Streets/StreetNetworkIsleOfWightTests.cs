@@ -48,6 +48,24 @@ public sealed class StreetNetworkIsleOfWightTests
         TestContext.Out.WriteLine($"{mode}: worst snap distance {worst:0.0} m");
     }
 
+    /// <summary>Newport (St Mary's Hospital) to Ryde: about 10 km apart, a 15-25 minute drive; bounds are loose on purpose.</summary>
+    [TestCase(TravelMode.Car, TimeBand.OffPeak, 12, 25)]
+    [TestCase(TravelMode.Car, TimeBand.AmPeak, 15, 32)]
+    [TestCase(TravelMode.Cycle, TimeBand.OffPeak, 35, 60)]
+    [TestCase(TravelMode.Walk, TimeBand.OffPeak, 125, 180)]
+    public void GetModeGraph_StMarysToRyde_PlausibleTravelTime(TravelMode mode, TimeBand band, double minMinutes, double maxMinutes)
+    {
+        var network = IsleOfWight.Network;
+        var graph = network.GetModeGraph(mode, null, band);
+        var snapper = network.CreateSnapper(mode, graph);
+        var from = snapper.Snap(new Geo.Routing.Geometry.GeoPoint(-1.30171, 50.71024), 500);
+        var to = snapper.Snap(new Geo.Routing.Geometry.GeoPoint(-1.1626, 50.7302), 500);
+        var (duration, _) = TestDijkstra.Run(graph, from.Outbound.Select(s => (s.Vertex, (long)s.DurationMs, (long)s.LengthMm)));
+        var best = to.Inbound.Where(s => duration[s.Vertex] != TestDijkstra.Unreached).Min(s => duration[s.Vertex] + s.DurationMs);
+        TestContext.Out.WriteLine($"{mode} {band}: {best / 60000.0:0.0} min");
+        Assert.That(best / 60000.0, Is.InRange(minMinutes, maxMinutes));
+    }
+
     [Test]
     public void SaveLoad_IsleOfWight_RoundTripsAndLoadsQuickly()
     {

@@ -190,7 +190,10 @@ public sealed class Snapper
             return new SnapResult(SnapStatus.TooFar, double.PositiveInfinity, default, [], [], -1, double.NaN);
         }
         var (px, py) = Project(point.Lon, point.Lat);
-        var best = Nearest(px, py, Math.Max(0, maxSnapMetres), out var bestSquared, out var bestT);
+        // The grid uses one projection for the whole graph; distances use the east-west scale at the point's own latitude,
+        // so they stay accurate over large regions (cos(latitude) changes by 13% across England).
+        var xScale = Math.Cos(point.Lat * Math.PI / 180) / Math.Cos(_originLat * Math.PI / 180);
+        var best = Nearest(px, py, xScale, Math.Max(0, maxSnapMetres), out var bestSquared, out var bestT);
         if (best < 0)
         {
             return new SnapResult(SnapStatus.TooFar, double.PositiveInfinity, default, [], [], -1, double.NaN);
@@ -243,7 +246,7 @@ public sealed class Snapper
     /// Ring search outwards from the point's cell until no unvisited cell can hold a segment nearer than the best found
     /// or than <paramref name="limitMetres"/>. Returns -1 when no segment was found.
     /// </summary>
-    private int Nearest(double px, double py, double limitMetres, out double bestSquared, out double bestT)
+    private int Nearest(double px, double py, double xScale, double limitMetres, out double bestSquared, out double bestT)
     {
         var best = -1;
         bestSquared = double.PositiveInfinity;
@@ -257,9 +260,11 @@ public sealed class Snapper
         var gapY = cy < 0 ? -cy : cy >= _rows ? cy - _rows + 1 : 0;
         var firstRing = Math.Max(gapX, gapY);
         var lastRing = Math.Max(Math.Max(Math.Abs(cx), Math.Abs(_columns - 1 - cx)), Math.Max(Math.Abs(cy), Math.Abs(_rows - 1 - cy)));
+        var boundScale = Math.Min(1, xScale);
         for (var ring = firstRing; ring <= lastRing; ring++)
         {
-            var reach = (ring - 1) * _cellMetres;
+            // No segment in this ring or beyond is nearer than this (in the point's local metres).
+            var reach = (ring - 1) * _cellMetres * boundScale;
             if (reach > limitMetres || (reach > 0 && reach * reach > bestSquared))
             {
                 break;
@@ -274,18 +279,18 @@ public sealed class Snapper
                     var cHi = Math.Min(_columns - 1, cx + ring);
                     for (var c = cLo; c <= cHi; c++)
                     {
-                        ScanCell((r * _columns) + c, px, py, ref best, ref bestSquared, ref bestT);
+                        ScanCell((r * _columns) + c, px, py, xScale, ref best, ref bestSquared, ref bestT);
                     }
                 }
                 else
                 {
                     if (cx - ring >= 0 && cx - ring < _columns)
                     {
-                        ScanCell((r * _columns) + cx - ring, px, py, ref best, ref bestSquared, ref bestT);
+                        ScanCell((r * _columns) + cx - ring, px, py, xScale, ref best, ref bestSquared, ref bestT);
                     }
                     if (ring > 0 && cx + ring >= 0 && cx + ring < _columns)
                     {
-                        ScanCell((r * _columns) + cx + ring, px, py, ref best, ref bestSquared, ref bestT);
+                        ScanCell((r * _columns) + cx + ring, px, py, xScale, ref best, ref bestSquared, ref bestT);
                     }
                 }
             }
@@ -293,12 +298,12 @@ public sealed class Snapper
         return best;
     }
 
-    private void ScanCell(int cell, double px, double py, ref int best, ref double bestSquared, ref double bestT)
+    private void ScanCell(int cell, double px, double py, double xScale, ref int best, ref double bestSquared, ref double bestT)
     {
         for (var i = _cellStart[cell]; i < _cellStart[cell + 1]; i++)
         {
             var s = _cellItems[i];
-            var d = SquaredDistance(s, px, py, out var t);
+            var d = SquaredDistance(s, px, py, xScale, out var t);
             if (d < bestSquared || (d == bestSquared && s < best))
             {
                 bestSquared = d;
@@ -308,14 +313,17 @@ public sealed class Snapper
         }
     }
 
-    private double SquaredDistance(int s, double px, double py, out double t)
+    /// <summary>Squared distance in metres from the point to segment s, in a frame local to the point (x scaled by xScale).</summary>
+    private double SquaredDistance(int s, double px, double py, double xScale, out double t)
     {
-        var dx = _bx[s] - _ax[s];
+        var ax = (_ax[s] - px) * xScale;
+        var ay = _ay[s] - py;
+        var dx = (_bx[s] - _ax[s]) * xScale;
         var dy = _by[s] - _ay[s];
         var lengthSquared = (dx * dx) + (dy * dy);
-        t = lengthSquared > 0 ? Math.Clamp((((px - _ax[s]) * dx) + ((py - _ay[s]) * dy)) / lengthSquared, 0, 1) : 0;
-        var x = _ax[s] + (t * dx) - px;
-        var y = _ay[s] + (t * dy) - py;
+        t = lengthSquared > 0 ? Math.Clamp(-((ax * dx) + (ay * dy)) / lengthSquared, 0, 1) : 0;
+        var x = ax + (t * dx);
+        var y = ay + (t * dy);
         return (x * x) + (y * y);
     }
 

@@ -50,7 +50,7 @@ public sealed class SnapperIsleOfWightTests
             var expected = BruteForceMetres(graph, p);
             var result = snapper.Snap(p, 1e7);
             Assert.That(result.Status, Is.EqualTo(SnapStatus.Ok));
-            Assert.That(result.DistanceMetres, Is.EqualTo(expected).Within((expected * 0.005) + 0.5), $"point {p}");
+            Assert.That(result.DistanceMetres, Is.EqualTo(expected).Within((expected * 0.0005) + 0.05), $"point {p}");
             Assert.That(GeoPoint.DistanceMetres(p, result.SnappedPoint), Is.EqualTo(result.DistanceMetres).Within((expected * 0.005) + 0.5));
         }
     }

@@ -203,6 +203,32 @@ public sealed class SnapperTests
     }
 
     [Test]
+    public void Snap_EnglandSizedNetwork_EastWestDistanceUsesLocalScale()
+    {
+        // A 6-degree tall box of roads (lat 50..56): one projection for all would be 13% out east-west at the edges.
+        using var folder = new TempFolder();
+        var stamp = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        OsmSharp.Node N(long id, double lat, double lon) => new() { Id = id, Latitude = lat, Longitude = lon, Version = 1, ChangeSetId = 1, TimeStamp = stamp, UserId = 1, UserName = "geo", Visible = true, Tags = new OsmSharp.Tags.TagsCollection() };
+        var path = folder.File("england.osm.pbf");
+        TestStreets.WriteObjects(path,
+        [
+            N(1, 50, -3), N(2, 50, 0), N(3, 56, 0), N(4, 56, -3),
+            new OsmSharp.Way { Id = 10, Nodes = [1, 2, 3, 4, 1], Version = 1, ChangeSetId = 1, TimeStamp = stamp, UserId = 1, UserName = "geo", Visible = true, Tags = new OsmSharp.Tags.TagsCollection(new OsmSharp.Tags.Tag("highway", "primary")) },
+        ]);
+        var network = StreetNetwork.BuildFromPbf(path);
+        var snapper = network.CreateSnapper(TravelMode.Car, network.GetModeGraph(TravelMode.Car));
+        foreach (var lat in new[] { 50.5, 53.0, 55.5 })
+        {
+            var metresPerDegreeLon = MetresPerDegreeLat * Math.Cos(lat * Math.PI / 180);
+            var point = new GeoPoint(-3 + (500 / metresPerDegreeLon), lat); // 500 m east of the western road
+            var result = snapper.Snap(point, 1000);
+            Assert.That(result.Status, Is.EqualTo(SnapStatus.Ok));
+            Assert.That(result.DistanceMetres, Is.EqualTo(500).Within(0.5), $"lat {lat}");
+            Assert.That(GeoPoint.DistanceMetres(point, result.SnappedPoint), Is.EqualTo(500).Within(0.5));
+        }
+    }
+
+    [Test]
     public void CreateSnapper_GraphOfAnotherMode_Throws()
     {
         var streets = TestStreets.FromAscii("a - b - c").Way("ab", "highway=residential").Way("bc", "highway=footway");

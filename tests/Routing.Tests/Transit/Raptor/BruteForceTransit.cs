@@ -42,14 +42,26 @@ internal sealed class BruteForceTransit
 
     /// <summary>Earliest arrival at every stop leaving <paramref name="origin"/> at <paramref name="departure"/> with at most <paramref name="maxRides"/> vehicles.</summary>
     public int[] EarliestArrivals(int origin, int departure, int maxRides)
+        => Search([(origin, 0)], departure, maxRides, vehicleOnly: false);
+
+    /// <summary>Earliest arrival by vehicle at every stop, reaching the access stops after their walk (seconds) from <paramref name="departure"/>.</summary>
+    public int[] EarliestVehicleArrivals(IEnumerable<(int Stop, int Seconds)> access, int departure, int maxRides)
+        => Search(access, departure, maxRides, vehicleOnly: true);
+
+    private int[] Search(IEnumerable<(int Stop, int Seconds)> access, int departure, int maxRides, bool vehicleOnly)
     {
         var n = _feed.Stops.Count;
         var best = new int[n];
         Array.Fill(best, Inf);
-        best[origin] = departure;
+        var vehicleBest = new int[n];
+        Array.Fill(vehicleBest, Inf);
         var ready = new int[n];
         Array.Fill(ready, Inf);
-        ready[origin] = departure;
+        foreach (var (stop, seconds) in access)
+        {
+            ready[stop] = Math.Min(ready[stop], departure + seconds);
+            best[stop] = Math.Min(best[stop], departure + seconds);
+        }
         for (var k = 1; k <= maxRides; k++)
         {
             var vehicle = new int[n];
@@ -80,6 +92,7 @@ internal sealed class BruteForceTransit
                     continue;
                 }
                 best[s] = Math.Min(best[s], vehicle[s]);
+                vehicleBest[s] = Math.Min(vehicleBest[s], vehicle[s]);
                 nextReady[s] = Math.Min(nextReady[s], vehicle[s] + _transfers.MinChangeSeconds[s]);
                 for (var e = _transfers.FirstTransfer[s]; e < _transfers.FirstTransfer[s + 1]; e++)
                 {
@@ -91,6 +104,6 @@ internal sealed class BruteForceTransit
             }
             ready = nextReady;
         }
-        return best;
+        return vehicleOnly ? vehicleBest : best;
     }
 }
