@@ -17,27 +17,29 @@ public class AllocationBench
 {
     private PlacementProblem _pmedian100 = null!;
     private PlacementProblem _mclpGm = null!;
-    private PlacementProblem _large = null!;
-
-    [Params(3_567, 35_672)]
-    public int LargeZones { get; set; }
+    private PlacementProblem _large3567 = null!;
+    private PlacementProblem _large35672 = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _pmedian100 = Synthetic(100, 100, 8, seed: 1) with { Solver = PlacementSolverChoice.Exact };
         _mclpGm = GreaterManchesterMclp();
-        _large = Synthetic(LargeZones, 1_000, 20, seed: 2) with { Solver = PlacementSolverChoice.Heuristic };
+        _large3567 = Synthetic(3_567, 1_000, 20, seed: 2) with { Solver = PlacementSolverChoice.Heuristic };
+        _large35672 = Synthetic(35_672, 1_000, 20, seed: 2) with { Solver = PlacementSolverChoice.Heuristic };
     }
 
     [Benchmark]
     public double PMedian100x100P8Exact() => LocationAllocation.Solve(_pmedian100).Objective;
 
     [Benchmark]
-    public double MclpGreaterManchester1702x631Exact() => LocationAllocation.Solve(_mclpGm).Objective;
+    public double MclpGreaterManchester1702x631P20Exact() => LocationAllocation.Solve(_mclpGm).Objective;
 
     [Benchmark]
-    public double PMedianHeuristicLarge() => LocationAllocation.Solve(_large).Objective;
+    public double PMedianHeuristic3567x1000P20() => LocationAllocation.Solve(_large3567).Objective;
+
+    [Benchmark]
+    public double PMedianHeuristic35672x1000P20() => LocationAllocation.Solve(_large35672).Objective;
 
     /// <summary>Zones and sites uniform on a 60 x 60 km square; minutes = straight-line km at 30 km/h; need 1-100.</summary>
     public static PlacementProblem Synthetic(int zones, int sites, int p, int seed)

@@ -176,15 +176,17 @@ public static class LocationAllocation
     {
         const string Scip = "exact: SCIP MIP (OR-Tools)";
         var hint = heuristicEval.Violation > 0 ? null : heuristic;
+        var maximise = kind == PlacementProblemKind.Mclp;
+        var lagrangian = double.NaN;
         if (kind == PlacementProblemKind.PMedian && !inst.HasEquity)
         {
-            var bound = LagrangianPMedianBound.Compute(inst, heuristicEval.Objective, clock, deadline * 0.5, OptimalityGapTolerance);
-            if (RelativeGap(heuristicEval.Objective, bound) <= OptimalityGapTolerance)
+            lagrangian = LagrangianPMedianBound.Compute(inst, heuristicEval.Objective, clock, deadline * 0.4, OptimalityGapTolerance, maxIterations: 5000);
+            if (RelativeGap(heuristicEval.Objective, lagrangian) <= OptimalityGapTolerance)
             {
-                return (heuristic, PlacementStatus.Optimal, Math.Min(bound, heuristicEval.Objective), "exact: Lagrangian bound + vertex substitution", null);
+                return (heuristic, PlacementStatus.Optimal, Math.Min(lagrangian, heuristicEval.Objective), "exact: Lagrangian bound + vertex substitution", null);
             }
             notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Lagrangian bound left a gap of {RelativeGap(heuristicEval.Objective, bound):G3}; solving the MIP"));
+                $"Lagrangian bound left a gap of {RelativeGap(heuristicEval.Objective, lagrangian):G3}; solving the MIP"));
         }
         if (kind == PlacementProblemKind.PCenter)
         {
@@ -202,11 +204,34 @@ public static class LocationAllocation
             {
                 throw new ComputationException($"the exact solver found no feasible selection within the time limit ({DescribeConstraints(inst, kind)}); raise --time-limit");
             }
+            if (!double.IsNaN(lagrangian))
+            {
+                notes.Add("the MIP found no solution within the time limit; the heuristic solution is returned with the Lagrangian bound");
+                return (heuristic, PlacementStatus.TimeLimitFeasible, lagrangian, "heuristic + Lagrangian bound (MIP timed out)", null);
+            }
             notes.Add("the exact solver found no solution within the time limit; the heuristic solution is returned without a bound");
             return (heuristic, PlacementStatus.Heuristic, double.NaN, "heuristic (exact solver timed out)", null);
         }
-        var status = outcome.Proven ? PlacementStatus.Optimal : PlacementStatus.TimeLimitFeasible;
-        return (outcome.Open, status, outcome.Bound, Scip, outcome.Assignment);
+        if (outcome.Proven)
+        {
+            return (outcome.Open, PlacementStatus.Optimal, outcome.Bound, Scip, outcome.Assignment);
+        }
+        // Time limit: keep the better of the MIP incumbent and the heuristic, with the best proven bound.
+        var bound = outcome.Bound;
+        if (!double.IsNaN(lagrangian) && (double.IsNaN(bound) || lagrangian > bound))
+        {
+            bound = lagrangian;
+        }
+        var mipEval = SolutionEvaluator.Evaluate(inst, kind, outcome.Open);
+        var mipObjective = kind == PlacementProblemKind.CapacitatedPMedian ? outcome.Objective : mipEval.Objective;
+        var heuristicBetter = heuristicEval.Violation == 0
+            && (maximise ? heuristicEval.Objective > mipObjective : heuristicEval.Objective < mipObjective);
+        notes.Add(heuristicBetter
+            ? "time limit reached: the heuristic solution beat the MIP incumbent; the bound is the best proven"
+            : "time limit reached: best MIP solution with its bound");
+        return heuristicBetter
+            ? (heuristic, PlacementStatus.TimeLimitFeasible, bound, Scip + ", time limit; heuristic incumbent", null)
+            : (outcome.Open, PlacementStatus.TimeLimitFeasible, bound, Scip + ", time limit", outcome.Assignment);
     }
 
     private static (bool[] Open, PlacementStatus Status, double Bound, string Solver, List<Assignment>? Assignment) PCenterExact(

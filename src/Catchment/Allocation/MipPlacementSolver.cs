@@ -30,10 +30,10 @@ internal static class MipPlacementSolver
     {
         var n = inst.ZoneCount;
         var m = inst.SiteCount;
+        var buildClock = System.Diagnostics.Stopwatch.StartNew();
         using var solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("OR-Tools SCIP solver is not available");
         solver.SuppressOutput();
         solver.SetNumThreads(1);
-        solver.SetTimeLimit(Math.Max(1, (long)(timeLimitSeconds * 1000)));
         var y = new Variable?[m];
         var candidates = new List<Variable>();
         for (var s = 0; s < m; s++)
@@ -238,8 +238,30 @@ internal static class MipPlacementSolver
                     values.Add(hint[s] ? 1 : 0);
                 }
             }
+            if (x is not null && !capacitated)
+            {
+                // Complete hint: each zone on its nearest hinted site among its assignment variables.
+                var nearest = new int[n];
+                var nearestMinutes = new double[n];
+                Array.Fill(nearest, -1);
+                foreach (var (z, s, _) in x)
+                {
+                    if (hint[s] && (nearest[z] < 0 || inst.At(z, s) < nearestMinutes[z]))
+                    {
+                        nearest[z] = s;
+                        nearestMinutes[z] = inst.At(z, s);
+                    }
+                }
+                foreach (var (z, s, xv) in x)
+                {
+                    vars.Add(xv);
+                    values.Add(nearest[z] == s ? 1 : 0);
+                }
+            }
             solver.SetHint([.. vars], [.. values]);
         }
+        // The model build counts against the time limit.
+        solver.SetTimeLimit(Math.Max(500, (long)((timeLimitSeconds - buildClock.Elapsed.TotalSeconds) * 1000)));
 
         using var parameters = new MPSolverParameters();
         parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, RelativeGap);

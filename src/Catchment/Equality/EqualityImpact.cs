@@ -5,9 +5,10 @@ using Geo.Catchment.Scoring;
 namespace Geo.Catchment.Equality;
 
 /// <summary>
-/// Per-group means and flags. A group is flagged (options only, never the baseline) when its weighted mean change exceeds the
-/// whole population's mean change by more than <see cref="EqualitySpec.AbsoluteMarginMinutes"/> (default 2 min) AND by more
-/// than <see cref="EqualitySpec.RelativeMargin"/> (default 10%) of the absolute whole-population mean change.
+/// Per-group aggregates (weight, mean, median and p90 minutes, mean change, worse by more than 5/10/20 minutes, bands) and
+/// flags. A group is flagged (options only, never the baseline) when its weighted mean change exceeds the whole population's
+/// mean change by more than <see cref="EqualitySpec.AbsoluteMarginMinutes"/> (default 2 min) AND by more than
+/// <see cref="EqualitySpec.RelativeMargin"/> (default 10%) of the absolute whole-population mean change.
 /// </summary>
 public static class EqualityImpact
 {
@@ -29,94 +30,79 @@ public static class EqualityImpact
         var overall = WeightedStats.Mean(block.ChangeMinutes, weights);
         foreach (var dimension in dimensions.Grouped)
         {
-            var g = dimension.Groups.Length;
-            var sums = new GroupSums(g);
-            for (var z = 0; z < block.Count; z++)
+            for (var g = 0; g < dimension.Groups.Length; g++)
             {
-                var group = dimension.GroupOf[z];
-                if (group >= 0)
-                {
-                    sums.Add(group, weights[z], block, baseline, z, isBaseline);
-                }
-            }
-            for (var i = 0; i < g; i++)
-            {
-                rows.Add(sums.Row(i, block, dimension.Name, dimension.Groups[i], overall, settings, isBaseline));
+                var members = dimension.Members.AsSpan(dimension.GroupStart[g], dimension.GroupStart[g + 1] - dimension.GroupStart[g]);
+                rows.Add(Row(members, weights, block, baseline, dimension.Name, dimension.Groups[g], overall, settings, isBaseline));
             }
         }
         if (dimensions.HasAge)
         {
-            var residents = zones.Population;
-            var overallResidents = WeightedStats.Mean(block.ChangeMinutes, residents);
-            var sums = new GroupSums(2);
-            for (var z = 0; z < block.Count; z++)
-            {
-                var old = zones.Age65Plus[z];
-                if (double.IsNaN(old))
-                {
-                    continue;
-                }
-                sums.Add(0, residents[z] - old, block, baseline, z, isBaseline);
-                sums.Add(1, old, block, baseline, z, isBaseline);
-            }
-            rows.Add(sums.Row(0, block, "age", "under 65", overallResidents, settings, isBaseline));
-            rows.Add(sums.Row(1, block, "age", "65+", overallResidents, settings, isBaseline));
+            var overallResidents = WeightedStats.Mean(block.ChangeMinutes, zones.Population);
+            var all = dimensions.AgeMembers;
+            rows.Add(Row(all, dimensions.UnderSixtyFive, block, baseline, "age", "under 65", overallResidents, settings, isBaseline));
+            rows.Add(Row(all, zones.Age65Plus, block, baseline, "age", "65+", overallResidents, settings, isBaseline));
         }
     }
 
-    private sealed class GroupSums(int groups)
+    private static EqualityRow Row(ReadOnlySpan<int> members, double[] weights, ScoreBlock block, ScoreBlock baseline,
+        string dimension, string group, double overall, EqualitySpec settings, bool isBaseline)
     {
-        private readonly double[] _weight = new double[groups];
-        private readonly double[] _minutesSum = new double[groups];
-        private readonly double[] _minutesWeight = new double[groups];
-        private readonly double[] _changeSum = new double[groups];
-        private readonly double[] _changeWeight = new double[groups];
-        private readonly double[] _worse10 = new double[groups];
-
-        public void Add(int group, double w, ScoreBlock block, ScoreBlock baseline, int z, bool isBaseline)
+        var n = members.Length;
+        var w = new double[n];
+        var minutes = new double[n];
+        var change = new double[n];
+        double total = 0, worse5 = 0, worse10 = 0, worse20 = 0;
+        var bands = new double[AppraisalAggregates.Bands.Count + 1];
+        for (var i = 0; i < n; i++)
         {
-            if (!(w > 0))
+            var z = members[i];
+            var weight = weights[z];
+            w[i] = weight;
+            minutes[i] = block.Minutes[z];
+            change[i] = block.ChangeMinutes[z];
+            if (!(weight > 0))
             {
-                return;
+                continue;
             }
-            _weight[group] += w;
-            if (block.Status[z] == ZoneStatus.Ok)
+            total += weight;
+            var ok = block.Status[z] == ZoneStatus.Ok;
+            bands[ok ? AppraisalAggregates.BandOf(block.Minutes[z]) : AppraisalAggregates.Bands.Count] += weight;
+            if (isBaseline || baseline.Status[z] != ZoneStatus.Ok)
             {
-                _minutesSum[group] += w * block.Minutes[z];
-                _minutesWeight[group] += w;
+                continue;
             }
-            var change = block.ChangeMinutes[z];
-            if (!double.IsNaN(change))
-            {
-                _changeSum[group] += w * change;
-                _changeWeight[group] += w;
-                _worse10[group] += change > 10 ? w : 0;
-            }
-            else if (!isBaseline && baseline.Status[z] == ZoneStatus.Ok && block.Status[z] != ZoneStatus.Ok)
-            {
-                _worse10[group] += w;
-            }
+            var c = ok ? change[i] : double.PositiveInfinity; // newly unreachable counts as worse by any margin
+            worse5 += c > 5 ? weight : 0;
+            worse10 += c > 10 ? weight : 0;
+            worse20 += c > 20 ? weight : 0;
         }
-
-        public EqualityRow Row(int i, ScoreBlock block, string dimension, string group, double overall, EqualitySpec settings, bool isBaseline)
+        var bandMap = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var b = 0; b < AppraisalAggregates.Bands.Count; b++)
         {
-            var mean = _minutesWeight[i] > 0 ? _minutesSum[i] / _minutesWeight[i] : double.NaN;
-            var change = _changeWeight[i] > 0 ? _changeSum[i] / _changeWeight[i] : double.NaN;
-            return new EqualityRow
-            {
-                Option = block.OptionId,
-                Mode = block.Mode,
-                Service = block.Service,
-                Dimension = dimension,
-                Group = group,
-                Population = _weight[i],
-                MeanMinutes = AppraisalAggregates.Nullable(mean),
-                MeanChange = AppraisalAggregates.Nullable(change),
-                OverallMeanChange = AppraisalAggregates.Nullable(overall),
-                Worse10 = _worse10[i],
-                Flag = !isBaseline && IsFlagged(change, overall, settings),
-                Ratio = !double.IsNaN(change) && !double.IsNaN(overall) && overall != 0 ? change / overall : null,
-            };
+            bandMap[AppraisalAggregates.Bands[b].Name] = bands[b];
         }
+        bandMap["unreachable"] = bands[AppraisalAggregates.Bands.Count];
+        var meanChange = WeightedStats.Mean(change, w);
+        return new EqualityRow
+        {
+            Option = block.OptionId,
+            Mode = block.Mode,
+            Service = block.Service,
+            Dimension = dimension,
+            Group = group,
+            Population = total,
+            MeanMinutes = AppraisalAggregates.Nullable(WeightedStats.Mean(minutes, w)),
+            MedianMinutes = AppraisalAggregates.Nullable(WeightedStats.Quantile(minutes, w, 0.5)),
+            P90Minutes = AppraisalAggregates.Nullable(WeightedStats.Quantile(minutes, w, 0.9)),
+            MeanChange = AppraisalAggregates.Nullable(meanChange),
+            OverallMeanChange = AppraisalAggregates.Nullable(overall),
+            Worse5 = worse5,
+            Worse10 = worse10,
+            Worse20 = worse20,
+            Bands = bandMap,
+            Flag = !isBaseline && IsFlagged(meanChange, overall, settings),
+            Ratio = !double.IsNaN(meanChange) && !double.IsNaN(overall) && overall != 0 ? meanChange / overall : null,
+        };
     }
 }

@@ -13,9 +13,15 @@ public sealed record EqualityRow
     public required string Group { get; init; }
     public double Population { get; init; }
     public double? MeanMinutes { get; init; }
+    public double? MedianMinutes { get; init; }
+    public double? P90Minutes { get; init; }
     public double? MeanChange { get; init; }
     public double? OverallMeanChange { get; init; }
+    public double Worse5 { get; init; }
     public double Worse10 { get; init; }
+    public double Worse20 { get; init; }
+    /// <summary>Weight by travel-time band, as in <see cref="OptionMetrics.Bands"/> (including "unreachable").</summary>
+    public IReadOnlyDictionary<string, double>? Bands { get; init; }
     public bool Flag { get; init; }
     public double? Ratio { get; init; }
 }

@@ -8,7 +8,7 @@ namespace Geo.Catchment.Reports;
 
 /// <summary>
 /// summary.json (results contract): scenario, generatedUtc, options [{id, name}], modes, services, metrics, equality, ranking;
-/// plus added fields: weightedBy, zoneCount, siteCount, kmEstimated, rankingMethod, equalityRule, sCurveHorizonMinutes, costs.
+/// plus added fields: weightedBy, zoneCount, siteCount, kmEstimated, rankingMethod, equalityRule, sCurveHorizonMinutes, costs, sites.
 /// Missing numbers are null.
 /// </summary>
 public sealed record AppraisalSummary
@@ -39,6 +39,8 @@ public sealed record AppraisalSummary
     public string EqualityRule { get; init; } = "";
     public int SCurveHorizonMinutes { get; init; }
     public CostSettings? Costs { get; init; }
+    /// <summary>Sites that are open in at least one option, with their status in each.</summary>
+    public IReadOnlyList<SiteInfo> Sites { get; init; } = [];
 
     public void Write(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, JsonOptions));
 

@@ -41,7 +41,7 @@ public static class HtmlReport
         var h = new StringBuilder();
         h.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(E(summary.Scenario)).Append("</title>");
         h.Append("<style>body{font-family:Arial,Helvetica,sans-serif;margin:2em;max-width:1100px;color:#222}")
-         .Append("table{border-collapse:collapse;margin:0.5em 0 1.5em}th,td{border:1px solid #bbb;padding:4px 8px;text-align:right}")
+         .Append("table{border-collapse:collapse;margin:0.5em 0 1.5em;font-size:0.85em}th,td{border:1px solid #bbb;padding:4px 8px;text-align:right}")
          .Append("th{background:#e8eef4}td.l,th.l{text-align:left}tr.flag td{background:#fde2e1}img{max-width:100%}")
          .Append(".note{color:#555;font-size:0.9em}h2{border-bottom:2px solid #005eb8;padding-bottom:4px}</style></head><body>");
         h.Append("<h1>").Append(E(summary.Scenario)).Append("</h1>");
@@ -58,6 +58,26 @@ public static class HtmlReport
              .Append("</td><td class=\"l\">").Append(E(names.GetValueOrDefault(r.Option, r.Option))).Append("</td><td>").Append(F(r.Score, "0.0")).Append("</td></tr>");
         }
         h.Append("</table><p class=\"note\">").Append(E(summary.RankingMethod)).Append("</p>");
+
+        if (summary.Sites.Count > 0)
+        {
+            h.Append("<h2>Sites by option</h2><table><tr><th class=\"l\">Site</th><th class=\"l\">Kind</th>");
+            foreach (var option in summary.Options)
+            {
+                h.Append("<th class=\"l\">").Append(E(option.Name)).Append("</th>");
+            }
+            h.Append("</tr>");
+            foreach (var site in summary.Sites)
+            {
+                h.Append("<tr><td class=\"l\">").Append(E(site.Name)).Append("</td><td class=\"l\">").Append(E(site.Kind)).Append("</td>");
+                foreach (var option in summary.Options)
+                {
+                    h.Append("<td class=\"l\">").Append(E(site.Status.GetValueOrDefault(option.Id, ""))).Append("</td>");
+                }
+                h.Append("</tr>");
+            }
+            h.Append("</table>");
+        }
 
         foreach (var mode in summary.Modes)
         {
@@ -116,7 +136,8 @@ public static class HtmlReport
         h.Append("<li>Each zone is served by the open site providing the service with the shortest travel time (or its fixed allocation).</li>");
         h.Append("<li>Percentiles are weighted: the smallest time reached by at least that share of the weight.</li>");
         h.Append("<li>Worse-by counts include zones that become unreachable.</li>");
-        h.Append("<li>Equality flag: ").Append(E(summary.EqualityRule)).Append("</li>");
+        h.Append("<li>Equality flag: ").Append(E(summary.EqualityRule))
+         .Append(" (so a group is also flagged when it gains clearly less than everyone else from an improvement).</li>");
         if (summary.Costs is { } c)
         {
             h.Append("<li>Money and carbon per visit (").Append(F(c.JourneysPerVisit, "0.#")).Append(" journeys): car &pound;")

@@ -58,6 +58,10 @@ public static class Appraisal
                 $"a group's mean change exceeds the whole population's by more than {equalitySettings.AbsoluteMarginMinutes} minutes and by more than {equalitySettings.RelativeMargin:P0} of the population's absolute mean change"),
             SCurveHorizonMinutes = aggregates.SCurveHorizonMinutes,
             Costs = inputs.Costs,
+            Sites = [.. inputs.Sites.Sites
+                .Where(site => scenario.AllOptions.Any(o => o.Sites.ContainsKey(site.Id)))
+                .Select(site => new SiteInfo(site.Id, site.Name, SiteStatus.Kind(scenario, site.Id),
+                    scenario.AllOptions.ToDictionary(o => o.Id, o => SiteStatus.Status(scenario, o, site.Id), StringComparer.Ordinal)))],
         };
 
         var files = new List<string>();

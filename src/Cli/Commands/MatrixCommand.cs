@@ -193,6 +193,9 @@ public sealed class MatrixCommand : Command<MatrixCommand.Settings>
             throw new UsageException("--threads must be 0 (all cores) or more.");
         }
 
+        // Fail before the long computation if the output folder cannot be created (exit 4, no file written).
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
+
         var clock = Stopwatch.StartNew();
         var stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         var origins = PointFileReader.Read(originsPath, settings.OriginColumns(), out var originDuplicates);

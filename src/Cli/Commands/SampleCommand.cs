@@ -13,7 +13,7 @@ public sealed class SampleCommand : Command<SampleCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandOption("-o|--out <FOLDER>")]
-        [Description("Folder to write the sample files into (created if missing; files of the same name are replaced). Required.")]
+        [Description("Folder to write the sample files into (created if missing; sample files of the same name are replaced, but never a README.md the generator did not write). Required.")]
         public string? Out { get; init; }
 
         [CommandOption("--seed <SEED>")]
@@ -31,6 +31,10 @@ public sealed class SampleCommand : Command<SampleCommand.Settings>
         if (string.IsNullOrWhiteSpace(settings.Out))
         {
             throw new UsageException("--out <FOLDER> is required");
+        }
+        if (SampleGenerator.HasForeignReadme(settings.Out))
+        {
+            throw new UsageException($"{Path.Combine(settings.Out, SampleGenerator.ReadmeFile)} was not written by `geo sample`; choose an empty folder for --out (nothing was written)");
         }
         var clock = Stopwatch.StartNew();
         var summary = SampleGenerator.Generate(settings.Out, settings.Seed);

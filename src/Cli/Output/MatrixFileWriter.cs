@@ -128,11 +128,13 @@ public static class MatrixFileWriter
         }
     }
 
+    /// <summary>Pairs per Parquet row group (whole origins), so huge matrices are written in bounded memory.</summary>
+    private const int PairsPerRowGroup = 1 << 20;
+
     private static async Task WriteLongParquetAsync(Stream stream, MatrixTable table)
     {
         var origins = table.OriginIds.Count;
         var destinations = table.DestinationIds.Count;
-        var pairs = table.PairCount;
         var originId = new DataField<string>("origin_id");
         var destinationId = new DataField<string>("destination_id");
         var minutes = new DataField<double?>("minutes");
@@ -142,47 +144,58 @@ public static class MatrixFileWriter
         var status = new DataField<string>("status");
         var extras = table.ExtraColumns.Select(c => new DataField<double?>(c.Name)).ToArray();
         var schema = new ParquetSchema([originId, destinationId, minutes, km, originSnap, destinationSnap, status, .. extras]);
-
-        var originIds = new string[pairs];
-        var destinationIds = new string[pairs];
-        var minuteValues = new double?[pairs];
-        var kmValues = new double?[pairs];
-        var originSnapValues = new double?[pairs];
-        var destinationSnapValues = new double?[pairs];
-        var statusValues = new string[pairs];
-        var extraValues = table.ExtraColumns.Select(_ => new double?[pairs]).ToArray();
-        for (var o = 0; o < origins; o++)
+        await using var writer = await ParquetWriter.CreateAsync(schema, stream).ConfigureAwait(false);
+        var originsPerGroup = Math.Max(1, PairsPerRowGroup / Math.Max(1, destinations));
+        for (var firstOrigin = 0; firstOrigin < origins || (origins == 0 && firstOrigin == 0); firstOrigin += originsPerGroup)
         {
-            for (var d = 0; d < destinations; d++)
+            var groupOrigins = Math.Min(originsPerGroup, origins - firstOrigin);
+            var pairs = groupOrigins * destinations;
+            var originIds = new string[pairs];
+            var destinationIds = new string[pairs];
+            var minuteValues = new double?[pairs];
+            var kmValues = new double?[pairs];
+            var originSnapValues = new double?[pairs];
+            var destinationSnapValues = new double?[pairs];
+            var statusValues = new string[pairs];
+            var extraValues = table.ExtraColumns.Select(_ => new double?[pairs]).ToArray();
+            for (var i = 0; i < groupOrigins; i++)
             {
-                var pair = (o * destinations) + d;
-                var pairStatus = table.StatusAt(o, d);
-                var ok = pairStatus == PairStatus.Ok;
-                originIds[pair] = table.OriginIds[o];
-                destinationIds[pair] = table.DestinationIds[d];
-                minuteValues[pair] = ok ? Nullable(table.Minutes[pair]) : null;
-                kmValues[pair] = ok && table.Kilometres is not null ? Nullable(table.Kilometres[pair]) : null;
-                originSnapValues[pair] = Nullable(table.OriginSnapMetres?[o] ?? double.NaN);
-                destinationSnapValues[pair] = Nullable(table.DestinationSnapMetres?[d] ?? double.NaN);
-                statusValues[pair] = pairStatus.ToCode();
-                for (var c = 0; c < extraValues.Length; c++)
+                var o = firstOrigin + i;
+                for (var d = 0; d < destinations; d++)
                 {
-                    extraValues[c][pair] = ok ? Nullable(table.ExtraColumns[c].Values[pair]) : null;
+                    var pair = (o * destinations) + d;
+                    var row = (i * destinations) + d;
+                    var pairStatus = table.StatusAt(o, d);
+                    var ok = pairStatus == PairStatus.Ok;
+                    originIds[row] = table.OriginIds[o];
+                    destinationIds[row] = table.DestinationIds[d];
+                    minuteValues[row] = ok ? Nullable(table.Minutes[pair]) : null;
+                    kmValues[row] = ok && table.Kilometres is not null ? Nullable(table.Kilometres[pair]) : null;
+                    originSnapValues[row] = Nullable(table.OriginSnapMetres?[o] ?? double.NaN);
+                    destinationSnapValues[row] = Nullable(table.DestinationSnapMetres?[d] ?? double.NaN);
+                    statusValues[row] = pairStatus.ToCode();
+                    for (var c = 0; c < extraValues.Length; c++)
+                    {
+                        extraValues[c][row] = ok ? Nullable(table.ExtraColumns[c].Values[pair]) : null;
+                    }
                 }
             }
-        }
-        await using var writer = await ParquetWriter.CreateAsync(schema, stream).ConfigureAwait(false);
-        using var group = writer.CreateRowGroup();
-        await group.WriteAsync(originId, originIds).ConfigureAwait(false);
-        await group.WriteAsync(destinationId, destinationIds).ConfigureAwait(false);
-        await group.WriteAsync<double>(minutes, minuteValues).ConfigureAwait(false);
-        await group.WriteAsync<double>(km, kmValues).ConfigureAwait(false);
-        await group.WriteAsync<double>(originSnap, originSnapValues).ConfigureAwait(false);
-        await group.WriteAsync<double>(destinationSnap, destinationSnapValues).ConfigureAwait(false);
-        await group.WriteAsync(status, statusValues).ConfigureAwait(false);
-        for (var c = 0; c < extras.Length; c++)
-        {
-            await group.WriteAsync<double>(extras[c], extraValues[c]).ConfigureAwait(false);
+            using var group = writer.CreateRowGroup();
+            await group.WriteAsync(originId, originIds).ConfigureAwait(false);
+            await group.WriteAsync(destinationId, destinationIds).ConfigureAwait(false);
+            await group.WriteAsync<double>(minutes, minuteValues).ConfigureAwait(false);
+            await group.WriteAsync<double>(km, kmValues).ConfigureAwait(false);
+            await group.WriteAsync<double>(originSnap, originSnapValues).ConfigureAwait(false);
+            await group.WriteAsync<double>(destinationSnap, destinationSnapValues).ConfigureAwait(false);
+            await group.WriteAsync(status, statusValues).ConfigureAwait(false);
+            for (var c = 0; c < extras.Length; c++)
+            {
+                await group.WriteAsync<double>(extras[c], extraValues[c]).ConfigureAwait(false);
+            }
+            if (origins == 0)
+            {
+                break;
+            }
         }
     }
 

@@ -61,6 +61,18 @@ internal static class MapStage
                 }
             }
         }
+        var drawn = new HashSet<string>(files.Select(Path.GetFullPath), StringComparer.Ordinal);
+        var mapsFolder = Path.Combine(outFolder, "maps");
+        if (Directory.Exists(mapsFolder))
+        {
+            foreach (var other in Directory.GetFiles(mapsFolder, "*.png").Order(StringComparer.Ordinal))
+            {
+                if (!drawn.Contains(Path.GetFullPath(other)))
+                {
+                    warnings.Add($"report.html also embeds {other}, which this run did not draw (left from an earlier run or `geo map`?)");
+                }
+            }
+        }
         progress.Report("Rebuilding report.html with the maps");
         HtmlReport.Regenerate(outFolder);
         return $"{written} maps";

@@ -24,7 +24,7 @@ internal static class ReadmeWriter
         }
         var seedOption = summary.Seed == SampleGenerator.DefaultSeed ? "" : $" --seed {summary.Seed.ToString(CultureInfo.InvariantCulture)}";
         var text = string.Create(CultureInfo.InvariantCulture, $$"""
-            # Sample region — SYNTHETIC DATA
+            {{SampleGenerator.ReadmeTitle}}
 
             **Everything in this folder is made up.** The towns (Harrowby, Kingsford, Amberleigh), villages, roads, bus
             services, zones, populations, deprivation deciles, hospitals and care homes are fictional. The region is drawn over

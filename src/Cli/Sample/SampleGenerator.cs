@@ -19,10 +19,29 @@ public static class SampleGenerator
     public const string ScenarioFile = "scenario.json";
     public const string ReadmeFile = "README.md";
 
+    /// <summary>First line of the README the generator writes; a README.md without it is never overwritten.</summary>
+    public const string ReadmeTitle = "# Sample region — SYNTHETIC DATA";
+
+    /// <summary>True when <paramref name="folder"/> has a README.md that this generator did not write (so generating there would replace it).</summary>
+    public static bool HasForeignReadme(string folder)
+    {
+        var path = Path.Combine(folder, ReadmeFile);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+        using var reader = new StreamReader(path);
+        return reader.ReadLine() != ReadmeTitle;
+    }
+
     /// <summary>Writes every sample file into <paramref name="outFolder"/> (created if missing; existing files are replaced atomically).</summary>
     public static SampleSummary Generate(string outFolder, int seed = DefaultSeed)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outFolder);
+        if (HasForeignReadme(outFolder))
+        {
+            throw new IOException($"{Path.Combine(outFolder, ReadmeFile)} was not written by the sample generator; choose an empty folder for --out");
+        }
         Directory.CreateDirectory(outFolder);
         // Separate streams per concern, so that changing one part of the generator does not shift the others.
         var network = RegionBuilder.Build(new SampleRandom(seed));

@@ -6,7 +6,8 @@ namespace Geo.Routing.Contraction;
 /// <summary>
 /// Builds a <see cref="ContractedGraph"/> from a <see cref="ModeGraph"/>. Vertices are contracted one at a time in order of
 /// priority = 2 × edge difference + contracted neighbours + hierarchy depth, with lazy updates (a popped vertex whose recomputed
-/// priority is no longer the smallest goes back into the queue) and neighbour updates after each contraction. A shortcut
+/// priority is no longer the smallest goes back into the queue); after each contraction the neighbours' counts and depths are
+/// updated (and, with <see cref="ContractionOptions.RecomputeNeighbours"/>, their edge differences simulated again). A shortcut
 /// u→w through v is added unless a witness search (bounded by a settle limit) finds a path u⇝w avoiding v that is at least as
 /// good; shortcuts carry the summed duration and length. Deterministic: ties are broken by vertex number.
 /// </summary>
@@ -141,8 +142,11 @@ public static class ContractionBuilder
                 {
                     var w = _neighbours[i];
                     _deletedNeighbours[w]++;
+                    var oldDepth = _depth[w];
                     _depth[w] = Math.Max(_depth[w], _depth[v] + 1);
-                    var p = Priority(w);
+                    // Either simulate w again, or only add the change of its neighbour and depth terms and let the lazy
+                    // update at pop time refresh its edge difference.
+                    var p = _options.RecomputeNeighbours ? Priority(w) : _priority[w] + 1 + (_depth[w] - oldDepth);
                     if (p != _priority[w])
                     {
                         _priority[w] = p;

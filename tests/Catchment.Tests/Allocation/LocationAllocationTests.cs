@@ -138,6 +138,66 @@ public sealed class LocationAllocationTests
         }
     }
 
+    [TestCase(PlacementProblemKind.PMedian)]
+    [TestCase(PlacementProblemKind.Mclp)]
+    [TestCase(PlacementProblemKind.PCenter)]
+    public void Solve_HeuristicWithEquityFloor_FeasibleWhenItReturns(PlacementProblemKind kind)
+    {
+        var returned = 0;
+        for (var seed = 0; seed < 8; seed++)
+        {
+            var problem = PlacementTestData.Random(3000 + seed, kind, zones: 30, sites: 10, existing: 1, p: 3, threshold: 20) with
+            {
+                Core20MinShare = 0.6,
+                Solver = PlacementSolverChoice.Heuristic,
+            };
+            var optimum = BruteForcePlacement.Optimum(problem);
+            if (optimum is null)
+            {
+                Assert.Throws<ComputationException>(() => LocationAllocation.Solve(problem));
+                continue;
+            }
+            PlacementResult result;
+            try
+            {
+                result = LocationAllocation.Solve(problem);
+            }
+            catch (ComputationException)
+            {
+                continue; // a heuristic may fail to find a feasible selection; the message says to try --solver exact
+            }
+            returned++;
+            Assert.That(result.Core20CoveredShare, Is.GreaterThanOrEqualTo(0.6 - 1e-9));
+            Assert.That(BruteForcePlacement.Value(problem, [.. result.OpenSites]), Is.Not.Null, "the heuristic selection must satisfy the floor");
+            var value = result.Objective;
+            var better = kind == PlacementProblemKind.Mclp ? value > optimum.Value + 1e-6 : value < optimum.Value - 1e-6;
+            Assert.That(better, Is.False, "a heuristic cannot beat the optimum");
+        }
+        Assert.That(returned, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public void Solve_SameProblemTwice_IdenticalSelectionAndAllocation()
+    {
+        var problem = PlacementTestData.Random(77, PlacementProblemKind.PMedian, zones: 300, sites: 60, existing: 3, p: 6) with { Solver = PlacementSolverChoice.Heuristic };
+        var first = LocationAllocation.Solve(problem);
+        var second = LocationAllocation.Solve(problem);
+        Assert.Multiple(() =>
+        {
+            Assert.That(second.OpenSites, Is.EqualTo(first.OpenSites));
+            Assert.That(second.Allocations, Is.EqualTo(first.Allocations));
+            Assert.That(second.Objective, Is.EqualTo(first.Objective));
+        });
+    }
+
+    [Test]
+    public void Solve_Core20FloorWithoutDeciles_InvalidProblem()
+    {
+        var problem = Small(PlacementProblemKind.PMedian, [5, 50, 8, 9, 6, 7, 4, 3, 9]) with { Core20MinShare = 0.9 };
+        var error = Assert.Throws<InvalidPlacementProblemException>(() => LocationAllocation.Solve(problem));
+        Assert.That(error!.Message, Does.Contain("IMD deciles"));
+    }
+
     [Test]
     public void Solve_LscpZoneBeyondThresholdOfEveryCandidate_ErrorNamesZone()
     {

@@ -112,6 +112,8 @@ public sealed class ReportOutputTests
             }
             Assert.That(summary.Metrics, Has.Count.EqualTo(3));
             Assert.That(summary.Options[0].Id, Is.EqualTo("baseline"));
+            Assert.That(summary.Sites.Single(x => x.Id == "H2").Status["B"], Is.EqualTo("closed"));
+            Assert.That(summary.Sites.Single(x => x.Id == "C3").Kind, Is.EqualTo("candidate"));
         });
     }
 

@@ -159,6 +159,13 @@ public sealed class AppraisalTests
             Assert.That(Row("B", "ward", "W1").MeanChange, Is.EqualTo(1000.0 / 300).Within(1e-9));
             Assert.That(Row("B", "rural", "urban").MeanChange, Is.EqualTo(1000.0 / 300).Within(1e-9));
             Assert.That(Row("A", "local_authority", "LA").MeanChange, Is.EqualTo(12.5).Within(1e-9));
+            // A, Q1: Z1 10 (w 100), Z2 20 (w 200): median (150) = 20, p90 = 20; bands 0-15: 100, 15-30: 200; worse >5: Z2 (+10) = 200
+            Assert.That(Row("A", "imd_quintile", "1").MedianMinutes, Is.EqualTo(20));
+            Assert.That(Row("A", "imd_quintile", "1").P90Minutes, Is.EqualTo(20));
+            Assert.That(Row("A", "imd_quintile", "1").Bands!["0-15"], Is.EqualTo(100));
+            Assert.That(Row("A", "imd_quintile", "1").Bands!["15-30"], Is.EqualTo(200));
+            Assert.That(Row("A", "imd_quintile", "1").Worse5, Is.EqualTo(200));
+            Assert.That(Row("A", "imd_quintile", "1").Worse10, Is.EqualTo(0));
             // Worse > 10 for A in Q5 (Z4 +15) = 400
             Assert.That(Row("A", "imd_quintile", "5").Worse10, Is.EqualTo(400));
             // The baseline is never flagged.
@@ -176,6 +183,11 @@ public sealed class AppraisalTests
             Assert.That(Row("A", "age", "65+").MeanChange, Is.EqualTo(2600.0 / 220).Within(1e-9));
             // 65+ mean minutes A: (40*10 + 20*20 + 60*40 + 100*50)/220 = 8200/220
             Assert.That(Row("A", "age", "65+").MeanMinutes, Is.EqualTo(8200.0 / 220).Within(1e-9));
+            // 65+ A sorted 10(40) 20(20) 40(60) 50(100), cumulative 40 60 120 220: median (110) = 40, p90 (198) = 50
+            Assert.That(Row("A", "age", "65+").MedianMinutes, Is.EqualTo(40));
+            Assert.That(Row("A", "age", "65+").P90Minutes, Is.EqualTo(50));
+            // worse > 10 among 65+ in A: Z3 and Z4 (60 + 100)
+            Assert.That(Row("A", "age", "65+").Worse10, Is.EqualTo(160));
             // under 65 weights 60, 180, 240, 300 (780). A: (1800 + 3600 + 4500)/780 = 9900/780
             Assert.That(Row("A", "age", "under 65").Population, Is.EqualTo(780));
             Assert.That(Row("A", "age", "under 65").MeanChange, Is.EqualTo(9900.0 / 780).Within(1e-9));

@@ -164,6 +164,19 @@ public sealed class MatrixCommandTests
     }
 
     [Test]
+    public async Task Matrix_WideParquet_OriginColumnPlusOneColumnPerDestination()
+    {
+        var output = Out("wide.parquet");
+        Assert.That(Geo(MatrixArgs(output, "--wide")).Exit, Is.Zero);
+        await using var reader = await ParquetReader.CreateAsync(output);
+        var fields = reader.Schema.GetDataFields();
+        Assert.That(fields, Has.Length.EqualTo(25));
+        Assert.That(fields[0].Name, Is.EqualTo("origin_id"));
+        using var group = reader.OpenRowGroupReader(0);
+        Assert.That(group.RowCount, Is.EqualTo(89));
+    }
+
+    [Test]
     public void Matrix_PointInTheSea_OriginUnsnappedNotZero()
     {
         var origins = WriteCsv("sea.csv", "id,lon,lat\nland,-1.2976,50.7107\nsea,-1.30,50.50\n");

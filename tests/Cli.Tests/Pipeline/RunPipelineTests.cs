@@ -148,7 +148,7 @@ public sealed class RunPipelineTests
     }
 
     [Test]
-    public void Run_Again_ReusesNetworkAndGivesSameZoneResults()
+    public void Run_Again_ReusesNetworkSameZoneResultsAndWarnsOfStrayMaps()
     {
         var again = Path.Combine(_root, "again");
         Directory.CreateDirectory(Path.Combine(again, "network"));
@@ -156,14 +156,17 @@ public sealed class RunPipelineTests
         {
             File.Copy(file, Path.Combine(again, "network", Path.GetFileName(file)));
         }
+        Directory.CreateDirectory(Path.Combine(again, "maps"));
+        File.Copy(Directory.GetFiles(Path.Combine(_out, "maps"))[0], Path.Combine(again, "maps", "stray.png"));
         var result = RunPipeline.Run(new RunOptions
         {
             ScenarioPath = Path.Combine(_sample, SampleGenerator.ScenarioFile),
             OutFolder = again,
-            SkipMaps = true,
             Threads = 1,
         }, new Progress<string>());
         Assert.That(result.Stages.Single(s => s.Name == "Street network").Detail, Does.StartWith("cached"));
+        Assert.That(result.Warnings, Has.Count.EqualTo(1));
+        Assert.That(result.Warnings[0], Does.Contain("stray.png"));
         Assert.That(File.ReadAllText(Path.Combine(again, "zone_results.csv")), Is.EqualTo(File.ReadAllText(Path.Combine(_out, "zone_results.csv"))));
     }
 

@@ -108,6 +108,25 @@ public sealed class SampleGeneratorTests
         }
     }
 
+    [Test]
+    public void SampleCommand_FolderWithOtherReadme_ExitsWithUsageAndWritesNothing()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "geo-sample-readme-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "README.md"), "# My project\n");
+            Assert.That(Program.Main(["sample", "--out", folder]), Is.EqualTo(ExitCodes.Usage));
+            Assert.That(Directory.GetFiles(folder), Has.Length.EqualTo(1));
+            Assert.That(File.ReadAllText(Path.Combine(folder, "README.md")), Is.EqualTo("# My project\n"));
+            Assert.Throws<IOException>(() => SampleGenerator.Generate(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static SortedDictionary<string, string> ZipContents(string path)
     {
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);

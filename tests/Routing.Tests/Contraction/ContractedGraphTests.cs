@@ -48,6 +48,18 @@ public sealed class ContractedGraphTests
     }
 
     [Test]
+    public void Build_RecomputeNeighbours_StillExact()
+    {
+        var graph = TestGraphs.Grid(25, 25, 6);
+        var ch = ContractionBuilder.Build(graph, new ContractionOptions { RecomputeNeighbours = true });
+        var request = new MatrixRequest { Sources = TestGraphs.RandomSeeds(graph, 30, 3), Targets = TestGraphs.RandomSeeds(graph, 40, 4) };
+        var expected = Dijkstra.Matrix(graph, request);
+        var actual = new ManyToManyCh(ch).Compute(request);
+        Assert.That(actual.DurationMs, Is.EqualTo(expected.DurationMs));
+        Assert.That(actual.LengthMm, Is.EqualTo(expected.LengthMm));
+    }
+
+    [Test]
     public void SaveAndTryLoad_SameHash_RoundTrips()
     {
         var graph = TestGraphs.Grid(20, 20, 2);

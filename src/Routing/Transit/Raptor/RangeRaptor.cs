@@ -5,7 +5,8 @@ using Geo.Routing.Transit.Timetable;
 namespace Geo.Routing.Transit.Raptor;
 
 /// <summary>
-/// RAPTOR (Delling et al.) in r5's layout, one instance per worker thread. Round k holds labels for journeys with exactly k rides:
+/// RAPTOR (Delling et al.) in r5's layout, one instance per worker thread. Round k holds labels for journeys with at most k rides
+/// (each round starts from the previous one's improved labels, r5's min-merge, which prunes worse later-round arrivals):
 /// <c>_arrival[k]</c> (at the stop, by vehicle or walk), <c>_ready[k]</c> (ready to board there: vehicle arrival + the stop's minimum
 /// change time, or walk arrival) and <c>_vehicle[k]</c> (alighted there), with back pointers. Marked stops are ulong bitsets.
 /// Range RAPTOR: call <see cref="Reset"/> once, then <see cref="RunDeparture"/> for departure minutes from latest to earliest;
@@ -36,6 +37,12 @@ public sealed class RangeRaptor
     private readonly int[] _roundVehicleImproved;
     private int _roundVehicleImprovedCount;
     private readonly ulong[] _roundVehicleBits;
+    private int[] _touchedPrev;
+    private int[] _touchedCur;
+    private int _touchedPrevCount;
+    private int _touchedCurCount;
+    private ulong[] _touchedPrevBits;
+    private ulong[] _touchedCurBits;
 
     public RangeRaptor(Timetable.Timetable timetable, TransferTable transfers, int maxRides)
     {
@@ -65,6 +72,10 @@ public sealed class RangeRaptor
         _patternMarked = new ulong[(timetable.PatternCount + 63) >> 6];
         _improved = new int[_stops];
         _roundVehicleImproved = new int[_stops];
+        _touchedPrev = new int[_stops];
+        _touchedCur = new int[_stops];
+        _touchedPrevBits = new ulong[words];
+        _touchedCurBits = new ulong[words];
         Reset();
     }
 
@@ -94,6 +105,10 @@ public sealed class RangeRaptor
         Array.Fill(_bestVehicle, Unreached);
         Array.Clear(_improvedBits);
         _improvedCount = 0;
+        Array.Clear(_touchedCurBits);
+        Array.Clear(_touchedPrevBits);
+        _touchedCurCount = 0;
+        _touchedPrevCount = 0;
     }
 
     /// <summary>Stops whose earliest vehicle arrival (<see cref="BestVehicleArrival"/>) improved during the last <see cref="RunDeparture"/>.</summary>
@@ -146,6 +161,7 @@ public sealed class RangeRaptor
         Array.Clear(_marked);
         _departure = departureSeconds;
 
+        ClearTouched(ref _touchedCurBits, _touchedCur, ref _touchedCurCount);
         var a0 = _arrival[0];
         var r0 = _ready[0];
         foreach (var acc in access)
@@ -157,16 +173,80 @@ public sealed class RangeRaptor
                 a0[acc.Stop] = Math.Min(a0[acc.Stop], t);
                 _readyFrom[0][acc.Stop] = None;
                 _marked[acc.Stop >> 6] |= 1UL << acc.Stop;
+                Touch(acc.Stop);
             }
         }
 
+        var scanning = true;
         for (var k = 1; k <= MaxRides; k++)
         {
-            if (!ScanPatterns(k, maxArrivalSeconds))
+            // the labels changed in round k-1 become the starting labels of round k (at most k rides includes k-1)
+            (_touchedPrev, _touchedCur) = (_touchedCur, _touchedPrev);
+            (_touchedPrevBits, _touchedCurBits) = (_touchedCurBits, _touchedPrevBits);
+            _touchedPrevCount = _touchedCurCount;
+            ClearTouched(ref _touchedCurBits, _touchedCur, ref _touchedCurCount);
+            MinMerge(k);
+            if (scanning && ScanPatterns(k, maxArrivalSeconds))
             {
-                break;
+                ApplyTransfers(k, maxArrivalSeconds);
             }
-            ApplyTransfers(k, maxArrivalSeconds);
+            else
+            {
+                scanning = false; // nothing marked: keep merging so later rounds stay <= earlier ones
+                Array.Clear(_marked);
+            }
+        }
+    }
+
+    private static void ClearTouched(ref ulong[] bits, int[] list, ref int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            bits[list[i] >> 6] = 0;
+        }
+        count = 0;
+    }
+
+    private void Touch(int s)
+    {
+        if ((_touchedCurBits[s >> 6] & (1UL << s)) == 0)
+        {
+            _touchedCurBits[s >> 6] |= 1UL << s;
+            _touchedCur[_touchedCurCount++] = s;
+        }
+    }
+
+    private void MinMerge(int k)
+    {
+        var ready = _ready[k];
+        var arrival = _arrival[k];
+        var vehicle = _vehicle[k];
+        var prevReady = _ready[k - 1];
+        var prevArrival = _arrival[k - 1];
+        var prevVehicle = _vehicle[k - 1];
+        for (var i = 0; i < _touchedPrevCount; i++)
+        {
+            var s = _touchedPrev[i];
+            var changed = false;
+            if (prevReady[s] < ready[s])
+            {
+                ready[s] = prevReady[s];
+                changed = true;
+            }
+            if (prevArrival[s] < arrival[s])
+            {
+                arrival[s] = prevArrival[s];
+                changed = true;
+            }
+            if (prevVehicle[s] < vehicle[s])
+            {
+                vehicle[s] = prevVehicle[s];
+                changed = true;
+            }
+            if (changed)
+            {
+                Touch(s);
+            }
         }
     }
 
@@ -239,6 +319,7 @@ public sealed class RangeRaptor
                         if (arr < vehicle[s] && arr <= maxArrival)
                         {
                             vehicle[s] = arr;
+                            Touch(s);
                             boardStopK[s] = boardStop;
                             boardTripK[s] = tripBase + trip;
                             if ((_roundVehicleBits[s >> 6] & (1UL << s)) == 0)
@@ -248,9 +329,14 @@ public sealed class RangeRaptor
                             }
                         }
                     }
+                    // board only where round k-1 improved the label (elsewhere the result is already known, r5's rule),
+                    // and only if an earlier trip than the current one can be caught
+                    if ((_marked[s >> 6] & (1UL << s)) == 0 || (f & GtfsFeed.PickupAllowed) == 0)
+                    {
+                        continue;
+                    }
                     var ready = prevReady[s];
-                    if (ready != Unreached && (f & GtfsFeed.PickupAllowed) != 0
-                        && (trip < 0 || ready <= departures[timeBase + (trip * n) + pos]))
+                    if (trip < 0 || (trip > 0 && ready <= departures[timeBase + ((trip - 1) * n) + pos]))
                     {
                         // earliest trip in [0, limit) departing at or after 'ready'
                         var lo = 0;
@@ -315,6 +401,7 @@ public sealed class RangeRaptor
                 readyFrom[s] = s;
                 _marked[s >> 6] |= 1UL << s;
             }
+            Touch(s);
         }
         for (var i = 0; i < _roundVehicleImprovedCount; i++)
         {
@@ -331,12 +418,14 @@ public sealed class RangeRaptor
                 if (tu < arrival[u])
                 {
                     arrival[u] = tu;
+                    Touch(u);
                 }
                 if (tu < ready[u])
                 {
                     ready[u] = tu;
                     readyFrom[u] = s;
                     _marked[u >> 6] |= 1UL << u;
+                    Touch(u);
                 }
             }
         }
@@ -346,45 +435,51 @@ public sealed class RangeRaptor
     /// <summary>
     /// After a single <see cref="Run"/>: the legs of the journey alighting at <paramref name="stop"/> with the earliest
     /// vehicle arrival (fewest rides among equal arrivals), from the access walk to the last ride. False if unreached.
+    /// Labels of round k may be copies from earlier rounds, so each step back uses the lowest round holding the value,
+    /// where it was set together with its back pointer.
     /// </summary>
     public bool TryGetJourney(int stop, List<JourneyLeg> legs)
     {
         ArgumentNullException.ThrowIfNull(legs);
         legs.Clear();
-        var bestK = -1;
-        var best = Unreached;
-        for (var k = 1; k <= MaxRides; k++)
-        {
-            if (_vehicle[k][stop] < best)
-            {
-                best = _vehicle[k][stop];
-                bestK = k;
-            }
-        }
-        if (bestK < 0)
+        var best = _vehicle[MaxRides][stop];
+        if (best == Unreached)
         {
             return false;
         }
         var s = stop;
-        for (var k = bestK; k >= 1; k--)
+        var k = LowestRound(_vehicle, s, best, MaxRides);
+        while (true)
         {
             var trip = _boardTrip[k][s];
             var b = _boardStop[k][s];
             var dep = BoardDeparture(trip, b, s);
             legs.Add(new JourneyLeg(JourneyLegKind.Ride, b, s, dep, _vehicle[k][s], trip));
             var readyAtB = _ready[k - 1][b];
-            if (k == 1)
+            var kr = LowestRound(_ready, b, readyAtB, k - 1);
+            if (kr == 0)
             {
                 legs.Add(new JourneyLeg(JourneyLegKind.Access, -1, b, _departure, readyAtB, -1));
                 break;
             }
-            var from = _readyFrom[k - 1][b];
-            var arrivedFrom = _vehicle[k - 1][from];
+            var from = _readyFrom[kr][b];
+            var arrivedFrom = from == b ? readyAtB - _transfers.MinChangeSeconds[b] : _vehicle[kr][from];
             legs.Add(new JourneyLeg(JourneyLegKind.Transfer, from, b, arrivedFrom, readyAtB, -1));
             s = from;
+            k = LowestRound(_vehicle, s, arrivedFrom, kr);
         }
         legs.Reverse();
         return true;
+    }
+
+    private static int LowestRound(int[][] labels, int stop, int value, int maxRound)
+    {
+        var k = maxRound;
+        while (k > 0 && labels[k - 1][stop] == value)
+        {
+            k--;
+        }
+        return k;
     }
 
     /// <summary>Departure time of trip instance <paramref name="trip"/> at the position of <paramref name="boardStop"/> before reaching <paramref name="alightStop"/>.</summary>
