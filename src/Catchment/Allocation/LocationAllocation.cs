@@ -27,6 +27,9 @@ public static class LocationAllocation
     public const long ExactPairLimitMedian = 250_000;
     /// <summary>Auto uses the exact solver up to this many zone x site pairs for MCLP and LSCP.</summary>
     public const long ExactPairLimitCovering = 2_000_000;
+    /// <summary>Above this many pairs the p-median MIP is not attempted (its model alone takes tens of seconds to build); the
+    /// exact path then returns the heuristic solution with the Lagrangian bound and gap.</summary>
+    public const long MipPairLimitMedian = 500_000;
     /// <summary>Relative gap at or below which a solution is reported optimal.</summary>
     public const double OptimalityGapTolerance = 1e-6;
     /// <summary>Swap searches that evaluate selections in full are skipped above this many zone x site pairs.</summary>
@@ -184,6 +187,13 @@ public static class LocationAllocation
             if (RelativeGap(heuristicEval.Objective, lagrangian) <= OptimalityGapTolerance)
             {
                 return (heuristic, PlacementStatus.Optimal, Math.Min(lagrangian, heuristicEval.Objective), "exact: Lagrangian bound + vertex substitution", null);
+            }
+            var pairs = (long)inst.ZoneCount * inst.SiteCount;
+            if (pairs > MipPairLimitMedian)
+            {
+                notes.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{pairs} zone x site pairs is too large for the p-median MIP (limit {MipPairLimitMedian}); the heuristic solution is returned with the Lagrangian bound"));
+                return (heuristic, PlacementStatus.TimeLimitFeasible, lagrangian, "heuristic + Lagrangian bound (instance too large for the MIP)", null);
             }
             notes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"Lagrangian bound left a gap of {RelativeGap(heuristicEval.Objective, lagrangian):G3}; solving the MIP"));

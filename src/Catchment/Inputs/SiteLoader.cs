@@ -1,4 +1,5 @@
 using Geo.Catchment.Scenarios;
+using Geo.Routing.Storage;
 
 namespace Geo.Catchment.Inputs;
 
@@ -29,10 +30,42 @@ public static class SiteLoader
         return new SiteTable(sites);
     }
 
+    /// <summary>
+    /// Reads the sites of <paramref name="spec"/> (rows kept by <see cref="SiteSpec.Where"/>) followed by those of every
+    /// <see cref="SiteSpec.Also"/> file; an id repeated across files is an error naming both files.
+    /// </summary>
     public static IReadOnlyList<Site> Read(SiteSpec spec, Func<string, string> resolve)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(resolve);
+        var sites = new List<Site>(ReadOne(spec, resolve));
+        if (spec.Also is not { Count: > 0 })
+        {
+            return sites;
+        }
+        var fileOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var site in sites)
+        {
+            fileOf[site.Id] = resolve(spec.File);
+        }
+        foreach (var also in spec.Also)
+        {
+            var path = resolve(also.File);
+            foreach (var site in Read(also, resolve))
+            {
+                if (!fileOf.TryAdd(site.Id, path))
+                {
+                    throw new InputFileException(path, null, also.Id ?? "id",
+                        $"site id '{site.Id}' is already used by {fileOf[site.Id]}; ids must be unique across the site files (choose another id column)");
+                }
+                sites.Add(site);
+            }
+        }
+        return sites;
+    }
+
+    private static List<Site> ReadOne(SiteSpec spec, Func<string, string> resolve)
+    {
         var path = resolve(spec.File);
         var columns = new PointColumns
         {
@@ -71,12 +104,45 @@ public static class SiteLoader
                 nameByLine[table.Lines[r]] = table.Cell(r, nameColumn);
             }
         }
+        var keepLines = spec.Where is { Count: > 0 } ? WhereLines(table, spec.Where) : null;
         var sites = new List<Site>(points.Count);
         foreach (var p in points)
         {
+            if (keepLines is not null && !keepLines.Contains(p.Line))
+            {
+                continue;
+            }
             var name = nameByLine.TryGetValue(p.Line, out var n) && n.Length > 0 ? n : p.Id;
             sites.Add(new Site(p.Id, name, p.Point));
         }
         return sites;
+    }
+
+    /// <summary>Lines (CSV line or GeoJSON feature number) of the rows matching every column = value pair.</summary>
+    private static HashSet<int> WhereLines(CsvTable table, IReadOnlyDictionary<string, string> where)
+    {
+        var columns = new List<(int Column, string Value)>(where.Count);
+        foreach (var (column, value) in where)
+        {
+            columns.Add((table.Require(column, "sites.where"), value.Trim()));
+        }
+        var lines = new HashSet<int>();
+        for (var r = 0; r < table.Count; r++)
+        {
+            var keep = true;
+            foreach (var (column, value) in columns)
+            {
+                if (!string.Equals(table.Cell(r, column).Trim(), value, StringComparison.OrdinalIgnoreCase))
+                {
+                    keep = false;
+                    break;
+                }
+            }
+            if (keep)
+            {
+                lines.Add(table.Lines[r]);
+            }
+        }
+        return lines;
     }
 }

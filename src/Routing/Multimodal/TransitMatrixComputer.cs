@@ -195,6 +195,8 @@ public static class TransitMatrixComputer
         private readonly int[] _destArrival;
         private readonly int[] _times;     // [destination * samples + sample], seconds
         private readonly int[] _sorted;
+        private readonly int[] _radixTemp;
+        private readonly int[] _radixCounts = new int[256];
         private readonly int[] _detailSample;
         private readonly int[] _order;
         private readonly List<StopAccess> _access = [];
@@ -217,6 +219,7 @@ public static class TransitMatrixComputer
             _destArrival = new int[_d];
             _times = new int[_d * _samples];
             _sorted = new int[_samples];
+            _radixTemp = new int[_samples];
             _detailSample = new int[_d];
             _order = new int[_d];
             _rides = new FareRide[c.Request.MaxRides];
@@ -265,7 +268,7 @@ public static class TransitMatrixComputer
                     continue;
                 }
                 Array.Copy(_times, d * _samples, _sorted, 0, _samples);
-                Array.Sort(_sorted);
+                SortTimes();
                 for (var p = 0; p < pcount; p++)
                 {
                     var v = _sorted[Rank(req.Percentiles[p])];
@@ -290,6 +293,42 @@ public static class TransitMatrixComputer
             if (req.JourneyDetails)
             {
                 Details(pairBase, r);
+            }
+        }
+
+        /// <summary>
+        /// Sorts the window's times: a two-pass LSD radix sort on 16-bit keys (times up to 18 h; Unreached sorts last), about
+        /// twice as fast as Array.Sort for 60-240 values; Array.Sort when the trip limit allows longer times.
+        /// </summary>
+        private void SortTimes()
+        {
+            if (_c.MaxTripSeconds >= 65_535)
+            {
+                Array.Sort(_sorted);
+                return;
+            }
+            var a = _sorted;
+            var tmp = _radixTemp;
+            var counts = _radixCounts;
+            for (var shift = 0; shift < 16; shift += 8)
+            {
+                Array.Clear(counts);
+                for (var i = 0; i < a.Length; i++)
+                {
+                    counts[(Math.Min(a[i], 65_535) >> shift) & 255]++;
+                }
+                var total = 0;
+                for (var b = 0; b < 256; b++)
+                {
+                    var c = counts[b];
+                    counts[b] = total;
+                    total += c;
+                }
+                for (var i = 0; i < a.Length; i++)
+                {
+                    tmp[counts[(Math.Min(a[i], 65_535) >> shift) & 255]++] = a[i];
+                }
+                Array.Copy(tmp, a, a.Length);
             }
         }
 

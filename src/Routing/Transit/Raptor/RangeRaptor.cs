@@ -28,7 +28,6 @@ public sealed class RangeRaptor
     private readonly int[][] _readyFrom;
     private readonly int[] _bestVehicle;
     private readonly ulong[] _marked;
-    private readonly ulong[] _nextMarked;
     private readonly ulong[] _patternMarked;
     private readonly ulong[] _improvedBits;
     private readonly int[] _improved;
@@ -66,7 +65,6 @@ public sealed class RangeRaptor
         _bestVehicle = new int[_stops];
         var words = (_stops + 63) >> 6;
         _marked = new ulong[words];
-        _nextMarked = new ulong[words];
         _improvedBits = new ulong[words];
         _roundVehicleBits = new ulong[words];
         _patternMarked = new ulong[(timetable.PatternCount + 63) >> 6];
