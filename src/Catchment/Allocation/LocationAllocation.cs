@@ -12,9 +12,9 @@ namespace Geo.Catchment.Allocation;
 /// (their models have one variable per pair), at most <see cref="ExactPairLimitCovering"/> for MCLP and LSCP (one
 /// variable per zone and site); heuristic above. The exact solver always starts from the heuristic solution.</para>
 /// <para><b>Exact</b>: p-median without equity constraints first tries to prove the heuristic optimal with a Lagrangian
-/// bound, then SCIP; MCLP, LSCP, capacitated p-median and constrained p-median use SCIP MIPs; p-center is a binary search
+/// bound, then SCIP (not above <see cref="MipPairLimitMedian"/> pairs: then the heuristic solution and the Lagrangian bound are returned); MCLP, LSCP, capacitated p-median and constrained p-median use SCIP MIPs; p-center is a binary search
 /// over the distinct minutes, each step an LSCP-style MIP. At the time limit the best solution is returned with its bound
-/// and gap (status <see cref="PlacementStatus.TimeLimitFeasible"/>).</para>
+/// and gap (status <see cref="PlacementStatus.TimeLimitFeasible"/>); if the heuristic solution is better than the MIP's incumbent it is kept.</para>
 /// <para><b>Heuristic</b>: p-median and MCLP: greedy + vertex substitution (fast interchange); LSCP: greedy cover and
 /// removal of redundant sites; p-center: binary search with greedy covers then swaps; capacitated: p-median start then
 /// swaps under a regret-greedy assignment; any equity violation is then repaired by swaps. Heuristics give no bound.</para>

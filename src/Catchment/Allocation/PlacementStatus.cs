@@ -5,7 +5,7 @@ public enum PlacementStatus
 {
     /// <summary>Proven optimal (gap at most <see cref="LocationAllocation.OptimalityGapTolerance"/>).</summary>
     Optimal,
-    /// <summary>Feasible; the exact solver stopped at its time limit, see the bound and gap.</summary>
+    /// <summary>Feasible, with a proven bound and gap: the exact solver stopped at its time limit, or the p-median was too large for the MIP (<see cref="LocationAllocation.MipPairLimitMedian"/>).</summary>
     TimeLimitFeasible,
     /// <summary>Feasible heuristic solution; no bound.</summary>
     Heuristic,

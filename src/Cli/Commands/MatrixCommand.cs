@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Geo.Catchment.Inputs;
 using Geo.Cli.Output;
+using Geo.Routing.Contraction;
 using Geo.Routing.Matrices;
 using Geo.Routing.Storage;
 using Geo.Routing.Streets;
@@ -218,6 +219,13 @@ public sealed class MatrixCommand : Command<MatrixCommand.Settings>
                 MaxDurationMs = settings.MaxMinutes is { } m ? (int)Math.Round(m * 60_000) : TravelTime.Unreached,
                 Threads = settings.Threads,
                 NetworkPath = network,
+                Contraction = new ContractionOptions
+                {
+                    Progress = (contracted, total) =>
+                    {
+                        task.Description = $"Contracting {contracted * 100L / Math.Max(1, total)}%";
+                    },
+                },
                 Stage = stage => task.Description = Markup.Escape(char.ToUpperInvariant(stage[0]) + stage[1..]),
                 Progress = n => task.Value = Interlocked.Add(ref done, n),
             });

@@ -42,6 +42,8 @@ public static class ContractionBuilder
         private readonly int[] _depth;
         private readonly long[] _priority;
         private readonly SearchSpace _witness;
+        private readonly int[] _targetStamp;
+        private int _targetGeneration;
         private int[] _neighbours = new int[16];
 
         public Contractor(ModeGraph graph, ContractionOptions options)
@@ -57,6 +59,7 @@ public static class ContractionBuilder
             _depth = new int[_n];
             _priority = new long[_n];
             _witness = new SearchSpace(_n);
+            _targetStamp = new int[_n];
 
             var inDegree = new int[_n];
             foreach (var target in graph.EdgeTarget)
@@ -207,7 +210,22 @@ public static class ContractionBuilder
                 {
                     continue;
                 }
-                WitnessSearch(u, v, maxKey, limit);
+                var remaining = 0;
+                if (++_targetGeneration == int.MaxValue)
+                {
+                    Array.Clear(_targetStamp);
+                    _targetGeneration = 1;
+                }
+                for (var j = 0; j < outCount; j++)
+                {
+                    var w = outEdges[j].Target;
+                    if (w != u && _targetStamp[w] != _targetGeneration)
+                    {
+                        _targetStamp[w] = _targetGeneration;
+                        remaining++;
+                    }
+                }
+                WitnessSearch(u, v, maxKey, limit, remaining);
                 for (var j = 0; j < outCount; j++)
                 {
                     var w = outEdges[j].Target;
@@ -229,7 +247,11 @@ public static class ContractionBuilder
             return added;
         }
 
-        private void WitnessSearch(int source, int excluded, long maxKey, int settleLimit)
+        /// <summary>
+        /// Dijkstra from <paramref name="source"/> avoiding <paramref name="excluded"/>, up to <paramref name="maxKey"/> or the
+        /// settle limit, stopping early once all <paramref name="targets"/> vertices marked in _targetStamp are settled.
+        /// </summary>
+        private void WitnessSearch(int source, int excluded, long maxKey, int settleLimit, int targets)
         {
             var space = _witness;
             space.Reset();
@@ -245,6 +267,10 @@ public static class ContractionBuilder
                     continue;
                 }
                 if (key > maxKey || ++settled > settleLimit)
+                {
+                    break;
+                }
+                if (_targetStamp[x] == _targetGeneration && --targets == 0)
                 {
                     break;
                 }

@@ -12,7 +12,11 @@ public static class Dijkstra
     /// Searches from the seeds (outbound snap seeds of one point) up to <paramref name="maxDurationMs"/>;
     /// read the answers with <see cref="SearchSpace.DurationMs"/>/<see cref="SearchSpace.LengthMm"/>.
     /// </summary>
-    public static void Run(ModeGraph graph, ReadOnlySpan<SnapSeed> seeds, int maxDurationMs, SearchSpace space)
+    public static void Run(ModeGraph graph, ReadOnlySpan<SnapSeed> seeds, int maxDurationMs, SearchSpace space) =>
+        Run(graph, seeds, maxDurationMs, space, null, 0);
+
+    /// <summary>As above, stopping once the <paramref name="stopCount"/> vertices flagged in <paramref name="stopAt"/> are settled.</summary>
+    private static void Run(ModeGraph graph, ReadOnlySpan<SnapSeed> seeds, int maxDurationMs, SearchSpace space, bool[]? stopAt, int stopCount)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(space);
@@ -43,6 +47,10 @@ public static class Dijkstra
                 continue; // stale entry
             }
             space.AddSettled(vertex);
+            if (stopAt is not null && stopAt[vertex] && --stopCount == 0)
+            {
+                break;
+            }
             var end = firstEdge[vertex + 1];
             for (var e = firstEdge[vertex]; e < end; e++)
             {
@@ -57,7 +65,8 @@ public static class Dijkstra
     }
 
     /// <summary>
-    /// One full Dijkstra per source (parallel over sources): the reference and benchmark baseline for <see cref="ManyToManyCh"/>.
+    /// One Dijkstra per source (parallel over sources), each stopping once all target vertices are settled: the reference
+    /// and benchmark baseline for <see cref="ManyToManyCh"/>.
     /// </summary>
     public static TravelTimeMatrix Matrix(ModeGraph graph, MatrixRequest request)
     {
@@ -70,9 +79,23 @@ public static class Dijkstra
         var durations = new int[sources.Count * targetCount];
         var lengths = new int[durations.Length];
         var bound = PathKey.Bound(request.MaxDurationMs);
+        // Each search stops once every vertex a target can be reached from is settled.
+        var isTargetVertex = new bool[graph.VertexCount];
+        var targetVertices = 0;
+        foreach (var seeds in targets)
+        {
+            foreach (var seed in seeds)
+            {
+                if (!isTargetVertex[seed.Vertex])
+                {
+                    isTargetVertex[seed.Vertex] = true;
+                    targetVertices++;
+                }
+            }
+        }
         Parallel.For(0, sources.Count, request.ParallelOptions(), () => new SearchSpace(graph.VertexCount), (source, _, space) =>
         {
-            Run(graph, sources[source], request.MaxDurationMs, space);
+            Run(graph, sources[source], request.MaxDurationMs, space, isTargetVertex, targetVertices);
             var row = source * targetCount;
             for (var t = 0; t < targetCount; t++)
             {

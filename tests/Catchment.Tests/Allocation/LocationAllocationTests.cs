@@ -177,6 +177,55 @@ public sealed class LocationAllocationTests
     }
 
     [Test]
+    [Category("Slow")]
+    public void Solve_ExactPMedianAboveMipLimit_HeuristicWithValidLagrangianBound()
+    {
+        var problem = PlacementTestData.Random(5, PlacementProblemKind.PMedian, zones: 1100, sites: 500, existing: 0, p: 30) with
+        {
+            Solver = PlacementSolverChoice.Exact,
+            TimeLimitSeconds = 4,
+        };
+        Assert.That((long)problem.ZoneCount * problem.SiteCount, Is.GreaterThan(LocationAllocation.MipPairLimitMedian));
+        var result = LocationAllocation.Solve(problem);
+        var heuristic = LocationAllocation.Solve(problem with { Solver = PlacementSolverChoice.Heuristic });
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Status, Is.AnyOf(PlacementStatus.Optimal, PlacementStatus.TimeLimitFeasible));
+            Assert.That(result.Bound, Is.LessThanOrEqualTo(result.Objective * (1 + 1e-12)));
+            Assert.That(result.Bound, Is.GreaterThan(0));
+            Assert.That(result.Gap, Is.EqualTo((result.Objective - result.Bound) / result.Objective).Within(1e-12));
+            Assert.That(heuristic.Objective, Is.GreaterThanOrEqualTo(result.Bound * (1 - 1e-12)), "the bound holds for any selection");
+        });
+    }
+
+    [TestCase(PlacementProblemKind.PMedian)]
+    [TestCase(PlacementProblemKind.Mclp)]
+    [TestCase(PlacementProblemKind.PCenter)]
+    [TestCase(PlacementProblemKind.Lscp)]
+    public void Solve_PZeroWithExistingSites_KeepsExistingOnly(PlacementProblemKind kind)
+    {
+        var problem = Small(kind, [5, 50, 8, 9, 6, 7, 4, 3, 9], p: 0) with { IsExisting = [true, false, false], IsCandidate = [false, true, true] };
+        foreach (var solver in new[] { PlacementSolverChoice.Exact, PlacementSolverChoice.Heuristic })
+        {
+            var result = LocationAllocation.Solve(problem with { Solver = solver });
+            Assert.That(result.OpenSites, Is.EqualTo(new[] { 0 }));
+        }
+    }
+
+    [Test]
+    public void Solve_AllNeedZero_OptimalWithZeroObjective()
+    {
+        var problem = Small(PlacementProblemKind.PMedian, [5, 50, 8, 9, 6, 7, 4, 3, 9]) with { Need = [0, 0, 0] };
+        var result = LocationAllocation.Solve(problem);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Objective, Is.EqualTo(0));
+            Assert.That(result.NewSites, Has.Count.EqualTo(1));
+            Assert.That(result.Allocations, Has.Count.EqualTo(3));
+        });
+    }
+
+    [Test]
     public void Solve_SameProblemTwice_IdenticalSelectionAndAllocation()
     {
         var problem = PlacementTestData.Random(77, PlacementProblemKind.PMedian, zones: 300, sites: 60, existing: 3, p: 6) with { Solver = PlacementSolverChoice.Heuristic };

@@ -48,10 +48,10 @@ public sealed class ContractedGraphTests
     }
 
     [Test]
-    public void Build_RecomputeNeighbours_StillExact()
+    public void Build_WithoutNeighbourRecompute_StillExact()
     {
         var graph = TestGraphs.Grid(25, 25, 6);
-        var ch = ContractionBuilder.Build(graph, new ContractionOptions { RecomputeNeighbours = true });
+        var ch = ContractionBuilder.Build(graph, new ContractionOptions { RecomputeNeighbours = false });
         var request = new MatrixRequest { Sources = TestGraphs.RandomSeeds(graph, 30, 3), Targets = TestGraphs.RandomSeeds(graph, 40, 4) };
         var expected = Dijkstra.Matrix(graph, request);
         var actual = new ManyToManyCh(ch).Compute(request);

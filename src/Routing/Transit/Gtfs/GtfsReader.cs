@@ -257,6 +257,22 @@ public static class GtfsReader
                 }
             }
 
+            var agencyUsed = new bool[_agencies.Count];
+            foreach (var route in _routes)
+            {
+                if (route.Feed == feed && route.Agency >= 0)
+                {
+                    agencyUsed[route.Agency] = true;
+                }
+            }
+            foreach (var (id, index) in agencyIndex)
+            {
+                if (!agencyUsed[index])
+                {
+                    issues.Add(files.Display("agency.txt"), 0, "agency_id", id, IssueCode.AgencyWithoutRoutes, IssueSeverity.Info, "agency has no routes in this feed; it is ignored.");
+                }
+            }
+
             // calendar.txt / calendar_dates.txt
             DateOnly? first = null, last = null;
             r = files.Open("calendar.txt");

@@ -23,4 +23,5 @@ public enum IssueCode
     BadTransfer,
     UnknownFare,
     EmptyRow,
+    AgencyWithoutRoutes,
 }

@@ -148,5 +148,7 @@ public sealed class GtfsReaderTests
         Assert.That(feed.Feeds[0].FirstDate, Is.EqualTo(new DateOnly(2020, 5, 18)));
         Assert.That(feed.Feeds[0].LastDate, Is.EqualTo(new DateOnly(2020, 7, 19)));
         Assert.That(log.Summarise().Where(s => s.Severity == IssueSeverity.Error), Is.Empty);
+        // SOURCES.md: stray agencies OId__TF (bus feed) and AW (rail feed) have no routes
+        Assert.That(log.Issues.Where(i => i.IssueCode == IssueCode.AgencyWithoutRoutes).Select(i => i.EntityId), Is.EquivalentTo(new[] { "OId__TF", "AW" }));
     }
 }
