@@ -152,6 +152,11 @@ public sealed partial class ReadmeTests
         {
             start.Environment.Remove(name);
         }
+        // No build processes may outlive the command: a reused MSBuild node or compiler server would keep inherited file
+        // descriptors (such as a CI build lock) open long after the test.
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["UseSharedCompilation"] = "false";
+        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         var clock = Stopwatch.StartNew();
