@@ -28,12 +28,16 @@ public sealed class MapCommand : Command<MapCommand.Settings>
         public string? Service { get; init; }
 
         [CommandOption("--layer <LAYER>")]
-        [Description("What to colour zones by: time (minutes), change (minutes vs baseline), imd (decile) or attr (see --attribute). Default: time")]
+        [Description("What to draw: time (minutes), change (minutes vs baseline), imd (decile), attr (see --attribute) or placement (chosen sites and zone-to-site lines coloured by minutes, from placement/). Default: time")]
         public string Layer { get; init; } = "time";
 
         [CommandOption("--attribute <NAME>")]
         [Description("Numeric zone attribute from zones.geojson for --layer attr (quintile classes)")]
         public string? Attribute { get; init; }
+
+        [CommandOption("--isochrones")]
+        [Description("Also draw the isochrones/*.geojson outlines (dashed). Default: off")]
+        public bool Isochrones { get; init; }
 
         [CommandOption("--out <FILE>")]
         [Description("Output PNG path (written atomically, folders created). Required")]
@@ -66,7 +70,8 @@ public sealed class MapCommand : Command<MapCommand.Settings>
             "change" => MapLayer.Change,
             "imd" => MapLayer.Imd,
             "attr" or "attribute" => MapLayer.Attribute,
-            _ => throw new UsageException("unknown --layer '" + settings.Layer + "'; valid: time, change, imd, attr"),
+            "placement" => MapLayer.Placement,
+            _ => throw new UsageException("unknown --layer '" + settings.Layer + "'; valid: time, change, imd, attr, placement"),
         };
         var sw = System.Diagnostics.Stopwatch.StartNew();
         var results = ResultsFolder.Load(settings.Results);
@@ -80,6 +85,7 @@ public sealed class MapCommand : Command<MapCommand.Settings>
             WidthPx = settings.Width,
             HeightPx = settings.Height,
             Title = settings.Title,
+            ShowIsochrones = settings.Isochrones,
         };
         try
         {

@@ -104,6 +104,7 @@ public sealed class MapClassification
         MapLayer.Time => TravelTime(),
         MapLayer.Change => Change(),
         MapLayer.Imd => ImdDecile(),
+        MapLayer.Placement => new MapClassification("Allocated travel time (minutes)", [.. TravelTimeBreaksMinutes], Palettes.TravelTime, RangeLabels([.. TravelTimeBreaksMinutes], "min")),
         _ => Quantiles(attribute ?? "value", values),
     };
 

@@ -14,4 +14,10 @@ public enum MapLayer
 
     /// <summary>Any numeric zone attribute from zones.geojson (quintile breaks, viridis).</summary>
     Attribute,
+
+    /// <summary>
+    /// Placement result (placement/ from <c>geo place</c>): chosen sites and zone-to-site allocation lines coloured by
+    /// the allocated minutes (travel-time palette); zones are drawn neutral.
+    /// </summary>
+    Placement,
 }

@@ -14,6 +14,9 @@ public sealed record StaticMapRequest
     public int WidthPx { get; init; } = 1600;
     public int HeightPx { get; init; } = 1200;
 
+    /// <summary>Draw isochrones/*.geojson outlines over the zones (results folder must have some).</summary>
+    public bool ShowIsochrones { get; init; }
+
     /// <summary>Title override; default names scenario, option, mode, service and layer.</summary>
     public string? Title { get; init; }
 

@@ -11,7 +11,9 @@ const PALETTES = {
 const NO_DATA = '#bdbdbd';
 const TIME_BREAKS = [10, 20, 30, 45, 60, 90];
 const CHANGE_BREAKS = [-30, -15, -5, -1, 1, 5, 15, 30];
-const SITE_KINDS = [['open', 'open / existing'], ['closed', 'closing'], ['new', 'new'], ['candidate', 'candidate']];
+const SITE_KINDS = [['closed', 'closing'], ['new', 'new'], ['open', 'open / existing'], ['candidate', 'candidate (other option)']];
+// Drawn first (bottom) to last (top); same as src/Viewer/Rendering/SiteStatusResolver.cs DrawOrder.
+const SITE_ORDER = ['candidate', 'open', 'new', 'closed'];
 
 const $ = (id) => document.getElementById(id);
 const fmt = (v, d = 1) => (v === null || v === undefined || Number.isNaN(v)) ? '–' : Number(v).toFixed(d).replace(/\.0+$/, '');
@@ -198,7 +200,7 @@ function siteIcon(kind) {
   } else if (kind === 'candidate') {
     g.lineWidth = 7; g.strokeStyle = '#ffffff'; g.strokeRect(m - 10, m - 10, 20, 20);
     g.fillStyle = '#ffffff'; g.fillRect(m - 10, m - 10, 20, 20);
-    g.lineWidth = 3; g.strokeStyle = '#000000'; g.strokeRect(m - 10, m - 10, 20, 20);
+    g.lineWidth = 3; g.strokeStyle = '#555555'; g.strokeRect(m - 10, m - 10, 20, 20);
   } else {
     g.beginPath(); g.arc(m, m, 10, 0, 2 * Math.PI);
     g.lineWidth = 5; g.strokeStyle = '#ffffff'; g.stroke();
@@ -277,12 +279,57 @@ function addLayers() {
   map.addSource('sites', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
   map.addLayer({
     id: 'sites', type: 'symbol', source: 'sites',
-    layout: { 'icon-image': 'site-open', 'icon-allow-overlap': true, 'icon-ignore-placement': true, 'icon-size': 1.2 },
+    layout: {
+      'icon-image': ['concat', 'site-', ['get', '_status']], 'icon-allow-overlap': true, 'icon-ignore-placement': true,
+      'icon-size': ['match', ['get', '_status'], 'candidate', 0.8, 1.2], 'symbol-sort-key': ['get', '_order'],
+    },
   });
 }
 
-function siteStatusExpression(option) {
-  return ['coalesce', ['get', 'status_' + option], ['match', ['get', 'kind'], 'candidate', 'candidate', 'open']];
+// Per-service site status, as SiteStatusResolver.StatusFor in C#: with services_<option> lists (";"-separated) a site that
+// loses the mapped service is "closed" even if it keeps another; without them the per-site status_<option> is used.
+// 'none' = the site offers the service in no option (a placement-only candidate): not drawn.
+function offers(p, option, service) {
+  const l = p['services_' + option];
+  return typeof l === 'string' && l !== '' && l.split(';').some((x) => x.trim() === service);
+}
+
+function siteStatusFor(p, option, service, optionIds) {
+  const baselineId = optionIds.length > 0 ? optionIds[0] : 'baseline';
+  const perService = !!service && Object.prototype.hasOwnProperty.call(p, 'services_' + baselineId);
+  if (!option) return (perService ? offers(p, baselineId, service) : p.kind !== 'candidate') ? 'open' : 'none';
+  if (perService) {
+    const inBase = offers(p, baselineId, service), inOption = offers(p, option, service);
+    if (inBase || inOption) return inBase ? (inOption ? 'open' : 'closed') : 'new';
+    return optionIds.some((o) => offers(p, o, service)) ? 'candidate' : 'none';
+  }
+  const st = p['status_' + option] ?? (p.kind === 'candidate' ? 'candidate' : 'open');
+  if (st !== 'candidate') return st;
+  return optionIds.some((o) => p['status_' + o] !== undefined && p['status_' + o] !== 'candidate') ? 'candidate' : 'none';
+}
+hook.siteStatusFor = siteStatusFor;
+
+let sitesData = null;
+let sitesKey = null;
+
+/** Puts the sites for the current option and service into the map: placement-only candidates left off, closing on top. */
+function updateSites() {
+  if (!sitesData || !map.getSource('sites')) return;
+  const key = state.option + '|' + state.service;
+  if (key === sitesKey) return;
+  sitesKey = key;
+  const optionIds = status.options.map((o) => o.id);
+  const features = [];
+  sitesData.features.forEach((f, i) => {
+    if (!f || !f.geometry || f.geometry.type !== 'Point') return;
+    const st = siteStatusFor(f.properties || {}, state.option, state.service, optionIds);
+    const order = SITE_ORDER.indexOf(st);
+    if (order < 0) return;
+    features.push({ type: 'Feature', geometry: f.geometry, properties: { ...f.properties, _status: st, _order: order, _index: i } });
+  });
+  features.sort((a, b) => a.properties._order - b.properties._order || a.properties._index - b.properties._index);
+  hook.sites = features.map((f) => ({ id: f.properties.site_id, status: f.properties._status }));
+  map.getSource('sites').setData({ type: 'FeatureCollection', features });
 }
 
 function setVisibility(id, on) {
@@ -329,7 +376,7 @@ function applyStyle() {
   const colourExpr = fillColourExpression(cls.colours);
   map.setPaintProperty('zones-fill', 'fill-color', colourExpr);
   map.setPaintProperty('zones-point', 'circle-color', colourExpr);
-  if (state.option) map.setLayoutProperty('sites', 'icon-image', ['concat', 'site-', siteStatusExpression(state.option)]);
+  updateSites();
   setVisibility('sites', state.sites);
   setVisibility('isochrones', state.iso);
   setVisibility('placement-sites', state.placement);
@@ -550,6 +597,11 @@ hook.zoneScreenPoint = (id) => {
   return { x: p.x + box.left, y: p.y + box.top };
 };
 hook.fitZones = () => fitZones(false);
+hook.screenPoint = (lon, lat) => {
+  const p = map.project([lon, lat]);
+  const box = $('map').getBoundingClientRect();
+  return { x: p.x + box.left, y: p.y + box.top };
+};
 
 function fitZones(fromHash) {
   if (fromHash && state.view) { map.jumpTo(state.view); return; }
@@ -616,7 +668,9 @@ async function start() {
     try { map.getSource(source).setData(await getJson(url, file)); } catch (e) { showError(e.message, false); }
   };
   await Promise.all([
-    loadOptional('/api/sites', 'sites.geojson', 'sites'),
+    (async () => {
+      try { sitesData = await getJson('/api/sites', 'sites.geojson'); sitesKey = null; } catch (e) { showError(e.message, false); }
+    })(),
     status.hasBasemap ? loadOptional('/api/basemap', 'basemap.geojson', 'roads') : Promise.resolve(),
     status.hasIsochrones ? loadOptional('/api/isochrones', 'isochrones', 'isochrones') : Promise.resolve(),
     status.hasPlacement ? loadOptional('/api/placement', 'placement/placement.geojson', 'placement') : Promise.resolve(),

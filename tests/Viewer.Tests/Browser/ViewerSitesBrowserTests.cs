@@ -1,0 +1,131 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Geo.Viewer.Rendering;
+using Geo.Viewer.Results;
+using Geo.Viewer.Tests.TestSupport;
+using Microsoft.Playwright;
+
+namespace Geo.Viewer.Tests.Browser;
+
+/// <summary>Site markers on the web page follow the same per-service status and draw order as the static maps.</summary>
+[TestFixture]
+[Category("Browser")]
+[NonParallelizable]
+public sealed class ViewerSitesBrowserTests
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    [OneTimeSetUp]
+    public async Task LaunchAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            Assert.Ignore("Chromium not found: " + ChromiumPath + " (apt-get install -y chromium); browser tests skipped");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
+    }
+
+    [OneTimeTearDown]
+    public async Task CloseAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+
+    private static JsonObject Site(string id, double lon, double lat, params (string Key, string Value)[] props)
+    {
+        var p = new JsonObject { ["site_id"] = id, ["site_name"] = id };
+        foreach (var (k, v) in props)
+        {
+            p[k] = v;
+        }
+
+        return new JsonObject { ["type"] = "Feature", ["properties"] = p, ["geometry"] = new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(lon, lat) } };
+    }
+
+    [Test]
+    public async Task Page_SitesForOptionAndService_MatchStaticMapOrderAndStatus()
+    {
+        using var results = SyntheticResults.Grid();
+        // H1 keeps diagnostics but loses outpatients in A (per-site status "open"); C3 and C4 co-located with H1;
+        // C3 is new in B; C4 is a placement-only candidate.
+        var features = new JsonArray(
+            Site("H1", -1.35, 50.64, ("kind", "existing"), ("status_baseline", "open"), ("status_A", "open"), ("status_B", "open"),
+                ("services_baseline", "outpatients;diagnostics"), ("services_A", "diagnostics"), ("services_B", "outpatients;diagnostics")),
+            Site("C3", -1.35, 50.64, ("kind", "candidate"), ("status_baseline", "candidate"), ("status_A", "candidate"), ("status_B", "new"),
+                ("services_baseline", string.Empty), ("services_A", string.Empty), ("services_B", "outpatients")),
+            Site("C4", -1.35, 50.64, ("kind", "candidate"), ("status_baseline", "candidate"), ("status_A", "candidate"), ("status_B", "candidate"),
+                ("services_baseline", string.Empty), ("services_A", string.Empty), ("services_B", string.Empty)),
+            Site("H2", -1.30, 50.62, ("kind", "existing"), ("status_baseline", "open"), ("status_A", "open"), ("status_B", "open"),
+                ("services_baseline", "outpatients"), ("services_A", "outpatients"), ("services_B", "outpatients")));
+        File.WriteAllText(results.Path("sites.geojson"), new JsonObject { ["type"] = "FeatureCollection", ["features"] = features }.ToJsonString());
+        var folder = ResultsFolder.Load(results.Folder);
+
+        await using var host = await ViewerHost.StartAsync(results.Folder);
+        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 800 } });
+        await page.GotoAsync(host.Server.Address + "#option=A&mode=car&sites=1");
+        await page.WaitForFunctionAsync("() => window.geoViewer && window.geoViewer.ready", null, new() { Timeout = 60000 });
+        Assert.That(await page.EvaluateAsync<string?>("() => window.geoViewer.lastError"), Is.Null);
+
+        foreach (string option in new[] { "A", "B", "baseline" })
+        {
+            await page.EvaluateAsync("(o) => window.geoViewer.setView({ option: o })", option);
+            var sites = await page.EvaluateAsync<JsonElement>("() => window.geoViewer.sites");
+            var onPage = sites.EnumerateArray().Select(e => e.GetProperty("id").GetString() + ":" + e.GetProperty("status").GetString()).ToArray();
+            var expected = StaticMapRenderer.SitesToDraw(folder, option, SyntheticResults.Service).Select(d => d.Site.GetString("site_id") + ":" + d.Status).ToArray();
+            Assert.That(onPage, Is.EqualTo(expected), "option " + option);
+        }
+
+        await page.EvaluateAsync("() => window.geoViewer.setView({ option: 'A' })");
+        string dir = Path.Combine(TestContext.CurrentContext.WorkDirectory, "viewer-test-output");
+        Directory.CreateDirectory(dir);
+        string shot = Path.Combine(dir, "page-sites-A.png");
+        await page.ScreenshotAsync(new() { Path = shot });
+        TestContext.AddTestAttachment(shot);
+
+        // H1 (closing for outpatients in A) shares its point with candidate C3: the red X is on top of C3's white square.
+        var pt = await page.EvaluateAsync<JsonElement>("() => window.geoViewer.screenPoint(-1.35, 50.64)");
+        using (var bmp = SkiaSharp.SKBitmap.Decode(shot))
+        {
+            var c = bmp.GetPixel((int)Math.Round(pt.GetProperty("x").GetDouble()), (int)Math.Round(pt.GetProperty("y").GetDouble()));
+            Assert.That(c.Red > 140 && c.Green < 90 && c.Blue < 90, Is.True, "closing red at the shared point, got " + c);
+        }
+
+        Assert.That(StaticMapRenderer.SitesToDraw(folder, "A", SyntheticResults.Service).Select(d => d.Site.GetString("site_id") + ":" + d.Status),
+            Is.EqualTo(new[] { "C3:candidate", "H2:open", "H1:closed" }));
+
+        // The JS rule equals the C# rule for every combination of service lists.
+        string[] lists = [string.Empty, "outpatients", "diagnostics", "outpatients;diagnostics"];
+        string[] optionIds = ["baseline", "A", "B"];
+        foreach (string b in lists)
+        {
+            foreach (string a in lists)
+            {
+                foreach (string c in lists)
+                {
+                    var props = new Dictionary<string, object?> { ["kind"] = b.Length > 0 ? "existing" : "candidate", ["services_baseline"] = b, ["services_A"] = a, ["services_B"] = c };
+                    var feature = new GeoFeature(GeoGeometryKind.Point, [new[] { 0.0, 0.0 }], props);
+                    foreach (string service in new[] { "outpatients", "diagnostics" })
+                    {
+                        string js = await page.EvaluateAsync<string>("(x) => window.geoViewer.siteStatusFor(x.p, 'A', x.s, x.o)", new { p = props, s = service, o = optionIds });
+                        Assert.That(js, Is.EqualTo(SiteStatusResolver.StatusFor(feature, "A", service, "baseline", optionIds)), $"{b}|{a}|{c}|{service}");
+                    }
+                }
+            }
+        }
+
+        await page.CloseAsync();
+    }
+}
