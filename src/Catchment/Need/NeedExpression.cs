@@ -6,7 +6,8 @@ namespace Geo.Catchment.Need;
 /// A need (demand) index per zone as an arithmetic expression over zone columns, e.g.
 /// <c>population*1 + age65plus*2 + imd_core20*500</c>.
 /// <para>Grammar: numbers (invariant culture, e.g. <c>0.5</c>, <c>1e3</c>), column names (letters, digits, <c>_</c> and <c>.</c>,
-/// not starting with a digit; a name with other characters goes in double quotes, e.g. <c>"MF50-84"</c>), <c>+ - * /</c>
+/// not starting with a digit; a name with other characters goes in double quotes, e.g. <c>"MF50-84"</c>, unless the whole
+/// expression is that one column name), <c>+ - * /</c>
 /// with the usual precedence, unary minus and parentheses. Column names match exactly first, then ignoring case.</para>
 /// <para>Derived columns offered by <see cref="AddDerivedColumns"/>: <c>imd_core20</c> (1 when the IMD decile is 1 or 2, else 0)
 /// and <c>imd_quintile</c>.</para>
@@ -45,14 +46,25 @@ public sealed class NeedExpression
     {
         ArgumentNullException.ThrowIfNull(columns);
         var resolved = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        foreach (var name in Columns)
+        // A bare column name such as MF50-84 reads as arithmetic; when the whole text names a column, it means that column.
+        var wholeText = Text.Trim();
+        var root = _root;
+        if (columns.ContainsKey(wholeText) && !(Columns.Count == 1 && Columns[0] == wholeText))
         {
-            resolved[name] = Resolve(columns, name, rowCount);
+            root = new Column(wholeText);
+            resolved[wholeText] = Resolve(columns, wholeText, rowCount);
+        }
+        else
+        {
+            foreach (var name in Columns)
+            {
+                resolved[name] = Resolve(columns, name, rowCount);
+            }
         }
         var result = new double[rowCount];
         for (var row = 0; row < rowCount; row++)
         {
-            var value = _root.Evaluate(resolved, row, out var missing);
+            var value = root.Evaluate(resolved, row, out var missing);
             if (missing is not null)
             {
                 throw new NeedExpressionException($"need expression '{Text}': column '{missing}' has no value for {RowName(rowNames, row)}");

@@ -39,6 +39,13 @@ public sealed class NeedExpressionTests
     }
 
     [Test]
+    public void Evaluate_WholeTextIsAColumnWithAHyphen_MeansThatColumn()
+    {
+        var need = NeedExpression.Parse("MF50-84").Evaluate(Columns, 2);
+        Assert.That(need, Is.EqualTo(Columns["MF50-84"]));
+    }
+
+    [Test]
     public void Evaluate_UnknownColumn_ErrorListsAvailableColumns()
     {
         var error = Assert.Throws<NeedExpressionException>(() => NeedExpression.Parse("population + over65").Evaluate(Columns, 2));

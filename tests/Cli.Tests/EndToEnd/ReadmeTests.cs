@@ -73,6 +73,63 @@ public sealed partial class ReadmeTests
         }
     }
 
+    [TestCaseSource(nameof(Walkthroughs))]
+    public void Readme_Walkthrough_RunsAsWrittenAndWritesEveryOutput(string script)
+    {
+        var root = EndToEndFiles.RepoRoot();
+        var shared = Path.GetFullPath(Path.Combine(root, "..", "shared", "data"));
+        if (!Directory.Exists(shared))
+        {
+            Assert.Ignore("real data not found: " + shared + "; README walkthrough skipped");
+        }
+        var (exitCode, output, seconds) = Bash("set -euo pipefail\n" + script, root);
+        TestContext.Progress.WriteLine($"README walkthrough ({seconds:F1} s)");
+        Assert.That(exitCode, Is.Zero, "exit code of the README walkthrough; output:\n" + Tail(output));
+        foreach (Match match in OutOption().Matches(script))
+        {
+            var path = Path.GetFullPath(Path.Combine(root, match.Groups[1].Value));
+            Assert.That(File.Exists(path) || Directory.Exists(path), Is.True, "README walkthrough output " + path);
+        }
+    }
+
+    /// <summary>The README's ```bash blocks that define the `geo` shell function: walkthroughs run as whole scripts.</summary>
+    public static IEnumerable<TestCaseData> Walkthroughs()
+    {
+        var blocks = BashBlocks(ReadReadme()).Where(b => b.Contains("geo() {", StringComparison.Ordinal)).ToList();
+        if (blocks.Count == 0)
+        {
+            yield return new TestCaseData("false # README.md has no walkthrough block").SetArgDisplayNames("none");
+            yield break;
+        }
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            yield return new TestCaseData(blocks[i]).SetArgDisplayNames("walkthrough " + (i + 1));
+        }
+    }
+
+    /// <summary>The raw text of each ```bash fenced block.</summary>
+    internal static List<string> BashBlocks(string markdown)
+    {
+        var blocks = new List<string>();
+        System.Text.StringBuilder? current = null;
+        var inFence = false;
+        foreach (var raw in markdown.ReplaceLineEndings("\n").Split('\n'))
+        {
+            if (raw.Trim().StartsWith("```", StringComparison.Ordinal))
+            {
+                if (inFence && current is not null)
+                {
+                    blocks.Add(current.ToString());
+                }
+                current = !inFence && raw.Trim()[3..].Trim() is "bash" or "sh" or "shell" ? new System.Text.StringBuilder() : null;
+                inFence = !inFence;
+                continue;
+            }
+            current?.Append(raw).Append('\n');
+        }
+        return blocks;
+    }
+
     /// <summary>Every `dotnet run --project src/Cli` line of the README's ```bash blocks (a placeholder when there are none, so the test fails).</summary>
     public static IEnumerable<TestCaseData> RunCommands()
     {
