@@ -6,9 +6,10 @@ namespace Geo.Catchment.Equality;
 
 /// <summary>
 /// Per-group aggregates (weight, mean, median and p90 minutes, mean change, worse by more than 5/10/20 minutes, bands) and
-/// flags. A group is flagged (options only, never the baseline) when its weighted mean change exceeds the whole population's
-/// mean change by more than <see cref="EqualitySpec.AbsoluteMarginMinutes"/> (default 2 min) AND by more than
-/// <see cref="EqualitySpec.RelativeMargin"/> (default 10%) of the absolute whole-population mean change.
+/// flags. A group is flagged (options only, never the baseline) when it is worse off (its weighted mean change is a lengthening)
+/// AND that change exceeds the whole population's mean change by more than <see cref="EqualitySpec.AbsoluteMarginMinutes"/>
+/// (default 2 min) AND by more than <see cref="EqualitySpec.RelativeMargin"/> (default 10%) of the absolute whole-population
+/// mean change. A group that gains, but less than everyone else, is not flagged.
 /// </summary>
 public static class EqualityImpact
 {
@@ -17,6 +18,10 @@ public static class EqualityImpact
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (double.IsNaN(groupMeanChange) || double.IsNaN(overallMeanChange))
+        {
+            return false;
+        }
+        if (groupMeanChange <= 0)
         {
             return false;
         }
@@ -102,7 +107,8 @@ public static class EqualityImpact
             Worse20 = worse20,
             Bands = bandMap,
             Flag = !isBaseline && IsFlagged(meanChange, overall, settings),
-            Ratio = !double.IsNaN(meanChange) && !double.IsNaN(overall) && overall != 0 ? meanChange / overall : null,
+            // A ratio of two changes only reads sensibly when the population as a whole travels longer.
+            Ratio = !double.IsNaN(meanChange) && !double.IsNaN(overall) && overall > 0 ? meanChange / overall : null,
         };
     }
 }

@@ -2,7 +2,7 @@ namespace Geo.Catchment.Equality;
 
 /// <summary>
 /// One group of one dimension (imd_quintile, core20, age, ward, local_authority or a categorical zone column) for one
-/// option x mode x service. <see cref="Ratio"/> = group mean change / whole-population mean change (null when that is 0).
+/// option x mode x service. <see cref="Ratio"/> = group mean change / whole-population mean change (null unless that is a lengthening, > 0).
 /// </summary>
 public sealed record EqualityRow
 {

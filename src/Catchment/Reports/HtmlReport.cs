@@ -136,8 +136,7 @@ public static class HtmlReport
         h.Append("<li>Each zone is served by the open site providing the service with the shortest travel time (or its fixed allocation).</li>");
         h.Append("<li>Percentiles are weighted: the smallest time reached by at least that share of the weight.</li>");
         h.Append("<li>Worse-by counts include zones that become unreachable.</li>");
-        h.Append("<li>Equality flag: ").Append(E(summary.EqualityRule))
-         .Append(" (so a group is also flagged when it gains clearly less than everyone else from an improvement).</li>");
+        h.Append("<li>Equality flag: ").Append(E(summary.EqualityRule)).Append(".</li>");
         if (summary.Costs is { } c)
         {
             h.Append("<li>Money and carbon per visit (").Append(F(c.JourneysPerVisit, "0.#")).Append(" journeys): car &pound;")

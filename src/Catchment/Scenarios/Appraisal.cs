@@ -55,7 +55,7 @@ public static class Appraisal
             SiteCount = inputs.Sites.Count,
             KmEstimated = scoring.KmEstimated,
             EqualityRule = string.Create(CultureInfo.InvariantCulture,
-                $"a group's mean change exceeds the whole population's by more than {equalitySettings.AbsoluteMarginMinutes} minutes and by more than {equalitySettings.RelativeMargin:P0} of the population's absolute mean change"),
+                $"a group travels longer than before and its mean change exceeds the whole population's by more than {equalitySettings.AbsoluteMarginMinutes} minutes and by more than {equalitySettings.RelativeMargin:P0} of the population's absolute mean change"),
             SCurveHorizonMinutes = aggregates.SCurveHorizonMinutes,
             Costs = inputs.Costs,
             Sites = [.. inputs.Sites.Sites

@@ -1,7 +1,7 @@
 namespace Geo.Catchment.Scenarios;
 
 /// <summary>
-/// When a group is flagged: its mean change exceeds the whole population's by more than <see cref="AbsoluteMarginMinutes"/>
+/// When a group is flagged: it travels longer than before and its mean change exceeds the whole population's by more than <see cref="AbsoluteMarginMinutes"/>
 /// AND by more than <see cref="RelativeMargin"/> of the population's (absolute) mean change.
 /// </summary>
 public sealed record EqualitySpec

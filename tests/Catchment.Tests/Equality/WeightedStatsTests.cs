@@ -50,6 +50,8 @@ public sealed class WeightedStatsTests
     [TestCase(3.5, 1.0, true)]
     [TestCase(1.0, -2.0, true)]     // a group that gets 1 min worse while the population improves 2 min
     [TestCase(0.0, 0.0, false)]
+    [TestCase(0.0, -5.0, false)]    // no change while the population improves 5 min: not worse off, not flagged
+    [TestCase(-1.0, -5.0, false)]   // gains 1 min while the population gains 5: less benefit, but not worse off
     public void IsFlagged_DefaultMargins(double group, double overall, bool expected) =>
         Assert.That(EqualityImpact.IsFlagged(group, overall, new EqualitySpec()), Is.EqualTo(expected));
 }
