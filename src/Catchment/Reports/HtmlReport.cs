@@ -20,21 +20,21 @@ public static class HtmlReport
         Color.FromHex("#9467bd"), Color.FromHex("#8c564b"), Color.FromHex("#e377c2"), Color.FromHex("#7f7f7f"),
     ];
 
-    /// <summary>Rebuilds report.html in <paramref name="resultsFolder"/> from its summary.json and maps/*.png.</summary>
+    /// <summary>Rebuilds report.html in <paramref name="resultsFolder"/> from its summary.json, maps/*.png and placement/placement.json.</summary>
     public static void Regenerate(string resultsFolder)
     {
         ArgumentNullException.ThrowIfNull(resultsFolder);
         var summary = AppraisalSummary.Read(Path.Combine(resultsFolder, "summary.json"));
-        Write(Path.Combine(resultsFolder, "report.html"), summary, Path.Combine(resultsFolder, "maps"));
+        Write(Path.Combine(resultsFolder, "report.html"), summary, Path.Combine(resultsFolder, "maps"), Path.Combine(resultsFolder, "placement"));
     }
 
-    public static void Write(string path, AppraisalSummary summary, string? mapsFolder)
+    public static void Write(string path, AppraisalSummary summary, string? mapsFolder, string? placementFolder = null)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        AtomicFile.WriteAllText(path, Render(summary, mapsFolder));
+        AtomicFile.WriteAllText(path, Render(summary, mapsFolder, placementFolder));
     }
 
-    public static string Render(AppraisalSummary summary, string? mapsFolder)
+    public static string Render(AppraisalSummary summary, string? mapsFolder, string? placementFolder = null)
     {
         ArgumentNullException.ThrowIfNull(summary);
         var names = summary.Options.ToDictionary(o => o.Id, o => o.Name, StringComparer.Ordinal);
@@ -115,6 +115,12 @@ public static class HtmlReport
                 }
                 EqualityTable(h, summary, names, mode, service);
             }
+        }
+
+        var placementJson = placementFolder is null ? null : Path.Combine(placementFolder, "placement.json");
+        if (placementJson is not null && File.Exists(placementJson))
+        {
+            PlacementReportSection.Append(h, placementJson);
         }
 
         if (mapsFolder is not null && Directory.Exists(mapsFolder))

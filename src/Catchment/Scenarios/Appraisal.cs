@@ -89,7 +89,7 @@ public static class Appraisal
         progress?.Report("Writing summary.json");
         summary.Write(Out("summary.json"));
         progress?.Report("Writing report.html");
-        HtmlReport.Write(Out("report.html"), summary, Path.Combine(outFolder, "maps"));
+        HtmlReport.Write(Out("report.html"), summary, Path.Combine(outFolder, "maps"), Path.Combine(outFolder, "placement"));
         return new AppraisalResult(summary, scoring, files);
     }
 

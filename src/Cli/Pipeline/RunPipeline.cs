@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Geo.Catchment.Allocation;
 using Geo.Catchment.Inputs;
+using Geo.Catchment.Reports;
 using Geo.Catchment.Scenarios;
 using Geo.Routing.Storage;
 using Geo.Routing.Streets;
@@ -97,6 +98,11 @@ public static class RunPipeline
                 files.Add(Path.Combine(options.OutFolder, PlacementStage.Folder, name));
             }
             Done("Placement files", PlacementStage.Folder + "/");
+            if (options.SkipMaps)
+            {
+                // The map stage rebuilds report.html last; without it, rebuild here so the placement section is in.
+                HtmlReport.Regenerate(options.OutFolder);
+            }
         }
 
         if (providersCsv is not null)

@@ -133,4 +133,27 @@ public sealed class ReportOutputTests
             Assert.That(html, Does.Not.Contain("src=\"http"));
         });
     }
+
+    [Test]
+    public void Regenerate_WithPlacementJson_AddsPlacementSection()
+    {
+        var placement = Path.Combine(_out, "placement");
+        Directory.CreateDirectory(placement);
+        File.WriteAllText(Path.Combine(placement, "placement.json"), """
+            { "problem": "pmedian", "mode": "car", "p": 1, "need": "population", "solver": "exact", "status": "optimal",
+              "objective": 1234.5, "objectiveDescription": "need x minutes", "bound": 1234.5, "gap": 0,
+              "existingSites": [ { "id": "H1", "name": "Harrowby General" } ], "newSites": [ { "id": "C3", "name": "Amberleigh <Centre>" } ],
+              "groups": [ { "dimension": "imd_quintile", "group": "1", "weight": 300, "meanMinutes": 12.25, "maxMinutes": 20, "coveredShare": 0.5 } ] }
+            """);
+        HtmlReport.Regenerate(_out);
+        var html = File.ReadAllText(Path.Combine(_out, "report.html"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(html, Does.Contain("<h2>Site placement</h2>"));
+            Assert.That(html, Does.Contain("Amberleigh &lt;Centre&gt;</td><td class=\"l\">new"));
+            Assert.That(html, Does.Contain("gap 0.0%"));
+            Assert.That(html, Does.Contain("<td>12.3</td>").Or.Contain("<td>12.2</td>"));
+            Assert.That(html, Does.Contain("<td>50.0%</td>"));
+        });
+    }
 }

@@ -198,5 +198,7 @@ public sealed class SampleRunTests
         Assert.That(outcome.Title, Is.Not.Empty);
         Assert.That(outcome.Tables, Is.GreaterThan(0), "tables in report.html");
         Assert.That(outcome.Images, Is.GreaterThan(0), "charts and maps embedded as images");
+        var html = File.ReadAllText(Path.Combine(_first, "report.html"));
+        Assert.That(html, Does.Contain("<h2>Site placement</h2>"), "the placement section of report.html");
     }
 }
