@@ -87,21 +87,21 @@ public class AllocationBench
     public static PlacementProblem GreaterManchesterMclp()
     {
         var folder = DataFolder("greater-manchester-partial");
-        var lsoa = PlacementCsvTable.Read(Path.Combine(folder, "lsoa", "lsoa21_pwc_gm.csv"));
-        var code = lsoa.Require("code", "LSOA21CD");
-        var lon = lsoa.Require("lon", "lon");
-        var lat = lsoa.Require("lat", "lat");
-        var census = PlacementCsvTable.Read(Path.Combine(folder, "lsoa", "census2021_age6_lsoa21_gm.csv"));
-        var censusCode = census.Require("code", "lsoa21_code");
-        var residents = census.Require("residents", "usual_residents");
+        var lsoa = CsvTable.Read(Path.Combine(folder, "lsoa", "lsoa21_pwc_gm.csv"), requireSameWidth: true);
+        var code = lsoa.RequireAny("code", "LSOA21CD");
+        var lon = lsoa.RequireAny("lon", "lon");
+        var lat = lsoa.RequireAny("lat", "lat");
+        var census = CsvTable.Read(Path.Combine(folder, "lsoa", "census2021_age6_lsoa21_gm.csv"), requireSameWidth: true);
+        var censusCode = census.RequireAny("code", "lsoa21_code");
+        var residents = census.RequireAny("residents", "usual_residents");
         var population = new Dictionary<string, double>(StringComparer.Ordinal);
-        for (var r = 0; r < census.RowCount; r++)
+        for (var r = 0; r < census.Count; r++)
         {
-            var key = census.Text(r, censusCode);
-            population[key] = population.GetValueOrDefault(key) + census.Number(r, residents);
+            var key = census.Cell(r, censusCode);
+            population[key] = population.GetValueOrDefault(key) + census.NumberOrNaN(r, residents);
         }
-        var zones = Enumerable.Range(0, lsoa.RowCount).Select(r => new GeoPoint(lsoa.Number(r, lon), lsoa.Number(r, lat))).ToArray();
-        var zoneIds = Enumerable.Range(0, lsoa.RowCount).Select(r => lsoa.Text(r, code)).ToArray();
+        var zones = Enumerable.Range(0, lsoa.Count).Select(r => new GeoPoint(lsoa.NumberOrNaN(r, lon), lsoa.NumberOrNaN(r, lat))).ToArray();
+        var zoneIds = Enumerable.Range(0, lsoa.Count).Select(r => lsoa.Cell(r, code)).ToArray();
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "sites", "gm_pharmacies.geojson")));
         var sites = new List<GeoPoint>();
         var siteIds = new List<string>();

@@ -27,19 +27,19 @@ public static class PlacementInputs
 
     public static ZoneList ReadZones(string path, string? idColumn = null, string? nameColumn = null, string? imdColumn = null)
     {
-        var table = PlacementCsvTable.Read(path);
-        var id = table.Require("zone id", idColumn, ZoneIdNames);
-        var name = nameColumn is null ? table.Find(ZoneNameNames) : table.Require("zone name", nameColumn);
+        var table = CsvTable.Read(path, requireSameWidth: true);
+        var id = table.RequireAny("zone id", idColumn, ZoneIdNames);
+        var name = nameColumn is null ? table.FindAny(ZoneNameNames) : table.RequireAny("zone name", nameColumn);
         if (name == id)
         {
             name = -1;
         }
-        var lon = table.Find(LonNames);
-        var lat = table.Find(LatNames);
-        var imd = imdColumn is not null ? table.Require("IMD decile", imdColumn) : table.Find("imd_decile", "IMD decile");
+        var lon = table.FindAny(LonNames);
+        var lat = table.FindAny(LatNames);
+        var imd = imdColumn is not null ? table.RequireAny("IMD decile", imdColumn) : table.FindAny("imd_decile", "IMD decile");
         if (imd < 0 && imdColumn is null)
         {
-            for (var c = 0; c < table.Header.Count && imd < 0; c++)
+            for (var c = 0; c < table.Header.Length && imd < 0; c++)
             {
                 if (table.Header[c].StartsWith("Index of Multiple Deprivation (IMD) Decile", StringComparison.OrdinalIgnoreCase))
                 {
@@ -47,7 +47,7 @@ public static class PlacementInputs
                 }
             }
         }
-        var n = table.RowCount;
+        var n = table.Count;
         if (n == 0)
         {
             throw new InputFileException(path, null, null, "the zone file has no data rows");
@@ -59,7 +59,7 @@ public static class PlacementInputs
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var r = 0; r < n; r++)
         {
-            ids[r] = table.Text(r, id);
+            ids[r] = table.Cell(r, id);
             if (ids[r].Length == 0)
             {
                 throw new InputFileException(path, table.Lines[r], table.Header[id], "empty zone id");
@@ -68,16 +68,16 @@ public static class PlacementInputs
             {
                 throw new InputFileException(path, table.Lines[r], table.Header[id], $"duplicate zone id '{ids[r]}' (first at line {seen[ids[r]]})");
             }
-            names[r] = name >= 0 ? table.Text(r, name) : ids[r];
+            names[r] = name >= 0 ? table.Cell(r, name) : ids[r];
             if (lon >= 0 && lat >= 0)
             {
-                var x = table.Number(r, lon);
-                var y = table.Number(r, lat);
+                var x = table.NumberOrNaN(r, lon);
+                var y = table.NumberOrNaN(r, lat);
                 points[r] = double.IsNaN(x) || double.IsNaN(y) ? null : new GeoPoint(x, y);
             }
             if (deciles is not null)
             {
-                var d = table.Number(r, imd);
+                var d = table.NumberOrNaN(r, imd);
                 if (!double.IsNaN(d) && (d < 1 || d > 10 || d != Math.Floor(d)))
                 {
                     throw new InputFileException(path, table.Lines[r], table.Header[imd], $"IMD decile {d} must be a whole number 1-10");
@@ -86,7 +86,7 @@ public static class PlacementInputs
             }
         }
         var columns = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        for (var c = 0; c < table.Header.Count; c++)
+        for (var c = 0; c < table.Header.Length; c++)
         {
             if (c == id || c == name || c == lon || c == lat || !table.IsNumeric(c))
             {
@@ -95,7 +95,7 @@ public static class PlacementInputs
             var values = new double[n];
             for (var r = 0; r < n; r++)
             {
-                values[r] = table.Number(r, c);
+                values[r] = table.NumberOrNaN(r, c);
             }
             columns.TryAdd(table.Header[c], values);
         }
@@ -118,23 +118,23 @@ public static class PlacementInputs
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         void ReadFile(string path, bool allExisting)
         {
-            var table = PlacementCsvTable.Read(path);
-            var id = table.Require("site id", idColumn, SiteIdNames);
-            var name = table.Find(SiteNameNames);
-            var lon = table.Find(LonNames);
-            var lat = table.Find(LatNames);
-            var cap = capacityColumn is not null ? table.Require("capacity", capacityColumn) : table.Find("capacity");
+            var table = CsvTable.Read(path, requireSameWidth: true);
+            var id = table.RequireAny("site id", idColumn, SiteIdNames);
+            var name = table.FindAny(SiteNameNames);
+            var lon = table.FindAny(LonNames);
+            var lat = table.FindAny(LatNames);
+            var cap = capacityColumn is not null ? table.RequireAny("capacity", capacityColumn) : table.FindAny("capacity");
             hasCapacity |= cap >= 0;
-            var flag = allExisting ? -1 : existingColumn is not null ? table.Require("existing", existingColumn) : table.Find("existing");
-            for (var r = 0; r < table.RowCount; r++)
+            var flag = allExisting ? -1 : existingColumn is not null ? table.RequireAny("existing", existingColumn) : table.FindAny("existing");
+            for (var r = 0; r < table.Count; r++)
             {
-                var siteId = table.Text(r, id);
+                var siteId = table.Cell(r, id);
                 if (siteId.Length == 0)
                 {
                     throw new InputFileException(path, table.Lines[r], table.Header[id], "empty site id");
                 }
-                var isExisting = allExisting || (flag >= 0 && table.Text(r, flag).ToUpperInvariant() is "YES" or "Y" or "TRUE" or "1" or "EXISTING");
-                var capacityValue = cap >= 0 ? table.Number(r, cap) : double.NaN;
+                var isExisting = allExisting || (flag >= 0 && table.Cell(r, flag).ToUpperInvariant() is "YES" or "Y" or "TRUE" or "1" or "EXISTING");
+                var capacityValue = cap >= 0 ? table.NumberOrNaN(r, cap) : double.NaN;
                 if (cap >= 0 && double.IsNaN(capacityValue))
                 {
                     throw new InputFileException(path, table.Lines[r], table.Header[cap], "missing capacity");
@@ -150,12 +150,12 @@ public static class PlacementInputs
                 }
                 index[siteId] = ids.Count;
                 ids.Add(siteId);
-                names.Add(name >= 0 ? table.Text(r, name) : null);
+                names.Add(name >= 0 ? table.Cell(r, name) : null);
                 GeoPoint? point = null;
                 if (lon >= 0 && lat >= 0)
                 {
-                    var x = table.Number(r, lon);
-                    var y = table.Number(r, lat);
+                    var x = table.NumberOrNaN(r, lon);
+                    var y = table.NumberOrNaN(r, lat);
                     point = double.IsNaN(x) || double.IsNaN(y) ? null : new GeoPoint(x, y);
                 }
                 points.Add(point);

@@ -5,11 +5,13 @@ using Geo.Routing.Storage;
 namespace Geo.Catchment.Inputs;
 
 /// <summary>
-/// A small RFC 4180 CSV reader (quoted fields, doubled quotes, line breaks in quotes, BOM, comma/tab/semicolon) that keeps the
-/// line each record starts on (header = line 1) so every error can name file:line:field. <see cref="Read"/> loads a whole table;
-/// <see cref="Stream"/> visits records one at a time for big matrices.
+/// The one RFC 4180 CSV reader of Geo (quoted fields, doubled quotes, line breaks in quotes, UTF-8 BOM, comma/tab/semicolon
+/// separator detected from the header, fully blank rows such as Devon's <c>",,,"</c> skipped) that keeps the line each record
+/// starts on (header = line 1) so every error can name file:line:field. Fields are kept raw; <see cref="Cell"/> and the number
+/// readers trim spaces (Devon's <c>" -4.21"</c>). <see cref="Read"/> loads a whole table; <see cref="Stream"/> visits records
+/// one at a time for big matrices.
 /// </summary>
-internal sealed class CsvTable
+public sealed class CsvTable
 {
     private CsvTable(string path, string[] header, List<string[]> rows, List<int> lines)
     {
@@ -28,7 +30,8 @@ internal sealed class CsvTable
     public List<int> Lines { get; }
     public int Count => Rows.Count;
 
-    public static CsvTable Read(string path)
+    /// <summary>Loads a whole table. With <paramref name="requireSameWidth"/> every data row must have as many fields as the header.</summary>
+    public static CsvTable Read(string path, bool requireSameWidth = false)
     {
         string[]? header = null;
         var rows = new List<string[]>();
@@ -40,12 +43,16 @@ internal sealed class CsvTable
                 header = [.. fields.Select(f => f.Trim())];
                 return;
             }
+            if (requireSameWidth && fields.Count != header.Length)
+            {
+                throw new InputFileException(path, line, null, $"has {fields.Count} fields but the header has {header.Length}");
+            }
             rows.Add([.. fields]);
             lines.Add(line);
         });
         if (header is null)
         {
-            throw new InputFileException(path, null, null, "the file is empty");
+            throw new InputFileException(path, null, null, "the file is empty (a header row is required)");
         }
         return new CsvTable(path, header, rows, lines);
     }
@@ -64,6 +71,51 @@ internal sealed class CsvTable
         }
         return -1;
     }
+
+    /// <summary>Index of the first header matching one of <paramref name="names"/> (exact, then ignoring case and spaces/underscores); -1 if none.</summary>
+    public int FindAny(params string[] names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        foreach (var name in names)
+        {
+            var index = Array.IndexOf(Header, name);
+            if (index >= 0)
+            {
+                return index;
+            }
+        }
+        foreach (var name in names)
+        {
+            var key = Normalise(name);
+            for (var c = 0; c < Header.Length; c++)
+            {
+                if (Normalise(Header[c]) == key)
+                {
+                    return c;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// The column named <paramref name="given"/> (an option value) or else the first of <paramref name="defaults"/>, matched as in
+    /// <see cref="FindAny"/>; otherwise an error naming the file, line 1 and the column, listing the columns.
+    /// </summary>
+    public int RequireAny(string what, string? given, params string[] defaults)
+    {
+        ArgumentNullException.ThrowIfNull(defaults);
+        var index = given is null ? FindAny(defaults) : FindAny(given);
+        if (index < 0)
+        {
+            var looked = given is null ? "any of " + string.Join(", ", defaults) : $"'{given}'";
+            throw new InputFileException(FilePath, 1, given ?? defaults.FirstOrDefault(), $"no {what} column: looked for {looked}; columns are {string.Join(", ", Header)}");
+        }
+        return index;
+    }
+
+    private static string Normalise(string name) =>
+        name.Trim().Replace(" ", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToUpperInvariant();
 
     /// <summary>Index of a column that must exist; otherwise an error naming the file, line 1 and the column, listing the columns.</summary>
     public int Require(string name, string role) => Require(FilePath, Header, name, role);
@@ -100,7 +152,42 @@ internal sealed class CsvTable
         return value;
     }
 
-    /// <summary>Visits every record (header first) with its 1-based starting line. Blank lines are skipped.</summary>
+    /// <summary>The field as a number (spaces trimmed, invariant culture); NaN when empty; otherwise an error naming file:line:column.</summary>
+    public double NumberOrNaN(int row, int column)
+    {
+        var text = Cell(row, column);
+        if (text.Length == 0)
+        {
+            return double.NaN;
+        }
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new InputFileException(FilePath, Lines[row], Header[column], $"'{text}' is not a number");
+        }
+        return value;
+    }
+
+    /// <summary>True when the column has a non-empty field and every non-empty field parses as a number.</summary>
+    public bool IsNumeric(int column)
+    {
+        var any = false;
+        for (var r = 0; r < Rows.Count; r++)
+        {
+            var text = Cell(r, column);
+            if (text.Length == 0)
+            {
+                continue;
+            }
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    /// <summary>Visits every record (header first) with its 1-based starting line. Blank lines and rows of empty fields are skipped.</summary>
     public static void Stream(string path, Action<int, List<string>> record)
     {
         if (!File.Exists(path))

@@ -102,11 +102,11 @@ public sealed class NearestCommand : Command<NearestCommand.Settings>
         string[]? names = null;
         if (settings.Providers is not null)
         {
-            var providers = PlacementCsvTable.Read(settings.Providers);
-            var id = providers.Require("provider id", settings.ProviderId, "id", "code", "OrganisationCode", "provider_id", "name");
-            var name = providers.Find("name", "provider_name", "OrganisationName");
-            var ids = Enumerable.Range(0, providers.RowCount).Select(r => providers.Text(r, id)).ToArray();
-            names = Enumerable.Range(0, providers.RowCount).Select(r => name >= 0 ? providers.Text(r, name) : "").ToArray();
+            var providers = CsvTable.Read(settings.Providers, requireSameWidth: true);
+            var id = providers.RequireAny("provider id", settings.ProviderId, "id", "code", "OrganisationCode", "provider_id", "name");
+            var name = providers.FindAny("name", "provider_name", "OrganisationName");
+            var ids = Enumerable.Range(0, providers.Count).Select(r => providers.Cell(r, id)).ToArray();
+            names = Enumerable.Range(0, providers.Count).Select(r => name >= 0 ? providers.Cell(r, name) : "").ToArray();
             matrix = PlacementInputs.Select(raw, matrixPath, ids, ids, raw.DestinationIds, settings.Providers);
         }
         var nearest = NearestSite.Find(matrix, mask);
@@ -129,10 +129,10 @@ public sealed class NearestCommand : Command<NearestCommand.Settings>
 
     private static void RunVisits(TravelMatrix matrix, string visitsPath, bool[]? mask, string outPath, Table table)
     {
-        var visits = PlacementCsvTable.Read(visitsPath);
-        var zone = visits.Require("patient zone", null, "zone_id", "zone", "patient_zone", "origin_id", "lsoa21_code", "lsoa");
-        var site = visits.Require("site attended", null, "site_id", "site", "site_attended", "destination_id");
-        var count = visits.Find("count", "visits", "n", "patients");
+        var visits = CsvTable.Read(visitsPath, requireSameWidth: true);
+        var zone = visits.RequireAny("patient zone", null, "zone_id", "zone", "patient_zone", "origin_id", "lsoa21_code", "lsoa");
+        var site = visits.RequireAny("site attended", null, "site_id", "site", "site_attended", "destination_id");
+        var count = visits.FindAny("count", "visits", "n", "patients");
         var rowOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var o = 0; o < matrix.OriginCount; o++)
         {
@@ -143,11 +143,11 @@ public sealed class NearestCommand : Command<NearestCommand.Settings>
         {
             columnOf.TryAdd(matrix.DestinationIds[d], d);
         }
-        var list = new List<Visit>(visits.RowCount);
-        for (var r = 0; r < visits.RowCount; r++)
+        var list = new List<Visit>(visits.Count);
+        for (var r = 0; r < visits.Count; r++)
         {
-            var z = visits.Text(r, zone);
-            var s = visits.Text(r, site);
+            var z = visits.Cell(r, zone);
+            var s = visits.Cell(r, site);
             if (!rowOf.TryGetValue(z, out var o))
             {
                 throw new InputFileException(visitsPath, visits.Lines[r], visits.Header[zone], $"zone '{z}' is not an origin of the matrix");
@@ -156,7 +156,7 @@ public sealed class NearestCommand : Command<NearestCommand.Settings>
             {
                 throw new InputFileException(visitsPath, visits.Lines[r], visits.Header[site], $"site '{s}' is not a destination of the matrix");
             }
-            var c = count >= 0 ? visits.Number(r, count) : 1;
+            var c = count >= 0 ? visits.NumberOrNaN(r, count) : 1;
             if (!(c >= 0) || !double.IsFinite(c))
             {
                 throw new InputFileException(visitsPath, visits.Lines[r], visits.Header[count], "count must be a number >= 0");

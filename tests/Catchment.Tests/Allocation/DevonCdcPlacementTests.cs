@@ -31,34 +31,34 @@ public sealed class DevonCdcPlacementTests
         {
             Assert.Ignore("Devon CDC data not found: " + path);
         }
-        var sites = PlacementCsvTable.Read(Path.Combine(folder, "devon_cdcs.csv"));
-        var nameColumn = sites.Require("site name", "Facility_Name");
-        var existingColumn = sites.Require("existing", "Existing");
-        var siteIds = Enumerable.Range(0, sites.RowCount).Select(r => sites.Text(r, nameColumn)).ToArray();
-        var isExisting = Enumerable.Range(0, sites.RowCount).Select(r => sites.Text(r, existingColumn) == "Yes").ToArray();
+        var sites = CsvTable.Read(Path.Combine(folder, "devon_cdcs.csv"), requireSameWidth: true);
+        var nameColumn = sites.RequireAny("site name", "Facility_Name");
+        var existingColumn = sites.RequireAny("existing", "Existing");
+        var siteIds = Enumerable.Range(0, sites.Count).Select(r => sites.Cell(r, nameColumn)).ToArray();
+        var isExisting = Enumerable.Range(0, sites.Count).Select(r => sites.Cell(r, existingColumn) == "Yes").ToArray();
 
-        var matrix = PlacementCsvTable.Read(path);
-        var origin = matrix.Require("origin", "from_id");
-        var columnOf = siteIds.Select(id => matrix.Require("site", id)).ToArray();
-        var zoneIds = Enumerable.Range(0, matrix.RowCount).Select(r => matrix.Text(r, origin)).ToArray();
+        var matrix = CsvTable.Read(path, requireSameWidth: true);
+        var origin = matrix.RequireAny("origin", "from_id");
+        var columnOf = siteIds.Select(id => matrix.RequireAny("site", id)).ToArray();
+        var zoneIds = Enumerable.Range(0, matrix.Count).Select(r => matrix.Cell(r, origin)).ToArray();
         var minutes = new double[zoneIds.Length * siteIds.Length];
         for (var r = 0; r < zoneIds.Length; r++)
         {
             for (var j = 0; j < siteIds.Length; j++)
             {
-                var t = matrix.Number(r, columnOf[j]);
+                var t = matrix.NumberOrNaN(r, columnOf[j]);
                 minutes[r * siteIds.Length + j] = t == 9999 ? double.NaN : t;
             }
         }
 
-        var demand = PlacementCsvTable.Read(Path.Combine(folder, "demand_MF_50_84.csv"));
-        var demandName = demand.Require("LSOA name", "LSOA 2021 Name");
-        var demandValue = demand.Require("demand", "MF50-84");
-        var byName = Enumerable.Range(0, demand.RowCount).ToDictionary(r => demand.Text(r, demandName), r => demand.Number(r, demandValue));
-        var imd = PlacementCsvTable.Read(Path.Combine(folder, "devon_imd_2025_2021_LSOAs.csv"));
-        var imdName = imd.Require("LSOA name", "LSOA name (2021)");
+        var demand = CsvTable.Read(Path.Combine(folder, "demand_MF_50_84.csv"), requireSameWidth: true);
+        var demandName = demand.RequireAny("LSOA name", "LSOA 2021 Name");
+        var demandValue = demand.RequireAny("demand", "MF50-84");
+        var byName = Enumerable.Range(0, demand.Count).ToDictionary(r => demand.Cell(r, demandName), r => demand.NumberOrNaN(r, demandValue));
+        var imd = CsvTable.Read(Path.Combine(folder, "devon_imd_2025_2021_LSOAs.csv"), requireSameWidth: true);
+        var imdName = imd.RequireAny("LSOA name", "LSOA name (2021)");
         var imdDecile = imd.Header.Select((h, c) => (h, c)).First(x => x.h.StartsWith("Index of Multiple Deprivation (IMD) Decile", StringComparison.Ordinal)).c;
-        var decileByName = Enumerable.Range(0, imd.RowCount).ToDictionary(r => imd.Text(r, imdName), r => (int)imd.Number(r, imdDecile));
+        var decileByName = Enumerable.Range(0, imd.Count).ToDictionary(r => imd.Cell(r, imdName), r => (int)imd.NumberOrNaN(r, imdDecile));
         var need = zoneIds.Select(z => byName.TryGetValue(z, out var v) ? v : throw new AssertionException("no demand for " + z)).ToArray();
         var deciles = zoneIds.Select(z => decileByName.TryGetValue(z, out var d) ? d : 0).ToArray();
 
