@@ -194,10 +194,21 @@ public sealed class CsvTable
         {
             throw new InputFileException(path, null, null, "file not found");
         }
+        var separator = DetectSeparator(path);
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        Stream(reader, separator, path, record);
+    }
+
+    /// <summary>
+    /// Visits every record read from <paramref name="reader"/> (header first; a leading BOM is skipped) with its 1-based starting
+    /// line, fields split on <paramref name="separator"/>; <paramref name="path"/> only names the source in errors.
+    /// </summary>
+    public static void Stream(TextReader reader, char separator, string path, Action<int, List<string>> record)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(record);
         var fields = new List<string>();
         var field = new StringBuilder();
-        var separator = '\0';
         var line = 1;
         var recordLine = 1;
         var inQuotes = false;
@@ -213,7 +224,10 @@ public sealed class CsvTable
             }
             return reader.Read();
         }
-        separator = DetectSeparator(path);
+        if (reader.Peek() == '\uFEFF')
+        {
+            reader.Read();
+        }
         int c;
         while ((c = Next()) >= 0)
         {

@@ -36,12 +36,7 @@ public static class PointFileReader
             throw new InputFileException(path, null, null, "file not found");
         }
         var extension = Path.GetExtension(path).ToUpperInvariant();
-        var text = File.ReadAllText(path, Encoding.UTF8);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            throw new InputFileException(path, null, null, "the file is empty");
-        }
-        var raw = extension is ".GEOJSON" or ".JSON" ? ReadGeoJson(path, text, columns) : ReadCsv(path, text, columns);
+        var raw = extension is ".GEOJSON" or ".JSON" ? ReadGeoJson(path, columns) : ReadCsv(path, columns);
         return Deduplicate(path, raw, columns, out duplicateIdsSkipped);
     }
 
@@ -70,19 +65,14 @@ public static class PointFileReader
 
     // ---------------------------------------------------------------- CSV
 
-    private static List<NamedPoint> ReadCsv(string path, string text, PointColumns columns)
+    private static List<NamedPoint> ReadCsv(string path, PointColumns columns)
     {
-        var records = CsvRecords.Parse(path, text);
-        if (records.Count == 0)
-        {
-            throw new InputFileException(path, null, null, "the file is empty");
-        }
-        var header = records[0].Fields;
-        if (records.Count == 1)
+        var table = CsvTable.Read(path);
+        var header = table.Header;
+        if (table.Count == 0)
         {
             throw new InputFileException(path, 1, null, "the file has a header but no data rows");
         }
-        var firstRow = records[1].Fields;
 
         var idColumn = Resolve(path, header, columns.Id, IdNames, "id", columns);
         int lonColumn = -1, latColumn = -1, eastingColumn = -1, northingColumn = -1;
@@ -114,7 +104,7 @@ public static class PointFileReader
                     var y = Find(header, ["y"]);
                     if (x >= 0 && y >= 0)
                     {
-                        var bngSized = TryNumber(Field(firstRow, x), out var xv) && TryNumber(Field(firstRow, y), out var yv)
+                        var bngSized = CsvTable.TryNumber(table.Cell(0, x), out var xv) && CsvTable.TryNumber(table.Cell(0, y), out var yv)
                             && (Math.Abs(xv) > 180 || Math.Abs(yv) > 90);
                         if (bngSized)
                         {
@@ -134,39 +124,34 @@ public static class PointFileReader
             }
         }
 
-        var points = new List<NamedPoint>(records.Count - 1);
-        for (var r = 1; r < records.Count; r++)
+        var points = new List<NamedPoint>(table.Count);
+        for (var r = 0; r < table.Count; r++)
         {
-            var record = records[r];
-            var fields = record.Fields;
-            if (fields.Length == 1 && fields[0].Length == 0)
-            {
-                continue; // blank line
-            }
-            var id = Field(fields, idColumn).Trim();
+            var line = table.Lines[r];
+            var id = table.Cell(r, idColumn);
             if (id.Length == 0)
             {
-                throw new InputFileException(path, record.Line, header[idColumn], "empty id");
+                throw new InputFileException(path, line, header[idColumn], "empty id");
             }
             GeoPoint point;
             if (lonColumn >= 0)
             {
-                var lon = Number(path, record.Line, header[lonColumn], Field(fields, lonColumn));
-                var lat = Number(path, record.Line, header[latColumn], Field(fields, latColumn));
-                point = LonLat(path, record.Line, header[lonColumn], header[latColumn], lon, lat);
+                var lon = Number(path, line, header[lonColumn], table.Cell(r, lonColumn));
+                var lat = Number(path, line, header[latColumn], table.Cell(r, latColumn));
+                point = LonLat(path, line, header[lonColumn], header[latColumn], lon, lat);
             }
             else
             {
-                var easting = Number(path, record.Line, header[eastingColumn], Field(fields, eastingColumn));
-                var northing = Number(path, record.Line, header[northingColumn], Field(fields, northingColumn));
+                var easting = Number(path, line, header[eastingColumn], table.Cell(r, eastingColumn));
+                var northing = Number(path, line, header[northingColumn], table.Cell(r, northingColumn));
                 if (!BritishNationalGrid.IsPlausible(easting, northing))
                 {
-                    throw new InputFileException(path, record.Line, header[eastingColumn],
+                    throw new InputFileException(path, line, header[eastingColumn],
                         $"easting/northing {easting.ToString(CultureInfo.InvariantCulture)}, {northing.ToString(CultureInfo.InvariantCulture)} is outside the British National Grid");
                 }
                 point = BritishNationalGrid.ToWgs84(easting, northing);
             }
-            points.Add(new NamedPoint(id, point, record.Line));
+            points.Add(new NamedPoint(id, point, line));
         }
         if (points.Count == 0)
         {
@@ -175,18 +160,14 @@ public static class PointFileReader
         return points;
     }
 
-    private static string Field(string[] fields, int column) => column < fields.Length ? fields[column] : string.Empty;
-
     private static int Find(string[] header, string[] names)
     {
         foreach (var name in names)
         {
-            for (var i = 0; i < header.Length; i++)
+            var index = CsvTable.Find(header, name);
+            if (index >= 0)
             {
-                if (string.Equals(header[i].Trim(), name, StringComparison.OrdinalIgnoreCase))
-                {
-                    return i;
-                }
+                return index;
             }
         }
         return -1;
@@ -221,12 +202,9 @@ public static class PointFileReader
             $"no {role} column (looked for {looked}); columns found: {string.Join(", ", header)}; {hint}");
     }
 
-    private static bool TryNumber(string text, out double value) =>
-        double.TryParse(text.AsSpan().Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
-
     private static double Number(string path, int line, string field, string text)
     {
-        if (!TryNumber(text, out var value))
+        if (!CsvTable.TryNumber(text, out var value))
         {
             throw new InputFileException(path, line, field,
                 text.Trim().Length == 0 ? "empty value, expected a number" : $"'{text}' is not a number");
@@ -249,8 +227,13 @@ public static class PointFileReader
 
     // ---------------------------------------------------------------- GeoJSON
 
-    private static List<NamedPoint> ReadGeoJson(string path, string text, PointColumns columns)
+    private static List<NamedPoint> ReadGeoJson(string path, PointColumns columns)
     {
+        var text = File.ReadAllText(path, Encoding.UTF8);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new InputFileException(path, null, null, "the file is empty");
+        }
         JsonDocument document;
         try
         {
@@ -361,117 +344,5 @@ public static class PointFileReader
         }
         value = string.Empty;
         return false;
-    }
-
-    /// <summary>A minimal RFC 4180 record reader that remembers the line each record starts on.</summary>
-    private static class CsvRecords
-    {
-        public readonly record struct Record(int Line, string[] Fields);
-
-        public static List<Record> Parse(string path, string text)
-        {
-            var separator = DetectSeparator(text);
-            var records = new List<Record>();
-            var fields = new List<string>();
-            var field = new StringBuilder();
-            var line = 1;
-            var recordLine = 1;
-            var position = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
-            var inQuotes = false;
-            var fieldStarted = false; // any character seen in the current record
-            while (position < text.Length)
-            {
-                var c = text[position++];
-                if (inQuotes)
-                {
-                    if (c == '"')
-                    {
-                        if (position < text.Length && text[position] == '"')
-                        {
-                            field.Append('"');
-                            position++;
-                        }
-                        else
-                        {
-                            inQuotes = false;
-                        }
-                    }
-                    else
-                    {
-                        if (c == '\n')
-                        {
-                            line++;
-                        }
-                        field.Append(c);
-                    }
-                    continue;
-                }
-                if (c == '"')
-                {
-                    // A quote opens a quoted section when the field so far is blank (RFC 4180, tolerating leading spaces).
-                    if (field.ToString().Trim().Length == 0)
-                    {
-                        field.Clear();
-                        inQuotes = true;
-                        fieldStarted = true;
-                        continue;
-                    }
-                    field.Append(c);
-                    continue;
-                }
-                if (c == separator)
-                {
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    fieldStarted = true;
-                    continue;
-                }
-                if (c is '\r' or '\n')
-                {
-                    if (c == '\r' && position < text.Length && text[position] == '\n')
-                    {
-                        position++;
-                    }
-                    if (fieldStarted || field.Length > 0)
-                    {
-                        fields.Add(field.ToString());
-                        records.Add(new Record(recordLine, [.. fields]));
-                    }
-                    fields.Clear();
-                    field.Clear();
-                    fieldStarted = false;
-                    line++;
-                    recordLine = line;
-                    continue;
-                }
-                field.Append(c);
-                fieldStarted = true;
-            }
-            if (inQuotes)
-            {
-                throw new InputFileException(path, recordLine, null, "a quoted field is never closed");
-            }
-            if (fieldStarted || field.Length > 0)
-            {
-                fields.Add(field.ToString());
-                records.Add(new Record(recordLine, [.. fields]));
-            }
-            return records;
-        }
-
-        private static char DetectSeparator(string text)
-        {
-            var end = text.IndexOfAny(['\r', '\n']);
-            var header = end < 0 ? text : text[..end];
-            if (header.Contains(',', StringComparison.Ordinal))
-            {
-                return ',';
-            }
-            if (header.Contains('\t', StringComparison.Ordinal))
-            {
-                return '\t';
-            }
-            return header.Contains(';', StringComparison.Ordinal) ? ';' : ',';
-        }
     }
 }

@@ -121,4 +121,22 @@ public sealed class CsvTableTests
         });
         Assert.That((count, lastLine), Is.EqualTo((5001, 5001)));
     }
+
+    [Test]
+    public void Stream_TextReaderWithBomQuotesAndBlankRows_GivesFieldsAndStartingLines()
+    {
+        var records = new List<(int Line, string[] Fields)>();
+        CsvTable.Stream(new StringReader("\uFEFFa,b\r\n\"x\ny\",\"say \"\"hi\"\"\"\r\n,\r\n1,2"), ',', "mem", (line, fields) => records.Add((line, fields.ToArray())));
+        Assert.That(records.Select(r => r.Line), Is.EqualTo(new[] { 1, 2, 5 }));
+        Assert.That(records[0].Fields, Is.EqualTo(new[] { "a", "b" }));
+        Assert.That(records[1].Fields, Is.EqualTo(new[] { "x\ny", "say \"hi\"" }));
+        Assert.That(records[2].Fields, Is.EqualTo(new[] { "1", "2" }));
+    }
+
+    [Test]
+    public void Stream_TextReaderUnclosedQuote_ThrowsNamingSourceAndLine()
+    {
+        var error = Assert.Throws<InputFileException>(() => CsvTable.Stream(new StringReader("a;b\n1;\"2\n"), ';', "mem.csv", (_, _) => { }));
+        Assert.That((error!.File, error.Line), Is.EqualTo(("mem.csv", (int?)2)));
+    }
 }
