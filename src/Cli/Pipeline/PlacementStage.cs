@@ -60,7 +60,7 @@ internal static class PlacementStage
         double[] need;
         try
         {
-            need = NeedExpression.Parse(needText).Evaluate(ZoneColumns(zones), zones.Count, zones.Codes);
+            need = NeedExpression.Parse(needText).Evaluate(ZoneNeedColumns.For(zones), zones.Count, zones.Codes);
         }
         catch (NeedExpressionException e)
         {
@@ -117,23 +117,5 @@ internal static class PlacementStage
         var ids = result.OpenSites.Select(s => result.Problem.Matrix.DestinationIds[s]);
         return string.Create(CultureInfo.InvariantCulture,
             $"{result.Solver}, {result.Status}: open {string.Join(", ", ids)}; objective {result.Objective:G6} ({result.ObjectiveDescription})");
-    }
-
-    private static Dictionary<string, double[]> ZoneColumns(ZoneTable zones)
-    {
-        var columns = new Dictionary<string, double[]>(StringComparer.Ordinal)
-        {
-            ["population"] = zones.Population,
-        };
-        if (zones.HasAge65Plus)
-        {
-            columns["age65plus"] = zones.Age65Plus;
-        }
-        foreach (var name in zones.NumericColumns)
-        {
-            columns.TryAdd(name, zones.Numeric(name));
-        }
-        NeedExpression.AddDerivedColumns(columns, zones.ImdDecile);
-        return columns;
     }
 }
