@@ -107,7 +107,7 @@ public static class HtmlReport
                 }
                 h.Append("</table>");
                 Image(h, SCurve(rows, names, mode, service), $"S-curve: share of {summary.WeightedBy} within each travel time");
-                Image(h, MeanBars(rows, names, mode, service), "Mean and 90th percentile minutes by option");
+                Image(h, MeanBars(rows, mode, service), "Mean and 90th percentile minutes by option (option ids; names in the ranking table)");
                 var imd = summary.Equality.Where(e => e.Mode == mode && e.Service == service && e.Dimension == "imd_quintile").ToList();
                 if (imd.Count > 0 && summary.Options.Count > 1)
                 {
@@ -225,7 +225,7 @@ public static class HtmlReport
         return plot.GetImageBytes(900, 450, ImageFormat.Png);
     }
 
-    private static byte[] MeanBars(List<OptionMetrics> rows, Dictionary<string, string> names, string mode, string service)
+    private static byte[] MeanBars(List<OptionMetrics> rows, string mode, string service)
     {
         var plot = new Plot();
         var bars = new List<Bar>();
@@ -234,7 +234,7 @@ public static class HtmlReport
         {
             bars.Add(new Bar { Position = i * 3, Value = rows[i].MeanMinutes ?? 0, FillColor = Palette[0] });
             bars.Add(new Bar { Position = i * 3 + 1, Value = rows[i].P90Minutes ?? 0, FillColor = Palette[1] });
-            ticks.Add(new Tick(i * 3 + 0.5, names.GetValueOrDefault(rows[i].Option, rows[i].Option)));
+            ticks.Add(new Tick(i * 3 + 0.5, rows[i].Option)); // ids: long option names overlap on the axis
         }
         plot.Add.Bars(bars);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
