@@ -13,36 +13,14 @@ namespace Geo.Viewer.Tests.Browser;
 [NonParallelizable]
 public sealed class ViewerSitesBrowserTests
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
     [OneTimeSetUp]
-    public async Task LaunchAsync()
-    {
-        if (!File.Exists(ChromiumPath))
-        {
-            Assert.Ignore("Chromium not found: " + ChromiumPath + " (apt-get install -y chromium); browser tests skipped");
-        }
-
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
-    }
+    public async Task LaunchAsync() => (_playwright, _browser) = await SystemChromium.LaunchAsync();
 
     [OneTimeTearDown]
-    public async Task CloseAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.CloseAsync();
-        }
-
-        _playwright?.Dispose();
-    }
+    public Task CloseAsync() => SystemChromium.CloseAsync(_playwright, _browser);
 
     private static JsonObject Site(string id, double lon, double lat, params (string Key, string Value)[] props)
     {
