@@ -23,38 +23,26 @@ internal static class OsmPbfWriter
             target.Initialize();
             foreach (var n in network.Nodes)
             {
-                target.AddNode(new Node
+                target.AddNode(Stamped(new Node
                 {
                     Id = n.Id,
                     Latitude = n.Lat,
                     Longitude = n.Lon,
                     Tags = Tags(n.Tags),
-                    TimeStamp = FixedTimestamp,
-                    Version = 1,
-                    ChangeSetId = 1,
-                    UserId = 1,
-                    UserName = UserName,
-                    Visible = true,
-                });
+                }));
             }
             foreach (var w in network.Ways)
             {
-                target.AddWay(new Way
+                target.AddWay(Stamped(new Way
                 {
                     Id = w.Id,
                     Nodes = [.. w.NodeIds],
                     Tags = Tags(w.Tags),
-                    TimeStamp = FixedTimestamp,
-                    Version = 1,
-                    ChangeSetId = 1,
-                    UserId = 1,
-                    UserName = UserName,
-                    Visible = true,
-                });
+                }));
             }
             foreach (var r in network.Relations)
             {
-                target.AddRelation(new Relation
+                target.AddRelation(Stamped(new Relation
                 {
                     Id = r.Id,
                     Members =
@@ -64,17 +52,24 @@ internal static class OsmPbfWriter
                         new RelationMember(r.ToWayId, "to", OsmGeoType.Way),
                     ],
                     Tags = Tags(r.Tags),
-                    TimeStamp = FixedTimestamp,
-                    Version = 1,
-                    ChangeSetId = 1,
-                    UserId = 1,
-                    UserName = UserName,
-                    Visible = true,
-                });
+                }));
             }
             target.Flush();
             target.Close();
         });
+    }
+
+    /// <summary>Sets the fixed metadata every element carries, so the bytes depend only on the network.</summary>
+    private static T Stamped<T>(T element)
+        where T : OsmGeo
+    {
+        element.TimeStamp = FixedTimestamp;
+        element.Version = 1;
+        element.ChangeSetId = 1;
+        element.UserId = 1;
+        element.UserName = UserName;
+        element.Visible = true;
+        return element;
     }
 
     private static TagsCollection Tags(IReadOnlyList<KeyValuePair<string, string>> tags)
