@@ -10,7 +10,16 @@ public sealed record EqualityRow
     public required string Mode { get; init; }
     public required string Service { get; init; }
     public required string Dimension { get; init; }
+    /// <summary>The group's key: an area code (ward, local authority), an IMD quintile 1-5, "core20"/"other", or a category value.</summary>
     public required string Group { get; init; }
+    /// <summary>Name shown beside the key, e.g. "Brooklands (Trafford)" for a ward code; null when the key is its own name.</summary>
+    public string? GroupName { get; init; }
+    /// <summary>Zones in the group.</summary>
+    public int Zones { get; init; }
+    /// <summary>Residents of the group's zones (the size test for <see cref="SmallGroup"/>, whatever the weighting).</summary>
+    public double Residents { get; init; }
+    /// <summary>Fewer zones or residents than the scenario's minimum group size: shown, but never flagged.</summary>
+    public bool SmallGroup { get; init; }
     public double Population { get; init; }
     public double? MeanMinutes { get; init; }
     public double? MedianMinutes { get; init; }

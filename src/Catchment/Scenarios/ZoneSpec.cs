@@ -18,8 +18,14 @@ public sealed record ZoneSpec
     public string? Age65plus { get; init; }
     public string? ImdDecile { get; init; }
     public string? ImdRank { get; init; }
+    /// <summary>Ward name column (shown beside the code).</summary>
     public string? Ward { get; init; }
+    /// <summary>Ward code column (e.g. WD24CD): equality groups wards by code; without it, by name within local authority.</summary>
+    public string? WardCode { get; init; }
+    /// <summary>Local authority name column (shown beside the code).</summary>
     public string? LocalAuthority { get; init; }
+    /// <summary>Local authority code column (e.g. LAD24CD): equality groups local authorities by code when given.</summary>
+    public string? LocalAuthorityCode { get; init; }
     /// <summary>Extra columns of the zone file to carry (numeric when every value parses as a number, else categorical).</summary>
     public IReadOnlyList<string>? Extra { get; init; }
     /// <summary>Optional polygons: GeoJSON or GeoPackage (.gpkg; EPSG:27700 or 4326).</summary>

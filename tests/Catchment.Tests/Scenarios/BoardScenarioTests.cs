@@ -1,0 +1,161 @@
+using Geo.Catchment.Equality;
+using Geo.Catchment.Scenarios;
+using Geo.Routing.Storage;
+using NUnit.Framework;
+
+namespace Geo.Catchment.Tests.Scenarios;
+
+/// <summary>
+/// <see cref="BoardScenario"/> appraised end to end; every figure below is worked out by hand.
+///
+/// Car, nearest open site (minutes):
+///   baseline {S1,S2}: Z1 15 (S1), Z2 10, Z3 20, Z4 20, Z5 15, Z6 30 (all S2)
+///   A {S1}:           Z1 15, Z2 30, Z3 30, Z4 45, Z5 60, Z6 61
+///   change A:         0, +20, +10, +25, +45, +31; mean = 131 / 6 = 21.833 (every zone weighs 1,000)
+/// Bands, "within T" = &lt;= T (0-15, over 15 to 30, over 30 to 45, over 45 to 60, over 60):
+///   baseline: 0-15 = Z1 Z2 Z5 = 3,000; 15-30 = Z3 Z4 Z6 = 3,000
+///   A:        0-15 = Z1 = 1,000; 15-30 = Z2 Z3 = 2,000; 30-45 = Z4; 45-60 = Z5; 60+ = Z6 (1,000 each)
+///   (the old lower-inclusive rule put Z1 and Z5 of the baseline in 15-30 and Z6 in 30-45.)
+/// Equality (flag: group change > 0 and exceeds 21.833 by more than 2 min and more than 10% of 21.833 = 2.18):
+///   ward E05000001 Brooklands (Manchester) Z1 Z2: (0 + 20) / 2 = 10;     E05000002 Brooklands (Trafford) Z3 Z4: 17.5
+///   ward E05000003 Altrincham Z5 Z6: (45 + 31) / 2 = 38 -> excess 16.2: flagged (2 zones, 2,000 people = the minimum)
+///   LA E08000003 Manchester: 10; LA E08000009 Trafford Z3-Z6: (10 + 25 + 45 + 31) / 4 = 27.75 -> excess 5.9: flagged
+///   IMD quintile 1 = Z5 alone: 45 -> excess 23.2, but 1 zone and 1,000 people is under the minimum (2 zones, 2,000): small, not flagged
+///   core20 = Z5 alone: small, not flagged
+/// Transit (car + 10 min; fares S1 GBP 2.00, S2 GBP 4.50; 2 journeys per visit):
+///   baseline: Z1 S1 25 min (GBP 4.00 a visit); Z2-Z6 S2 20, 30, 30, 25, 40 (GBP 9.00): mean cost = (4 + 5 x 9) / 6 = 8.1667
+///   A: every zone S1, GBP 4.00
+/// </summary>
+[TestFixture]
+public sealed class BoardScenarioTests
+{
+    private AppraisalResult _result = null!;
+
+    [OneTimeSetUp]
+    public void Run()
+    {
+        var scenarioPath = BoardScenario.WriteAll();
+        _result = Appraisal.RunWithFiles(ScenarioReader.Read(scenarioPath), null, Path.Combine(Path.GetDirectoryName(scenarioPath)!, "results"), null);
+    }
+
+    private OptionMetrics Metrics(string option, string mode = "car") =>
+        _result.Summary.Metrics.Single(m => m.Option == option && m.Mode == mode);
+
+    private EqualityRow Row(string option, string dimension, string group, string mode = "car") =>
+        _result.Summary.Equality.Single(e => e.Option == option && e.Mode == mode && e.Dimension == dimension && e.Group == group);
+
+    [Test]
+    public void Bands_IntegerMinutes_UpperBoundInclusive()
+    {
+        var baseline = Metrics("baseline").Bands;
+        var a = Metrics("A").Bands;
+        Assert.Multiple(() =>
+        {
+            Assert.That(baseline["0-15"], Is.EqualTo(3000));
+            Assert.That(baseline["15-30"], Is.EqualTo(3000));
+            Assert.That(baseline["30-45"], Is.EqualTo(0));
+            Assert.That(a["0-15"], Is.EqualTo(1000));
+            Assert.That(a["15-30"], Is.EqualTo(2000));
+            Assert.That(a["30-45"], Is.EqualTo(1000));
+            Assert.That(a["45-60"], Is.EqualTo(1000));
+            Assert.That(a["60+"], Is.EqualTo(1000));
+            // The S-curve uses the same rule: % within 30 minutes = bands 0-15 + 15-30.
+            Assert.That(Metrics("baseline").SCurvePercent[30], Is.EqualTo(100).Within(1e-9));
+            Assert.That(Metrics("A").SCurvePercent[30], Is.EqualTo(50).Within(1e-9));
+            Assert.That(Metrics("A").SCurvePercent[15], Is.EqualTo(100.0 / 6).Within(1e-9));
+        });
+    }
+
+    [Test]
+    public void Wards_GroupedByCode_NameShownBeside()
+    {
+        var wards = _result.Summary.Equality.Where(e => e.Option == "A" && e.Mode == "car" && e.Dimension == "ward").ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(wards.Select(w => w.Group), Is.EqualTo(new[] { "E05000001", "E05000002", "E05000003" }));
+            Assert.That(wards.Select(w => w.GroupName), Is.EqualTo(new[] { "Brooklands (Manchester)", "Brooklands (Trafford)", "Altrincham (Trafford)" }));
+            Assert.That(wards.Select(w => w.Population), Is.EqualTo(new[] { 2000.0, 2000, 2000 }));
+            Assert.That(Row("A", "ward", "E05000001").MeanChange, Is.EqualTo(10).Within(1e-9));
+            Assert.That(Row("A", "ward", "E05000002").MeanChange, Is.EqualTo(17.5).Within(1e-9));
+            Assert.That(Row("A", "ward", "E05000003").MeanChange, Is.EqualTo(38).Within(1e-9));
+            Assert.That(Row("A", "ward", "E05000003").Flag, Is.True);
+            Assert.That(Row("A", "local_authority", "E08000009").GroupName, Is.EqualTo("Trafford"));
+            Assert.That(Row("A", "local_authority", "E08000009").MeanChange, Is.EqualTo(27.75).Within(1e-9));
+            Assert.That(Row("A", "local_authority", "E08000009").Flag, Is.True);
+            Assert.That(Row("A", "local_authority", "E08000003").Flag, Is.False);
+        });
+    }
+
+    [Test]
+    public void Wards_SameNameWithoutCodes_KeptApartByLocalAuthority()
+    {
+        var scenario = BoardScenario.Scenario.Replace("\"wardCode\": \"ward_code\", ", "", StringComparison.Ordinal)
+            .Replace(", \"localAuthorityCode\": \"la_code\"", "", StringComparison.Ordinal);
+        var path = BoardScenario.WriteAll(scenario);
+        var result = Appraisal.RunWithFiles(ScenarioReader.Read(path), null, Path.Combine(Path.GetDirectoryName(path)!, "results"), null);
+        var wards = result.Summary.Equality.Where(e => e.Option == "A" && e.Mode == "car" && e.Dimension == "ward").ToList();
+        Assert.That(wards.Select(w => w.Population), Is.EqualTo(new[] { 2000.0, 2000, 2000 }), "no ward merges Manchester's and Trafford's Brooklands");
+        Assert.That(wards.Select(w => w.GroupName), Is.EquivalentTo(new[] { "Brooklands (Manchester)", "Brooklands (Trafford)", "Altrincham (Trafford)" }));
+    }
+
+    [Test]
+    public void SmallGroups_MarkedAndNeverFlagged()
+    {
+        Assert.Multiple(() =>
+        {
+            var q1 = Row("A", "imd_quintile", "1");
+            Assert.That(q1.MeanChange, Is.EqualTo(45).Within(1e-9));
+            Assert.That(q1.Zones, Is.EqualTo(1));
+            Assert.That(q1.Residents, Is.EqualTo(1000));
+            Assert.That(q1.SmallGroup, Is.True);
+            Assert.That(q1.Flag, Is.False, "a group of one zone is not flagged");
+            Assert.That(Row("A", "core20", "core20").SmallGroup, Is.True);
+            Assert.That(Row("A", "core20", "core20").Flag, Is.False);
+            Assert.That(Row("A", "ward", "E05000003").SmallGroup, Is.False, "2 zones and 2,000 people meet the minimum");
+            Assert.That(Row("A", "imd_quintile", "3").SmallGroup, Is.False);
+            Assert.That(Row("A", "imd_quintile", "3").Zones, Is.EqualTo(3));
+        });
+    }
+
+    [Test]
+    public void SmallGroups_DefaultMinimumIsStated()
+    {
+        var defaults = new EqualitySpec();
+        Assert.Multiple(() =>
+        {
+            Assert.That(defaults.MinGroupZones, Is.EqualTo(EqualitySpec.DefaultMinGroupZones));
+            Assert.That(defaults.MinGroupPeople, Is.EqualTo(EqualitySpec.DefaultMinGroupPeople));
+            Assert.That(_result.Summary.EqualityRule, Does.Contain("2 zones").And.Contain("2,000 people"));
+        });
+    }
+
+    [Test]
+    public void Transit_FaresFromTheMatrix_PricedPerVisit()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Metrics("baseline", "transit").MeanCostGbp, Is.EqualTo(49.0 / 6).Within(1e-9));
+            Assert.That(Metrics("A", "transit").MeanCostGbp, Is.EqualTo(4.0).Within(1e-9));
+            Assert.That(Metrics("baseline", "transit").Bands["15-30"], Is.EqualTo(5000));
+            Assert.That(Metrics("baseline", "transit").Bands["30-45"], Is.EqualTo(1000));
+        });
+    }
+
+    [TestCase("1e308")]
+    [TestCase("Infinity")]
+    [TestCase("NaN")]
+    [TestCase("1441")]
+    public void Matrix_ImpossibleMinutes_RejectedWithFileLineField(string value)
+    {
+        var matrix = BoardScenario.CarMatrix().Replace("Z2,S2,10,5,ok", "Z2,S2," + value + ",5,ok", StringComparison.Ordinal);
+        var path = BoardScenario.WriteAll(carMatrix: matrix);
+        var ex = Assert.Throws<InputFileException>(() =>
+            Appraisal.RunWithFiles(ScenarioReader.Read(path), null, Path.Combine(Path.GetDirectoryName(path)!, "results"), null))!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex.File, Does.EndWith("car.csv"));
+            Assert.That(ex.Line, Is.EqualTo(5), "header, Z1-S1, Z1-S2, Z2-S1, Z2-S2");
+            Assert.That(ex.Field, Is.EqualTo("minutes"));
+        });
+    }
+}
