@@ -119,7 +119,7 @@ public sealed record DecayFunction
     /// <summary>Weight for a travel time in minutes; 0 for NaN (no route) and beyond the cutoff.</summary>
     public double Weight(double minutes)
     {
-        if (double.IsNaN(minutes) || minutes > CutoffMinutes)
+        if (!Scoring.Within.Minutes(minutes, CutoffMinutes))
         {
             return 0;
         }
@@ -138,7 +138,7 @@ public sealed record DecayFunction
             default:
                 for (var k = 0; k < BandUpperMinutes!.Count; k++)
                 {
-                    if (minutes <= BandUpperMinutes[k])
+                    if (Scoring.Within.Minutes(minutes, BandUpperMinutes[k]))
                     {
                         return BandWeights![k];
                     }

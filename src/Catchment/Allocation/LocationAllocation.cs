@@ -354,7 +354,7 @@ public static class LocationAllocation
             {
                 unreachable.Add(inst.ZoneId(z));
             }
-            if (!(best <= inst.ThresholdMinutes))
+            if (!Scoring.Within.Minutes(best, inst.ThresholdMinutes))
             {
                 uncovered.Add(inst.ZoneId(z));
             }

@@ -319,7 +319,7 @@ internal static class MipPlacementSolver
         Variable? c = null;
         for (var s = 0; s < inst.SiteCount; s++)
         {
-            if (y[s] is { } v && inst.At(z, s) <= inst.ThresholdMinutes)
+            if (y[s] is { } v && Scoring.Within.Minutes(inst.At(z, s), inst.ThresholdMinutes))
             {
                 if (row is null)
                 {

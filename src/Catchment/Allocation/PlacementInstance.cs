@@ -114,7 +114,7 @@ internal sealed class PlacementInstance
 
     public bool HasEquity => Core20MinShare is not null || MaxQuintileMeanMinutes is not null;
 
-    public bool Covers(int zone, int site) => Minutes[(long)zone * SiteCount + site] <= ThresholdMinutes;
+    public bool Covers(int zone, int site) => Scoring.Within.Minutes(Minutes[(long)zone * SiteCount + site], ThresholdMinutes);
 
     public double At(int zone, int site) => Minutes[(long)zone * SiteCount + site];
 

@@ -72,7 +72,7 @@ internal static class SolutionEvaluator
                 }
             }
             var w = inst.Need[z];
-            if (best <= inst.ThresholdMinutes)
+            if (Scoring.Within.Minutes(best, inst.ThresholdMinutes))
             {
                 covered += w;
                 if (inst.Core20[z])

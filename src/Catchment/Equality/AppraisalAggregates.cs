@@ -11,6 +11,7 @@ public sealed record AppraisalAggregates(
     IReadOnlyList<RankingRow> Ranking,
     int SCurveHorizonMinutes)
 {
+    /// <summary>Time bands by upper bound, inclusive (see <see cref="Within"/>): "15-30" is over 15 up to and including 30 minutes.</summary>
     public static readonly IReadOnlyList<(string Name, double From, double To)> Bands =
         [("0-15", 0, 15), ("15-30", 15, 30), ("30-45", 30, 45), ("45-60", 45, 60), ("60+", 60, double.PositiveInfinity)];
 
@@ -18,7 +19,9 @@ public sealed record AppraisalAggregates(
     /// Computes everything from scored blocks. <paramref name="weightsByService"/>[s][zone] is demand for service s, or residents.
     /// The age dimension always weights by residents aged 65+ and under 65.
     /// </summary>
-    public static AppraisalAggregates Compute(ScoringResult result, IReadOnlyList<double[]> weightsByService, EqualitySpec? settings = null)
+    /// <param name="visitsByService">Optional visits per year per zone, per service, for annual cost and carbon totals.</param>
+    public static AppraisalAggregates Compute(ScoringResult result, IReadOnlyList<double[]> weightsByService, EqualitySpec? settings = null,
+        RankingWeights? rankingWeights = null, IReadOnlyList<double[]>? visitsByService = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(weightsByService);
@@ -36,12 +39,15 @@ public sealed record AppraisalAggregates(
                     var block = result.Block(o, m, s);
                     var baseline = result.Block(0, m, s);
                     var weights = weightsByService[s];
-                    metrics.Add(ComputeMetrics(block, baseline, weights, horizon, isBaseline: o == 0));
+                    metrics.Add(ComputeMetrics(block, baseline, weights, horizon, isBaseline: o == 0) with
+                    {
+                        Annual = visitsByService is null ? null : AnnualTotals.Of(block, visitsByService[s]),
+                    });
                     EqualityImpact.AddRows(equality, block, baseline, weights, result.Zones, dimensions, settings, isBaseline: o == 0);
                 }
             }
         }
-        var ranking = OptionRanking.Rank(result, metrics, equality);
+        var ranking = OptionRanking.Rank(result, metrics, equality, rankingWeights);
         return new AppraisalAggregates(metrics, equality, ranking, horizon);
     }
 
@@ -141,7 +147,7 @@ public sealed record AppraisalAggregates(
     {
         for (var b = 0; b < Bands.Count; b++)
         {
-            if (minutes < Bands[b].To)
+            if (Within.Minutes(minutes, Bands[b].To))
             {
                 return b;
             }

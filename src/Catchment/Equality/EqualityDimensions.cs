@@ -6,6 +6,8 @@ namespace Geo.Catchment.Equality;
 /// <summary>
 /// The breakdowns used for equality impact: IMD quintile (1 = most deprived), Core20 (IMD decile 1-2 vs other),
 /// ward, local authority and each categorical zone column (or those named in <see cref="EqualitySpec.Dimensions"/>).
+/// Areas are grouped by code with the name beside it (ward names repeat across local authorities: "Brooklands" is in both
+/// Manchester and Trafford); without codes a ward is keyed by its name and its local authority's name.
 /// Age (65+ vs under 65) is handled separately because it splits each zone's residents.
 /// </summary>
 internal sealed record EqualityDimensions(IReadOnlyList<EqualityDimensions.Dimension> Grouped, bool HasAge, int[] AgeMembers, double[] UnderSixtyFive)
@@ -13,6 +15,9 @@ internal sealed record EqualityDimensions(IReadOnlyList<EqualityDimensions.Dimen
     /// <summary>A breakdown; the zones of group g are Members[GroupStart[g] .. GroupStart[g + 1]) (CSR, zones ascending).</summary>
     internal sealed record Dimension(string Name, string[] Groups, int[] GroupStart, int[] Members)
     {
+        /// <summary>Display name per group (null = the key is its own name).</summary>
+        public string?[] GroupNames { get; init; } = new string?[Groups.Length];
+
         public static Dimension FromGroupOf(string name, int[] groupOf, string[] groups)
         {
             var start = new int[groups.Length + 1];
@@ -57,8 +62,18 @@ internal sealed record EqualityDimensions(IReadOnlyList<EqualityDimensions.Dimen
             list.Add(Dimension.FromGroupOf("imd_quintile", quintile, ["1", "2", "3", "4", "5"]));
             list.Add(Dimension.FromGroupOf("core20", core20, ["core20", "other"]));
         }
-        AddText(list, "ward", zones.Ward);
-        AddText(list, "local_authority", zones.LocalAuthority);
+        var wardKey = new string?[n];
+        var wardName = new string?[n];
+        var laKey = new string?[n];
+        for (var z = 0; z < n; z++)
+        {
+            var la = zones.LocalAuthority[z] ?? zones.LocalAuthorityCode[z];
+            wardName[z] = zones.Ward[z] is null ? null : la is null ? zones.Ward[z] : zones.Ward[z] + " (" + la + ")";
+            wardKey[z] = zones.WardCode[z] ?? wardName[z];
+            laKey[z] = zones.LocalAuthorityCode[z] ?? zones.LocalAuthority[z];
+        }
+        AddText(list, "ward", wardKey, wardName);
+        AddText(list, "local_authority", laKey, zones.LocalAuthority);
         var extra = settings.Dimensions ?? zones.CategoryColumns;
         foreach (var column in extra)
         {
@@ -80,7 +95,7 @@ internal sealed record EqualityDimensions(IReadOnlyList<EqualityDimensions.Dimen
         return new EqualityDimensions(list, ageMembers.Count > 0, [.. ageMembers], under);
     }
 
-    private static void AddText(List<Dimension> list, string name, IReadOnlyList<string?> values)
+    private static void AddText(List<Dimension> list, string name, IReadOnlyList<string?> values, IReadOnlyList<string?>? displayNames = null)
     {
         var groups = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var v in values)
@@ -105,6 +120,17 @@ internal sealed record EqualityDimensions(IReadOnlyList<EqualityDimensions.Dimen
         {
             groupOf[z] = string.IsNullOrEmpty(values[z]) ? -1 : index[values[z]!];
         }
-        list.Add(Dimension.FromGroupOf(name, groupOf, names));
+        var dimension = Dimension.FromGroupOf(name, groupOf, names);
+        if (displayNames is not null)
+        {
+            for (var z = 0; z < values.Count; z++)
+            {
+                if (groupOf[z] >= 0 && dimension.GroupNames[groupOf[z]] is null)
+                {
+                    dimension.GroupNames[groupOf[z]] = displayNames[z];
+                }
+            }
+        }
+        list.Add(dimension);
     }
 }

@@ -9,7 +9,9 @@ namespace Geo.Catchment.Equality;
 /// flags. A group is flagged (options only, never the baseline) when it is worse off (its weighted mean change is a lengthening)
 /// AND that change exceeds the whole population's mean change by more than <see cref="EqualitySpec.AbsoluteMarginMinutes"/>
 /// (default 2 min) AND by more than <see cref="EqualitySpec.RelativeMargin"/> (default 10%) of the absolute whole-population
-/// mean change. A group that gains, but less than everyone else, is not flagged.
+/// mean change AND it is not small: it has at least <see cref="EqualitySpec.MinGroupZones"/> zones and
+/// <see cref="EqualitySpec.MinGroupPeople"/> residents (smaller groups are shown, marked small, never flagged).
+/// A group that gains, but less than everyone else, is not flagged.
 /// </summary>
 public static class EqualityImpact
 {
@@ -29,6 +31,13 @@ public static class EqualityImpact
         return excess > settings.AbsoluteMarginMinutes && excess > settings.RelativeMargin * Math.Abs(overallMeanChange);
     }
 
+    /// <summary>A group too small to flag: fewer zones than <see cref="EqualitySpec.MinGroupZones"/> or fewer residents than <see cref="EqualitySpec.MinGroupPeople"/>.</summary>
+    public static bool IsSmall(int zones, double residents, EqualitySpec settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return zones < settings.MinGroupZones || residents < settings.MinGroupPeople;
+    }
+
     internal static void AddRows(List<EqualityRow> rows, ScoreBlock block, ScoreBlock baseline, double[] weights, ZoneTable zones,
         EqualityDimensions dimensions, EqualitySpec settings, bool isBaseline)
     {
@@ -38,32 +47,34 @@ public static class EqualityImpact
             for (var g = 0; g < dimension.Groups.Length; g++)
             {
                 var members = dimension.Members.AsSpan(dimension.GroupStart[g], dimension.GroupStart[g + 1] - dimension.GroupStart[g]);
-                rows.Add(Row(members, weights, block, baseline, dimension.Name, dimension.Groups[g], overall, settings, isBaseline));
+                rows.Add(Row(members, weights, block, baseline, dimension.Name, dimension.Groups[g], overall, settings, isBaseline, zones.Population)
+                    with { GroupName = dimension.GroupNames[g] });
             }
         }
         if (dimensions.HasAge)
         {
             var overallResidents = WeightedStats.Mean(block.ChangeMinutes, zones.Population);
             var all = dimensions.AgeMembers;
-            rows.Add(Row(all, dimensions.UnderSixtyFive, block, baseline, "age", "under 65", overallResidents, settings, isBaseline));
-            rows.Add(Row(all, zones.Age65Plus, block, baseline, "age", "65+", overallResidents, settings, isBaseline));
+            rows.Add(Row(all, dimensions.UnderSixtyFive, block, baseline, "age", "under 65", overallResidents, settings, isBaseline, dimensions.UnderSixtyFive));
+            rows.Add(Row(all, zones.Age65Plus, block, baseline, "age", "65+", overallResidents, settings, isBaseline, zones.Age65Plus));
         }
     }
 
     private static EqualityRow Row(ReadOnlySpan<int> members, double[] weights, ScoreBlock block, ScoreBlock baseline,
-        string dimension, string group, double overall, EqualitySpec settings, bool isBaseline)
+        string dimension, string group, double overall, EqualitySpec settings, bool isBaseline, double[] residentsOf)
     {
         var n = members.Length;
         var w = new double[n];
         var minutes = new double[n];
         var change = new double[n];
-        double total = 0, worse5 = 0, worse10 = 0, worse20 = 0;
+        double total = 0, worse5 = 0, worse10 = 0, worse20 = 0, residents = 0;
         var bands = new double[AppraisalAggregates.Bands.Count + 1];
         for (var i = 0; i < n; i++)
         {
             var z = members[i];
             var weight = weights[z];
             w[i] = weight;
+            residents += residentsOf[z] > 0 ? residentsOf[z] : 0;
             minutes[i] = block.Minutes[z];
             change[i] = block.ChangeMinutes[z];
             if (!(weight > 0))
@@ -89,6 +100,7 @@ public static class EqualityImpact
         }
         bandMap["unreachable"] = bands[AppraisalAggregates.Bands.Count];
         var meanChange = WeightedStats.Mean(change, w);
+        var small = IsSmall(n, residents, settings);
         return new EqualityRow
         {
             Option = block.OptionId,
@@ -97,6 +109,9 @@ public static class EqualityImpact
             Dimension = dimension,
             Group = group,
             Population = total,
+            Zones = n,
+            Residents = residents,
+            SmallGroup = small,
             MeanMinutes = AppraisalAggregates.Nullable(WeightedStats.Mean(minutes, w)),
             MedianMinutes = AppraisalAggregates.Nullable(WeightedStats.Quantile(minutes, w, 0.5)),
             P90Minutes = AppraisalAggregates.Nullable(WeightedStats.Quantile(minutes, w, 0.9)),
@@ -106,7 +121,7 @@ public static class EqualityImpact
             Worse10 = worse10,
             Worse20 = worse20,
             Bands = bandMap,
-            Flag = !isBaseline && IsFlagged(meanChange, overall, settings),
+            Flag = !isBaseline && !small && IsFlagged(meanChange, overall, settings),
             // A ratio of two changes only reads sensibly when the population as a whole travels longer.
             Ratio = !double.IsNaN(meanChange) && !double.IsNaN(overall) && overall > 0 ? meanChange / overall : null,
         };

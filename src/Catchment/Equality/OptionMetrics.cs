@@ -3,7 +3,7 @@ namespace Geo.Catchment.Equality;
 /// <summary>
 /// Headline figures for one option x mode x service, weighted by demand (or residents). Minutes statistics cover reachable
 /// zones; <see cref="Population"/> is the whole weight. Worse-by counts include zones reachable in the baseline that become
-/// unreachable. Bands: "0-15", "15-30", "30-45", "45-60", "60+" (lower bound inclusive) and "unreachable".
+/// unreachable. Bands: "0-15", "15-30", "30-45", "45-60", "60+" (upper bound inclusive: "15-30" is over 15 up to and including 30 minutes; see <see cref="Scoring.Within"/>) and "unreachable".
 /// <see cref="SCurvePercent"/>[t] = % of the whole weight reaching a site within t minutes.
 /// </summary>
 public sealed record OptionMetrics
@@ -30,4 +30,6 @@ public sealed record OptionMetrics
     public double? TotalCarbonKg { get; init; }
     public double? MeanGeneralisedCostGbp { get; init; }
     public required IReadOnlyList<double> SCurvePercent { get; init; }
+    /// <summary>Yearly totals when the scenario gives visits per year; null otherwise.</summary>
+    public AnnualTotals? Annual { get; init; }
 }

@@ -1,23 +1,23 @@
+using Geo.Catchment.Scenarios;
 using Geo.Catchment.Scoring;
 
 namespace Geo.Catchment.Equality;
 
 /// <summary>
 /// Ranks the baseline and options on headline metrics. For each mode x service, four criteria are scaled across the options
-/// so the best option scores 1 and the worst 0 (all equal: 1): weighted mean minutes (weight 0.4), p90 minutes (0.3),
-/// share of the weight over 30 minutes or unreachable (0.2), and the number of equality flags (0.1). An option with no
-/// reachable zone scores 0 on the time criteria. Score = 100 x the weighted criteria averaged over every mode x service;
+/// so the best option scores 1 and the worst 0 (all equal: 1): weighted mean minutes, p90 minutes, share of the weight over
+/// 30 minutes or unreachable, and the number of equality flags, weighted by <see cref="RankingWeights"/> (defaults 0.4, 0.3,
+/// 0.2, 0.1; settable in the scenario). An option with no reachable zone scores 0 on the time criteria.
+/// Score = 100 x the weighted criteria / the sum of the weights, averaged over every mode x service;
 /// rank 1 = highest score (ties keep file order).
 /// </summary>
 public static class OptionRanking
 {
-    public const double MeanWeight = 0.4;
-    public const double P90Weight = 0.3;
-    public const double Over30Weight = 0.2;
-    public const double FlagsWeight = 0.1;
-
-    public static IReadOnlyList<RankingRow> Rank(ScoringResult result, IReadOnlyList<OptionMetrics> metrics, IReadOnlyList<EqualityRow> equality)
+    public static IReadOnlyList<RankingRow> Rank(ScoringResult result, IReadOnlyList<OptionMetrics> metrics, IReadOnlyList<EqualityRow> equality,
+        RankingWeights? weights = null)
     {
+        weights ??= new RankingWeights();
+        var total = weights.Total > 0 ? weights.Total : 1;
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(equality);
@@ -49,7 +49,7 @@ public static class OptionRanking
                 var d = Scale(flags);
                 for (var o = 0; o < options; o++)
                 {
-                    score[o] += MeanWeight * a[o] + P90Weight * b[o] + Over30Weight * c[o] + FlagsWeight * d[o];
+                    score[o] += (weights.MeanMinutes * a[o] + weights.P90Minutes * b[o] + weights.Over30Minutes * c[o] + weights.EqualityFlags * d[o]) / total;
                 }
             }
         }

@@ -12,6 +12,9 @@ namespace Geo.Catchment.Inputs;
 /// </summary>
 public static class TravelMatrixReader
 {
+    /// <summary>Longest travel time accepted (24 hours): anything longer is a data error, not a journey to a health service.</summary>
+    public const double MaxMinutes = 24 * 60;
+
     /// <summary>Reads a scenario's external matrix and re-keys name-keyed origins/destinations to zone codes / site ids.</summary>
     public static TravelMatrix Read(MatrixSpec spec, string mode, Func<string, string> resolve, ZoneTable zones, SiteTable sites)
     {
@@ -300,6 +303,11 @@ public static class TravelMatrixReader
         {
             throw new InputFileException(path, line, field, $"negative minutes {text}");
         }
+        if (!double.IsFinite(v) || v > MaxMinutes)
+        {
+            throw new InputFileException(path, line, field, string.Create(CultureInfo.InvariantCulture,
+                $"{text} minutes is impossible: travel times must be finite and at most {MaxMinutes:0} (24 hours); mark no route with an empty cell and status 'unreachable', or set the matrix's noRoute value"));
+        }
         return v;
     }
 
@@ -312,6 +320,10 @@ public static class TravelMatrixReader
         if (!CsvTable.TryNumber(text, out var v))
         {
             throw new InputFileException(path, line, header[column], $"'{text}' is not a number");
+        }
+        if (!double.IsFinite(v) || v < 0 || v > 1e6)
+        {
+            throw new InputFileException(path, line, header[column], $"'{text}' is impossible here: it must be a finite number from 0 to 1,000,000");
         }
         return v;
     }

@@ -18,7 +18,7 @@ public static class ZoneLoader
     private static readonly string[] CoordinateNames = ["lon", "lng", "longitude", "easting", "BNG_E", "x"];
 
     /// <summary>Field targets with a fixed meaning; any other join target becomes an extra column.</summary>
-    private static readonly string[] KnownTargets = ["name", "population", "age65plus", "imdDecile", "imdRank", "ward", "localAuthority"];
+    private static readonly string[] KnownTargets = ["name", "population", "age65plus", "imdDecile", "imdRank", "ward", "wardCode", "localAuthority", "localAuthorityCode"];
 
     public static ZoneTable Load(Scenario scenario)
     {
@@ -83,7 +83,9 @@ public static class ZoneLoader
         Want("imdDecile", spec.ImdDecile);
         Want("imdRank", spec.ImdRank);
         Want("ward", spec.Ward);
+        Want("wardCode", spec.WardCode);
         Want("localAuthority", spec.LocalAuthority);
+        Want("localAuthorityCode", spec.LocalAuthorityCode);
         foreach (var extra in spec.Extra ?? [])
         {
             Want(extra, extra);
@@ -208,6 +210,8 @@ public static class ZoneLoader
         }
         var ward = Texts(fields, "ward", n);
         var la = Texts(fields, "localAuthority", n);
+        var wardCode = Texts(fields, "wardCode", n);
+        var laCode = Texts(fields, "localAuthorityCode", n);
 
         var numeric = new Dictionary<string, double[]>(StringComparer.OrdinalIgnoreCase);
         var categories = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
@@ -260,7 +264,7 @@ public static class ZoneLoader
         }
         var points = ReadPoints(spec, path, main, idColumn, isGeoJson, codes, index, boundaries);
 
-        return new ZoneTable(codes, names, points, population, age65Plus, imdDecile, imdRank, ward, la, numeric, categories, boundaries);
+        return new ZoneTable(codes, names, points, population, age65Plus, imdDecile, imdRank, ward, la, numeric, categories, boundaries, wardCode, laCode);
     }
 
     private static GeoPoint[] ReadPoints(ZoneSpec spec, string path, CsvTable main, int idColumn, bool isGeoJson,

@@ -25,7 +25,9 @@ public sealed class ZoneTable
         string?[]? localAuthority = null,
         IReadOnlyDictionary<string, double[]>? numeric = null,
         IReadOnlyDictionary<string, string[]>? categories = null,
-        Geometry?[]? boundaries = null)
+        Geometry?[]? boundaries = null,
+        string?[]? wardCode = null,
+        string?[]? localAuthorityCode = null)
     {
         ArgumentNullException.ThrowIfNull(codes);
         ArgumentNullException.ThrowIfNull(names);
@@ -46,7 +48,9 @@ public sealed class ZoneTable
         Ward = ward ?? new string?[n];
         LocalAuthority = localAuthority ?? new string?[n];
         Boundaries = boundaries ?? new Geometry?[n];
-        if (Age65Plus.Length != n || ImdDecile.Length != n || ImdRank.Length != n || Ward.Length != n || LocalAuthority.Length != n || Boundaries.Length != n)
+        WardCode = wardCode ?? new string?[n];
+        LocalAuthorityCode = localAuthorityCode ?? new string?[n];
+        if (WardCode.Length != n || LocalAuthorityCode.Length != n || Age65Plus.Length != n || ImdDecile.Length != n || ImdRank.Length != n || Ward.Length != n || LocalAuthority.Length != n || Boundaries.Length != n)
         {
             throw new ArgumentException("every zone column must have one value per zone");
         }
@@ -102,8 +106,14 @@ public sealed class ZoneTable
     public int[] ImdDecile { get; }
     /// <summary>IMD rank (1 = most deprived); 0 = unknown.</summary>
     public int[] ImdRank { get; }
+    /// <summary>Ward name (shown); equality groups wards by <see cref="WardCode"/> when known.</summary>
     public string?[] Ward { get; }
+    /// <summary>Local authority name (shown); equality groups by <see cref="LocalAuthorityCode"/> when known.</summary>
     public string?[] LocalAuthority { get; }
+    /// <summary>Ward code (e.g. E05013374), null where unknown.</summary>
+    public string?[] WardCode { get; }
+    /// <summary>Local authority code (e.g. E06000046), null where unknown.</summary>
+    public string?[] LocalAuthorityCode { get; }
     /// <summary>Zone polygons (WGS84) where given, else null.</summary>
     public Geometry?[] Boundaries { get; }
     public IReadOnlyList<string> NumericColumns { get; }

@@ -2,6 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Geo.Catchment.Costs;
 using Geo.Catchment.Equality;
+using Geo.Catchment.Reports.Methods;
+using Geo.Catchment.Scenarios;
+using Geo.Catchment.Scoring;
 using Geo.Routing.Storage;
 
 namespace Geo.Catchment.Reports;
@@ -33,9 +36,12 @@ public sealed record AppraisalSummary
     public int ZoneCount { get; init; }
     public int SiteCount { get; init; }
     public IReadOnlyDictionary<string, bool> KmEstimated { get; init; } = new Dictionary<string, bool>();
-    public string RankingMethod { get; init; } =
-        "score 0-100 (higher is better), averaged over mode x service: per criterion the best option scores 1 and the worst 0; " +
-        "weights: mean minutes 0.4, p90 minutes 0.3, share over 30 min or unreachable 0.2, equality flags 0.1";
+    public string RankingMethod { get; init; } = new RankingWeights().Describe();
+    public RankingWeights RankingWeights { get; init; } = new();
+    /// <summary>The "within T minutes" rule used by every band, coverage and cut-off.</summary>
+    public string TimeBandRule { get; init; } = Within.Rule;
+    /// <summary>The methods-and-data section: inputs with dates/versions, methods, known limits, attribution.</summary>
+    public MethodsAndData? Methods { get; init; }
     public string EqualityRule { get; init; } = "";
     public int SCurveHorizonMinutes { get; init; }
     public CostSettings? Costs { get; init; }

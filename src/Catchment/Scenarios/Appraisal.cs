@@ -2,6 +2,7 @@ using System.Globalization;
 using Geo.Catchment.Equality;
 using Geo.Catchment.Inputs;
 using Geo.Catchment.Reports;
+using Geo.Catchment.Reports.Methods;
 using Geo.Catchment.Scoring;
 using Geo.Routing.Storage;
 
@@ -39,7 +40,10 @@ public static class Appraisal
         var scoring = OptionScorer.Score(scenario, inputs.Zones, inputs.Sites, matricesByMode, inputs.Costs, inputs.Allocations);
         progress?.Report("Computing metrics and equality impact");
         var equalitySettings = scenario.Equality ?? new EqualitySpec();
-        var aggregates = AppraisalAggregates.Compute(scoring, inputs.WeightsByService, equalitySettings);
+        var rankingWeights = scenario.Ranking ?? new RankingWeights();
+        var aggregates = AppraisalAggregates.Compute(scoring, inputs.WeightsByService, equalitySettings, rankingWeights, Visits(inputs));
+        progress?.Report("Describing methods and data");
+        var methods = MethodsBuilder.Build(inputs, matricesByMode, equalitySettings, rankingWeights);
         var summary = new AppraisalSummary
         {
             Scenario = scenario.Name,
@@ -50,12 +54,16 @@ public static class Appraisal
             Metrics = aggregates.Metrics,
             Equality = aggregates.Equality,
             Ranking = aggregates.Ranking,
+            RankingMethod = rankingWeights.Describe(),
+            RankingWeights = rankingWeights,
+            Methods = methods,
+            TimeBandRule = Within.Rule,
             WeightedBy = inputs.WeightedBy,
             ZoneCount = inputs.Zones.Count,
             SiteCount = inputs.Sites.Count,
             KmEstimated = scoring.KmEstimated,
             EqualityRule = string.Create(CultureInfo.InvariantCulture,
-                $"a group travels longer than before and its mean change exceeds the whole population's by more than {equalitySettings.AbsoluteMarginMinutes} minutes and by more than {equalitySettings.RelativeMargin:P0} of the population's absolute mean change"),
+                $"a group travels longer than before and its mean change exceeds the whole population's by more than {equalitySettings.AbsoluteMarginMinutes} minutes and by more than {equalitySettings.RelativeMargin:P0} of the population's absolute mean change; groups of fewer than {equalitySettings.MinGroupZones:N0} zones or {equalitySettings.MinGroupPeople:N0} people are marked small and never flagged"),
             SCurveHorizonMinutes = aggregates.SCurveHorizonMinutes,
             Costs = inputs.Costs,
             Sites = [.. inputs.Sites.Sites
@@ -91,6 +99,44 @@ public static class Appraisal
         progress?.Report("Writing report.html");
         HtmlReport.Write(Out("report.html"), summary, Path.Combine(outFolder, "maps"), Path.Combine(outFolder, "placement"));
         return new AppraisalResult(summary, scoring, files);
+    }
+
+    /// <summary>Visits per year per zone and service (scenario "visitsPerYear"), or null.</summary>
+    private static double[][]? Visits(AppraisalInputs inputs)
+    {
+        var spec = inputs.Scenario.VisitsPerYear;
+        if (spec is null)
+        {
+            return null;
+        }
+        var scenario = inputs.Scenario;
+        var zones = inputs.Zones;
+        var result = new double[scenario.Services.Count][];
+        for (var s = 0; s < result.Length; s++)
+        {
+            var service = scenario.Services[s];
+            if (spec.ZoneColumn is { } column)
+            {
+                if (!zones.HasNumeric(column))
+                {
+                    throw new InputFileException(scenario.FilePath ?? "scenario", null, "$.visitsPerYear.zoneColumn",
+                        $"zone column '{column}' is not a loaded numeric column: add it to zones.extra or a join; numeric columns: {string.Join(", ", zones.NumericColumns)}");
+                }
+                result[s] = Array.ConvertAll(zones.Numeric(column), v => double.IsNaN(v) ? 0 : v);
+            }
+            else if (spec.PerService is { } perService && perService.TryGetValue(service, out var total))
+            {
+                var weights = inputs.WeightsByService[s];
+                var sum = weights.Where(w => w > 0).Sum();
+                result[s] = Array.ConvertAll(weights, w => sum > 0 && w > 0 ? total * w / sum : 0);
+            }
+            else
+            {
+                throw new InputFileException(scenario.FilePath ?? "scenario", null, "$.visitsPerYear",
+                    $"visitsPerYear gives neither a zoneColumn nor a total for service '{service}'");
+            }
+        }
+        return result;
     }
 
     /// <summary>Reads the scenario's inputs and external matrices (plus <paramref name="extraMatrices"/> files by mode, long layout) and runs.</summary>

@@ -2,7 +2,7 @@ namespace Geo.Catchment.Scenarios;
 
 /// <summary>
 /// Adds zone attributes from another CSV keyed by zone id. <see cref="Columns"/> maps a target to a source column; targets
-/// population, age65plus, imdDecile, imdRank, ward, localAuthority and name fill the zone fields, any other target becomes an
+/// population, age65plus, imdDecile, imdRank, ward, wardCode, localAuthority, localAuthorityCode and name fill the zone fields, any other target becomes an
 /// extra column of that name. A key that is not a zone, a repeated key, or a zone with no row is an error unless
 /// <see cref="IgnoreUnknown"/> / <see cref="AllowMissing"/> say otherwise.
 /// </summary>

@@ -29,6 +29,14 @@ public sealed record Scenario
     public SiteSpec? Providers { get; init; }
     /// <summary>Optional equality-flag settings; defaults: 10% and 2 minutes.</summary>
     public EqualitySpec? Equality { get; init; }
+    /// <summary>Optional weights of the options ranking's criteria; defaults in <see cref="RankingWeights"/>.</summary>
+    public RankingWeights? Ranking { get; init; }
+    /// <summary>Optional edition/date of input files, keyed by the path as written in the scenario (shown in the report's methods section).</summary>
+    public IReadOnlyDictionary<string, string>? Sources { get; init; }
+    /// <summary>Optional extra attribution lines (e.g. a timetable licence the feed does not state), shown in the report and viewer.</summary>
+    public IReadOnlyList<string>? Attribution { get; init; }
+    /// <summary>Optional visits per year, for annual totals of patient cost and carbon.</summary>
+    public VisitsSpec? VisitsPerYear { get; init; }
 
     /// <summary>The scenario file this was read from (null when built in code).</summary>
     [JsonIgnore]

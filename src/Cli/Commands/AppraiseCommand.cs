@@ -33,6 +33,10 @@ public sealed class AppraiseCommand : Command<AppraiseCommand.Settings>
         [CommandOption("--write-costs <FILE>")]
         [Description("Write the built-in cost and carbon defaults (costs.default.json, documented) to FILE for editing, then exit unless a scenario is given")]
         public string? WriteCosts { get; init; }
+
+        [CommandOption("--write-fares <FILE>")]
+        [Description("Write the built-in public transport fare model (fares.default.json: bus GBP 3.00 fare cap, rail a per-km placeholder) to FILE for editing, then exit unless a scenario is given; point the scenario's transit.fares at it")]
+        public string? WriteFares { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -42,10 +46,15 @@ public sealed class AppraiseCommand : Command<AppraiseCommand.Settings>
         {
             AtomicFile.WriteAllText(settings.WriteCosts, CostSettings.DefaultJson);
             AnsiConsole.MarkupLine("Wrote cost defaults to [green]" + Markup.Escape(settings.WriteCosts) + "[/]; point the scenario's \"costs\" at it.");
-            if (settings.Scenario is null)
-            {
-                return ExitCodes.Ok;
-            }
+        }
+        if (settings.WriteFares is not null)
+        {
+            AtomicFile.WriteAllText(settings.WriteFares, Routing.Transit.Fares.FareModel.DefaultJson);
+            AnsiConsole.MarkupLine("Wrote the fare model defaults to [green]" + Markup.Escape(settings.WriteFares) + "[/]; point the scenario's \"transit\": { \"fares\" } at it.");
+        }
+        if ((settings.WriteCosts is not null || settings.WriteFares is not null) && settings.Scenario is null)
+        {
+            return ExitCodes.Ok;
         }
         if (string.IsNullOrWhiteSpace(settings.Scenario))
         {

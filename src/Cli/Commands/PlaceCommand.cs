@@ -106,7 +106,7 @@ public sealed class PlaceCommand : Command<PlaceCommand.Settings>
         public int P { get; init; } = 1;
 
         [CommandOption("--threshold <MINUTES>")]
-        [Description("Coverage threshold in minutes: required by mclp, lscp and --equity-core20-min; reported for the others")]
+        [Description("Coverage threshold in minutes: a zone is covered when its time is at most the threshold (within T means <= T, as in the appraisal's time bands). Required by mclp, lscp and --equity-core20-min; reported for the others")]
         public double? Threshold { get; init; }
 
         [CommandOption("--need <EXPRESSION>")]

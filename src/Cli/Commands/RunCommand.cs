@@ -39,9 +39,13 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         [Description("Skip the scenario's placement block. Default: run it when the scenario has one")]
         public bool NoPlacement { get; init; }
 
+        [CommandOption("--write-fares <FILE>")]
+        [Description("Write the built-in public transport fare model (used when the scenario's transit.fares is null: bus GBP 3.00 fare cap, rail a per-km placeholder) to FILE for editing, then exit unless a scenario is given")]
+        public string? WriteFares { get; init; }
+
         public override ValidationResult Validate()
         {
-            if (string.IsNullOrWhiteSpace(Scenario))
+            if (string.IsNullOrWhiteSpace(Scenario) && WriteFares is null)
             {
                 return ValidationResult.Error("give a scenario file, e.g. geo run data-samples/scenario.json --out results/");
             }
@@ -52,6 +56,15 @@ public sealed class RunCommand : Command<RunCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        if (settings.WriteFares is not null)
+        {
+            Routing.Storage.AtomicFile.WriteAllText(settings.WriteFares, Routing.Transit.Fares.FareModel.DefaultJson);
+            AnsiConsole.MarkupLine("Wrote the fare model defaults to [green]" + Markup.Escape(settings.WriteFares) + "[/]; point the scenario's \"transit\": { \"fares\" } at it.");
+            if (string.IsNullOrWhiteSpace(settings.Scenario))
+            {
+                return ExitCodes.Ok;
+            }
+        }
         if (string.IsNullOrWhiteSpace(settings.Scenario))
         {
             throw new UsageException("give a scenario file, e.g. geo run data-samples/scenario.json --out results/");

@@ -90,7 +90,7 @@ public static class TransitMatrixRunner
                 Percentiles = percentiles,
                 MaxRides = settings.MaxRides,
                 MaxWalkMinutes = settings.MaxWalkMinutes,
-                MaxTripMinutes = settings.MaxMinutes is { } m ? (int)Math.Ceiling(m) : 180,
+                MaxTripMinutes = settings.MaxMinutes is { } m ? (int)Math.Ceiling(m) : TransitMatrixRequest.DefaultMaxTripMinutes,
                 MaxSnapMetres = settings.MaxSnapMetres,
                 Fares = fares,
                 Threads = settings.Threads == 0 ? null : settings.Threads,

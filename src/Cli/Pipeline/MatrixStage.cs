@@ -74,11 +74,8 @@ internal static class MatrixStage
             throw new InputFileException(file, null, "transit.date", $"'{spec.Date}' is not a date like 2024-03-05");
         }
         var (startSeconds, windowMinutes) = ParseWindow(file, spec.Window ?? "07:00-10:00");
-        FareModel? fares = null;
-        if (!string.IsNullOrWhiteSpace(spec.Fares))
-        {
-            fares = FareModel.Load(scenario.Resolve(spec.Fares));
-        }
+        // No fares file = the embedded England defaults, as in `geo matrix --mode transit` (never a flat fare instead).
+        var fares = string.IsNullOrWhiteSpace(spec.Fares) ? FareModel.Default : FareModel.Load(scenario.Resolve(spec.Fares));
 
         progress.Report("transit: reading GTFS");
         var issues = new IssueLog();
@@ -96,6 +93,7 @@ internal static class MatrixStage
             WindowMinutes = windowMinutes,
             Percentiles = [50],
             MaxWalkMinutes = spec.MaxWalkMinutes ?? 20,
+            MaxTripMinutes = spec.MaxMinutes ?? TransitMatrixRequest.DefaultMaxTripMinutes,
             MaxSnapMetres = scenario.Network?.MaxSnapMetres ?? DefaultMaxSnapMetres,
             Fares = fares,
             Threads = options.Threads,
@@ -114,7 +112,7 @@ internal static class MatrixStage
         var matrix = new TravelMatrix("transit", zones.Codes, SiteIds(sites), result.MinutesRowMajor(0))
         {
             Interchanges = interchanges,
-            Fares = fares is null ? null : fareValues,
+            Fares = fareValues,
             UnsnappedOrigins = unsnappedOrigins,
             UnsnappedDestinations = unsnappedDestinations,
             Source = "transit routing (median over " + (spec.Window ?? "07:00-10:00") + ")",

@@ -8,6 +8,7 @@ namespace Geo.Routing.Matrices;
 /// <summary>
 /// The in-memory road matrix: snap origins and destinations, find or build the contraction hierarchy of the mode graph
 /// (cached beside the network file when <see cref="RoadMatrixOptions.NetworkPath"/> is set), run <see cref="ManyToManyCh"/>.
+/// Every journey includes the straight-line <see cref="OffNetworkLeg"/> at each end (point to snapped point).
 /// Used by <c>geo matrix</c> and by <c>geo run</c>.
 /// </summary>
 public static class RoadMatrixComputer
@@ -33,16 +34,17 @@ public static class RoadMatrixComputer
         var hierarchy = Hierarchy(network, mode, band, overrides is null ? null : options.OverridesKey ?? "overrides", graph, options, out var fromCache);
 
         options.Stage?.Invoke("matrix");
+        var speedKmh = OffNetworkLeg.SpeedKmh(mode, network.Profiles);
         var request = new MatrixRequest
         {
-            Sources = Seeds(originSnaps, outbound: true),
-            Targets = Seeds(destinationSnaps, outbound: false),
+            Sources = Seeds(originSnaps, outbound: true, speedKmh),
+            Targets = Seeds(destinationSnaps, outbound: false, speedKmh),
             MaxDurationMs = options.MaxDurationMs,
             Threads = options.Threads,
             Progress = options.Progress,
         };
         var matrix = new ManyToManyCh(hierarchy).Compute(request);
-        ApplySameEdgeTravel(graph, originSnaps, destinationSnaps, matrix, options.MaxDurationMs);
+        ApplySameEdgeTravel(graph, originSnaps, destinationSnaps, matrix, options.MaxDurationMs, speedKmh);
         return new RoadMatrixResult(matrix, originSnaps, destinationSnaps, fromCache);
     }
 
@@ -65,12 +67,20 @@ public static class RoadMatrixComputer
         return result;
     }
 
-    private static SnapSeed[][] Seeds(SnapResult[] snaps, bool outbound)
+    /// <summary>Search seeds with the off-network leg added to each (the leg is the same whichever way the point joins the edge).</summary>
+    private static SnapSeed[][] Seeds(SnapResult[] snaps, bool outbound, double speedKmh)
     {
         var seeds = new SnapSeed[snaps.Length][];
         for (var i = 0; i < snaps.Length; i++)
         {
-            seeds[i] = !snaps[i].IsOk ? [] : outbound ? snaps[i].Outbound : snaps[i].Inbound;
+            if (!snaps[i].IsOk)
+            {
+                seeds[i] = [];
+                continue;
+            }
+            var (legMs, legMm) = OffNetworkLeg.Of(snaps[i], speedKmh);
+            var onEdge = outbound ? snaps[i].Outbound : snaps[i].Inbound;
+            seeds[i] = Array.ConvertAll(onEdge, s => s with { DurationMs = s.DurationMs + legMs, LengthMm = s.LengthMm + legMm });
         }
         return seeds;
     }
@@ -80,7 +90,8 @@ public static class RoadMatrixComputer
     /// network search (which must leave through a vertex) cannot see that, so take the direct time when it is faster.
     /// One-way segments are left to the network search.
     /// </summary>
-    private static void ApplySameEdgeTravel(ModeGraph graph, SnapResult[] origins, SnapResult[] destinations, TravelTimeMatrix matrix, int maxDurationMs)
+    private static void ApplySameEdgeTravel(ModeGraph graph, SnapResult[] origins, SnapResult[] destinations, TravelTimeMatrix matrix, int maxDurationMs,
+        double speedKmh)
     {
         var byEdge = new Dictionary<int, List<int>>();
         for (var d = 0; d < destinations.Length; d++)
@@ -106,11 +117,13 @@ public static class RoadMatrixComputer
             {
                 continue;
             }
+            var originLeg = OffNetworkLeg.Of(snap, speedKmh);
             foreach (var d in list)
             {
                 var share = Math.Abs(destinations[d].Fraction - snap.Fraction);
-                var duration = (int)Math.Round(graph.EdgeDurationMs[snap.EdgeIndex] * share);
-                var length = (int)Math.Round(graph.EdgeLengthMm[snap.EdgeIndex] * share);
+                var destinationLeg = OffNetworkLeg.Of(destinations[d], speedKmh);
+                var duration = (int)Math.Round(graph.EdgeDurationMs[snap.EdgeIndex] * share) + originLeg.DurationMs + destinationLeg.DurationMs;
+                var length = (int)Math.Round(graph.EdgeLengthMm[snap.EdgeIndex] * share) + originLeg.LengthMm + destinationLeg.LengthMm;
                 var index = (o * matrix.TargetCount) + d;
                 var current = matrix.DurationMs[index];
                 if (duration <= maxDurationMs && (duration < current || (duration == current && length < matrix.LengthMm[index])))

@@ -24,8 +24,11 @@ public sealed record TransitMatrixRequest
     public int MaxRides { get; init; } = 4;
     /// <summary>Maximum walk for access, egress and the direct walk (minutes, at the profile's walk speed).</summary>
     public double MaxWalkMinutes { get; init; } = 20;
-    /// <summary>Times longer than this are reported as unreachable.</summary>
-    public int MaxTripMinutes { get; init; } = 180;
+    /// <summary>The default of <see cref="MaxTripMinutes"/> (3 hours), stated in --help and the report.</summary>
+    public const int DefaultMaxTripMinutes = 180;
+
+    /// <summary>Times longer than this are reported as unreachable. Default <see cref="DefaultMaxTripMinutes"/>.</summary>
+    public int MaxTripMinutes { get; init; } = DefaultMaxTripMinutes;
     /// <summary>Origins/destinations farther than this from a walkable street are unsnapped.</summary>
     public double MaxSnapMetres { get; init; } = 500;
     /// <summary>Compute the breakdown (walk, wait, in-vehicle, boardings, fare) of the median journey.</summary>

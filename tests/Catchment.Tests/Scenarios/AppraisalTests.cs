@@ -104,9 +104,9 @@ public sealed class AppraisalTests
             Assert.That(Metrics("A").Bands["15-30"], Is.EqualTo(200));
             Assert.That(Metrics("A").Bands["30-45"], Is.EqualTo(300));
             Assert.That(Metrics("A").Bands["45-60"], Is.EqualTo(400));
-            // B: 10 and 5 -> 0-15 (400), 15 -> 15-30 (200; lower bound inclusive), 50 -> 45-60 (400)
-            Assert.That(Metrics("B").Bands["0-15"], Is.EqualTo(400));
-            Assert.That(Metrics("B").Bands["15-30"], Is.EqualTo(200));
+            // B: 10, 5 and 15 -> 0-15 (600; "within 15" includes 15), 50 -> 45-60 (400)
+            Assert.That(Metrics("B").Bands["0-15"], Is.EqualTo(600));
+            Assert.That(Metrics("B").Bands["15-30"], Is.EqualTo(0));
             Assert.That(Metrics("B").Bands["45-60"], Is.EqualTo(400));
             Assert.That(Metrics("B").Bands["60+"], Is.EqualTo(0));
         });
@@ -156,7 +156,7 @@ public sealed class AppraisalTests
             Assert.That(Row("B", "core20", "other").Flag, Is.False);
             Assert.That(Row("A", "core20", "other").Flag, Is.True);
             // Wards mirror Core20 here; the categorical column "rural" too (urban = Z1+Z2).
-            Assert.That(Row("B", "ward", "W1").MeanChange, Is.EqualTo(1000.0 / 300).Within(1e-9));
+            Assert.That(Row("B", "ward", "W1 (LA)").MeanChange, Is.EqualTo(1000.0 / 300).Within(1e-9));
             Assert.That(Row("B", "rural", "urban").MeanChange, Is.EqualTo(1000.0 / 300).Within(1e-9));
             Assert.That(Row("A", "local_authority", "LA").MeanChange, Is.EqualTo(12.5).Within(1e-9));
             // A, Q1: Z1 10 (w 100), Z2 20 (w 200): median (150) = 20, p90 = 20; bands 0-15: 100, 15-30: 200; worse >5: Z2 (+10) = 200

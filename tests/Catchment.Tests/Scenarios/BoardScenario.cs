@@ -61,14 +61,17 @@ internal static class BoardScenario
         {
           "name": "Board scenario (hand-computed)",
           "zones": { "file": "zones.csv", "population": "population", "imdDecile": "imd_decile",
-                     "ward": "ward_name", "wardCode": "ward_code", "localAuthority": "la_name", "localAuthorityCode": "la_code" },
+                     "ward": "ward_name", "wardCode": "ward_code", "localAuthority": "la_name", "localAuthorityCode": "la_code",
+                     "extra": ["visits"] },
           "sites": { "file": "sites.csv" },
           "modes": ["car", "transit"],
           "services": ["op"],
           "baseline": { "id": "baseline", "name": "Current", "sites": { "S1": ["op"], "S2": ["op"] } },
           "options": [ { "id": "A", "name": "Close S2", "sites": { "S1": ["op"] } } ],
           "matrices": { "car": { "file": "car.csv" }, "transit": { "file": "transit.csv" } },
-          "equality": { "minGroupPeople": 2000, "minGroupZones": 2 }
+          "equality": { "minGroupPeople": 2000, "minGroupZones": 2 },
+          "visitsPerYear": { "zoneColumn": "visits" },
+          "ranking": { "meanMinutes": 1, "p90Minutes": 0, "over30Minutes": 0, "equalityFlags": 0 }
         }
         """;
 

@@ -25,6 +25,11 @@ namespace Geo.Catchment.Tests.Scenarios;
 /// Transit (car + 10 min; fares S1 GBP 2.00, S2 GBP 4.50; 2 journeys per visit):
 ///   baseline: Z1 S1 25 min (GBP 4.00 a visit); Z2-Z6 S2 20, 30, 30, 25, 40 (GBP 9.00): mean cost = (4 + 5 x 9) / 6 = 8.1667
 ///   A: every zone S1, GBP 4.00
+/// Annual totals (3,000 visits a year from each zone, 18,000 in all):
+///   transit money: baseline 3,000 x 4 + 15,000 x 9 = 147,000; A 18,000 x 4 = 72,000
+///   car km per journey (minutes / 2), baseline: 7.5, 5, 10, 10, 7.5, 15 = 55 km over the six zones;
+///   car carbon = 3,000 x 55 x 0.166 kg/km x 2 journeys = 54,780 kg; car money = 3,000 x 55 x 2 x 0.45 / 1.609344 GBP
+/// Ranking with weights mean 1, others 0: baseline mean car 15 (90/6), A 40.17 -> baseline 100, A 0 (both modes agree).
 /// </summary>
 [TestFixture]
 public sealed class BoardScenarioTests
@@ -138,6 +143,33 @@ public sealed class BoardScenarioTests
             Assert.That(Metrics("A", "transit").MeanCostGbp, Is.EqualTo(4.0).Within(1e-9));
             Assert.That(Metrics("baseline", "transit").Bands["15-30"], Is.EqualTo(5000));
             Assert.That(Metrics("baseline", "transit").Bands["30-45"], Is.EqualTo(1000));
+        });
+    }
+
+    [Test]
+    public void AnnualTotals_FromVisitsPerYear()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Metrics("baseline", "transit").Annual!.Visits, Is.EqualTo(18000));
+            Assert.That(Metrics("baseline", "transit").Annual!.CostGbp, Is.EqualTo(147000).Within(1e-6));
+            Assert.That(Metrics("A", "transit").Annual!.CostGbp, Is.EqualTo(72000).Within(1e-6));
+            Assert.That(Metrics("baseline").Annual!.CarbonKg, Is.EqualTo(54780).Within(1e-6));
+            Assert.That(Metrics("baseline").Annual!.CostGbp, Is.EqualTo(3000 * 55 * 2 * 0.45 / 1.609344).Within(1e-6));
+        });
+    }
+
+    [Test]
+    public void Ranking_WeightsFromTheScenario()
+    {
+        var ranking = _result.Summary.Ranking;
+        Assert.Multiple(() =>
+        {
+            Assert.That(ranking[0].Option, Is.EqualTo("baseline"));
+            Assert.That(ranking[0].Score, Is.EqualTo(100));
+            Assert.That(ranking[1].Score, Is.EqualTo(0));
+            Assert.That(_result.Summary.RankingWeights.MeanMinutes, Is.EqualTo(1));
+            Assert.That(_result.Summary.RankingMethod, Does.Contain("mean minutes 1,").And.Contain("equality flags 0"));
         });
     }
 

@@ -58,7 +58,9 @@ internal static class HandScenario
           "baseline": { "id": "baseline", "name": "Current", "sites": { "H1": ["op"], "H2": ["op"] } },
           "options": [ { "id": "A", "name": "Close H2", "sites": { "H1": ["op"] } },
                        { "id": "B", "name": "Move H2 to C3", "sites": { "H1": ["op"], "C3": ["op"] } } ],
-          "matrices": { "car": { "file": "car.csv" } }
+          "matrices": { "car": { "file": "car.csv" } },
+          // The groups here are tiny (100-700 people): the minimum group size is switched off to test the flag rule itself.
+          "equality": { "minGroupPeople": 0, "minGroupZones": 1 }
         }
         """;
 

@@ -4,6 +4,7 @@ using Geo.Catchment.Scenarios;
 using Geo.Cli.Pipeline;
 using Geo.Cli.Sample;
 using Geo.Routing.Geometry;
+using Geo.Routing.Matrices;
 using Geo.Routing.Storage;
 using Geo.Routing.Streets;
 using NUnit.Framework;
@@ -63,6 +64,28 @@ public sealed class RunPipelineTests
         }
     }
 
+    /// <summary>geo run prices transit journeys with the fare model (defaults when the scenario names none), not a flat fare.</summary>
+    [Test]
+    public void TransitMatrix_CarriesFares_IntoTheAppraisalCost()
+    {
+        var matrix = ReadCsv(Path.Combine(_out, "matrices", "transit.csv"));
+        var fares = new Dictionary<(string, string), double>();
+        foreach (var row in matrix.Where(r => r["status"] == "ok"))
+        {
+            Assert.That(row["fare_gbp"], Is.Not.Empty, $"fare of {row["origin_id"]} -> {row["destination_id"]}");
+            fares[(row["origin_id"], row["destination_id"])] = Number(row["fare_gbp"]);
+        }
+        Assert.That(fares, Is.Not.Empty);
+        var priced = 0;
+        foreach (var row in ReadCsv(Path.Combine(_out, "zone_results.csv")).Where(r => r["mode"] == "transit" && r["status"] == "ok"))
+        {
+            // 2 journeys per visit (costs.default.json) x the fare of the chosen site's journey.
+            Assert.That(Number(row["cost_gbp"]), Is.EqualTo(2 * fares[(row["zone_id"], row["site_id"])]).Within(0.005), row["zone_id"]);
+            priced++;
+        }
+        Assert.That(priced, Is.GreaterThan(0));
+    }
+
     [Test]
     public void RoadMatrix_EveryPair_EqualsPlainDijkstra()
     {
@@ -87,6 +110,9 @@ public sealed class RunPipelineTests
                         continue; // same street segment: the matrix may travel straight along it
                     }
                     var expectedMs = to.Inbound.Where(i => best[i.Vertex] < long.MaxValue).Select(i => best[i.Vertex] + i.DurationMs).DefaultIfEmpty(long.MaxValue).Min();
+                    // plus the straight-line legs from the zone to its street and from the site's street to the site
+                    var speed = OffNetworkLeg.SpeedKmh(mode, network.Profiles);
+                    expectedMs += OffNetworkLeg.Of(from, speed).DurationMs + OffNetworkLeg.Of(to, speed).DurationMs;
                     var actual = rows[(inputs.Zones.Codes[z], inputs.Sites[s].Id)];
                     Assert.That(actual, Is.EqualTo(expectedMs / 60_000.0).Within(0.001), $"{mode} {inputs.Zones.Codes[z]} -> {inputs.Sites[s].Id}");
                     checkedPairs++;
