@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Geo.Routing.Storage;
 
-namespace Geo.Cli.Sample;
+namespace Geo.Samples;
 
 /// <summary>Writes data-samples/README.md: a clear SYNTHETIC warning, how the files were made, and what each holds.</summary>
 internal static class ReadmeWriter
