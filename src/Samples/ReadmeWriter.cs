@@ -34,7 +34,7 @@ internal static class ReadmeWriter
 
             ## How it was made
 
-            Generated deterministically (seed {{summary.Seed}}) by the generator in `src/Cli/Sample`:
+            Generated deterministically (seed {{summary.Seed}}) by the generator in `src/Samples`:
 
                 dotnet run --project src/Cli -- sample --out data-samples{{seedOption}}
 
