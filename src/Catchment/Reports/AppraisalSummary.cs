@@ -5,7 +5,7 @@ using Geo.Catchment.Equality;
 using Geo.Catchment.Reports.Methods;
 using Geo.Catchment.Scenarios;
 using Geo.Catchment.Scoring;
-using Geo.Routing.Storage;
+using Geo.Core;
 
 namespace Geo.Catchment.Reports;
 

@@ -4,7 +4,7 @@ using Geo.Catchment.Inputs;
 using Geo.Catchment.Reports;
 using Geo.Catchment.Reports.Methods;
 using Geo.Catchment.Scoring;
-using Geo.Routing.Storage;
+using Geo.Core;
 
 namespace Geo.Catchment.Scenarios;
 

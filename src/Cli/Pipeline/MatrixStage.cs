@@ -1,10 +1,10 @@
 using System.Globalization;
 using Geo.Catchment.Inputs;
 using Geo.Catchment.Scenarios;
+using Geo.Core;
 using Geo.Routing.Geometry;
 using Geo.Routing.Matrices;
 using Geo.Routing.Multimodal;
-using Geo.Routing.Storage;
 using Geo.Routing.Streets;
 using Geo.Routing.Transit.Fares;
 using Geo.Routing.Transit.Gtfs;
@@ -103,7 +103,7 @@ internal static class MatrixStage
         var fareValues = new double[result.PairCount];
         for (var pair = 0; pair < result.PairCount; pair++)
         {
-            var ok = result.Status[pair] == TransitPairStatus.Ok && !float.IsNaN(result.Minutes[pair]);
+            var ok = result.Status[pair] == PairStatus.Ok && !float.IsNaN(result.Minutes[pair]);
             interchanges[pair] = ok && result.Boardings[pair] >= 0 ? result.Interchanges(pair) : double.NaN;
             fareValues[pair] = ok ? result.Fares[pair] : double.NaN;
         }

@@ -1,6 +1,6 @@
 using Geo.Catchment.Equality;
 using Geo.Catchment.Scenarios;
-using Geo.Routing.Storage;
+using Geo.Core;
 using NUnit.Framework;
 
 namespace Geo.Catchment.Tests.Scenarios;

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using Geo.Catchment.Scenarios;
 using Geo.Cli.Pipeline;
-using Geo.Cli.Sample;
+using Geo.Core;
+using Geo.Samples;
 using Geo.Routing.Geometry;
 using Geo.Routing.Matrices;
-using Geo.Routing.Storage;
 using Geo.Routing.Streets;
 using NUnit.Framework;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
-using Geo.Catchment.Inputs;
+using Geo.Core;
 
 namespace Geo.Catchment.Reports.Methods;
 
@@ -142,7 +142,7 @@ public static class GtfsFeedDescription
             });
             return header is null ? null : CsvTable.FromRows(path + "/" + name, header, rows, lines);
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or Geo.Routing.Storage.InputFileException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or InvalidDataException or InputFileException or UnauthorizedAccessException)
         {
             return null;
         }
