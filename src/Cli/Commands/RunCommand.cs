@@ -58,7 +58,7 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.WriteFares is not null)
         {
-            Routing.Storage.AtomicFile.WriteAllText(settings.WriteFares, Routing.Transit.Fares.FareModel.DefaultJson);
+            Geo.Core.AtomicFile.WriteAllText(settings.WriteFares, Routing.Transit.Fares.FareModel.DefaultJson);
             AnsiConsole.MarkupLine("Wrote the fare model defaults to [green]" + Markup.Escape(settings.WriteFares) + "[/]; point the scenario's \"transit\": { \"fares\" } at it.");
             if (string.IsNullOrWhiteSpace(settings.Scenario))
             {
