@@ -98,7 +98,7 @@ public static class RoadMatrixComputer
         for (var d = 0; d < destinations.Length; d++)
         {
             var snap = destinations[d];
-            if (snap.IsOk && snap.EdgeIndex >= 0 && snap.Inbound.Length == 2)
+            if (snap.IsOk && snap.EdgeIndex >= 0)
             {
                 if (!byEdge.TryGetValue(snap.EdgeIndex, out var list))
                 {
@@ -114,12 +114,16 @@ public static class RoadMatrixComputer
         for (var o = 0; o < origins.Length; o++)
         {
             var snap = origins[o];
-            if (!snap.IsOk || snap.Outbound.Length != 2 || !byEdge.TryGetValue(snap.EdgeIndex, out var list))
+            if (!snap.IsOk || !byEdge.TryGetValue(snap.EdgeIndex, out var list))
             {
                 continue;
             }
             foreach (var d in list)
             {
+                if (!SameEdgeTravel.Applies(snap, destinations[d]))
+                {
+                    continue;
+                }
                 var (duration, length) = SameEdgeTravel.Direct(graph, snap, destinations[d]);
                 var index = (o * matrix.TargetCount) + d;
                 var current = matrix.DurationMs[index];
