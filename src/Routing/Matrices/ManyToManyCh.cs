@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using Geo.Core;
 using Geo.Routing.Contraction;
 using Geo.Routing.Streets;
 

@@ -1,12 +1,12 @@
 using Geo.Catchment.Reports;
 using Geo.Catchment.Scenarios;
-using Geo.Routing.Storage;
+using Geo.Core;
 using Geo.Routing.Streets;
 using Geo.Viewer.Basemap;
 using Geo.Viewer.Rendering;
 using Geo.Viewer.Results;
 
-namespace Geo.Cli.Pipeline;
+namespace Geo.Pipeline;
 
 /// <summary>
 /// After the appraisal: basemap.geojson (roads for the offline viewer), static maps in maps/ (baseline travel time and

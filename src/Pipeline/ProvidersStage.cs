@@ -3,12 +3,12 @@ using System.Text;
 using Geo.Catchment.Allocation;
 using Geo.Catchment.Inputs;
 using Geo.Catchment.Scenarios;
+using Geo.Core;
 using Geo.Routing.Geometry;
 using Geo.Routing.Matrices;
-using Geo.Routing.Storage;
 using Geo.Routing.Streets;
 
-namespace Geo.Cli.Pipeline;
+namespace Geo.Pipeline;
 
 /// <summary>
 /// The scenario's "providers" (e.g. care homes): for every option and service, each provider's nearest and second-nearest

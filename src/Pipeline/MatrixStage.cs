@@ -1,16 +1,16 @@
 using System.Globalization;
 using Geo.Catchment.Inputs;
 using Geo.Catchment.Scenarios;
+using Geo.Core;
 using Geo.Routing.Geometry;
 using Geo.Routing.Matrices;
 using Geo.Routing.Multimodal;
-using Geo.Routing.Storage;
 using Geo.Routing.Streets;
 using Geo.Routing.Transit.Fares;
 using Geo.Routing.Transit.Gtfs;
 using Geo.Routing.Transit.Timetable;
 
-namespace Geo.Cli.Pipeline;
+namespace Geo.Pipeline;
 
 /// <summary>
 /// Zone-by-site travel-time matrices for a run, one per mode: road modes through <see cref="RoadMatrixComputer"/>
@@ -105,7 +105,7 @@ internal static class MatrixStage
         var fareValues = new double[result.PairCount];
         for (var pair = 0; pair < result.PairCount; pair++)
         {
-            var ok = result.Status[pair] == TransitPairStatus.Ok && !float.IsNaN(result.Minutes[pair]);
+            var ok = result.Status[pair] == PairStatus.Ok && !float.IsNaN(result.Minutes[pair]);
             interchanges[pair] = ok && result.Boardings[pair] >= 0 ? result.Interchanges(pair) : double.NaN;
             fareValues[pair] = ok ? result.Fares[pair] : double.NaN;
         }

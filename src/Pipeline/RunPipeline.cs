@@ -3,10 +3,10 @@ using Geo.Catchment.Allocation;
 using Geo.Catchment.Inputs;
 using Geo.Catchment.Reports;
 using Geo.Catchment.Scenarios;
-using Geo.Routing.Storage;
+using Geo.Core;
 using Geo.Routing.Streets;
 
-namespace Geo.Cli.Pipeline;
+namespace Geo.Pipeline;
 
 /// <summary>
 /// <c>geo run</c>: the whole pipeline for a scenario, stage by stage (OSRM-style stages passing artefacts along):

@@ -3,10 +3,10 @@ using Geo.Catchment.Allocation;
 using Geo.Catchment.Inputs;
 using Geo.Catchment.Need;
 using Geo.Catchment.Scenarios;
+using Geo.Core;
 using Geo.Routing.Geometry;
-using Geo.Routing.Storage;
 
-namespace Geo.Cli.Pipeline;
+namespace Geo.Pipeline;
 
 /// <summary>
 /// The scenario's "placement" block as a <see cref="PlacementProblem"/> on the run's matrix for the placement mode:
