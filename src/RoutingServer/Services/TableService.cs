@@ -1,3 +1,4 @@
+using Geo.Core;
 using System.IO.Pipelines;
 using Geo.Routing.Geometry;
 using Geo.Routing.Matrices;
