@@ -29,11 +29,11 @@ public static class OffNetworkLeg
         };
     }
 
-    /// <summary>The leg of a snapped point: duration (ms) and length (mm); zero for a point on the street or not snapped.</summary>
+    /// <summary>The leg of a snapped point: duration (ms) and length (mm); zero for a point on the street, not snapped, or a speed of 0 (no leg).</summary>
     public static (int DurationMs, int LengthMm) Of(SnapResult snap, double speedKmh)
     {
         ArgumentNullException.ThrowIfNull(snap);
-        if (!snap.IsOk || !(snap.DistanceMetres > 0))
+        if (!snap.IsOk || !(snap.DistanceMetres > 0) || !(speedKmh > 0))
         {
             return (0, 0);
         }

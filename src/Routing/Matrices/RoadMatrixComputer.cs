@@ -8,8 +8,8 @@ namespace Geo.Routing.Matrices;
 /// <summary>
 /// The in-memory road matrix: snap origins and destinations, find or build the contraction hierarchy of the mode graph
 /// (cached beside the network file when <see cref="RoadMatrixOptions.NetworkPath"/> is set), run <see cref="ManyToManyCh"/>.
-/// Every journey includes the straight-line <see cref="OffNetworkLeg"/> at each end (point to snapped point).
-/// Used by <c>geo matrix</c> and by <c>geo run</c>.
+/// Used by <c>geo matrix</c> and by <c>geo run</c>. Their journeys include the straight-line <see cref="OffNetworkLeg"/> at each
+/// end (point to snapped point); <see cref="ComputeSnapped"/> adds it only when given a speed (the OSRM server does not, as OSRM).
 /// </summary>
 public static class RoadMatrixComputer
 {
@@ -34,18 +34,34 @@ public static class RoadMatrixComputer
         var hierarchy = Hierarchy(network, mode, band, overrides is null ? null : options.OverridesKey ?? "overrides", graph, options, out var fromCache);
 
         options.Stage?.Invoke("matrix");
-        var speedKmh = OffNetworkLeg.SpeedKmh(mode, network.Profiles);
+        var matrix = ComputeSnapped(graph, new ManyToManyCh(hierarchy), originSnaps, destinationSnaps, options.MaxDurationMs, options.Threads, options.Progress,
+            offNetworkKmh: options.OffNetworkLegs ? OffNetworkLeg.SpeedKmh(mode, network.Profiles) : 0);
+        return new RoadMatrixResult(matrix, originSnaps, destinationSnaps, fromCache);
+    }
+
+    /// <summary>
+    /// The matrix between points already snapped onto <paramref name="graph"/>, with a <see cref="ManyToManyCh"/> over its hierarchy: what <see cref="Compute"/>
+    /// does after snapping, for callers that keep the graph, snapper and hierarchy loaded (the routing server).
+    /// </summary>
+    public static TravelTimeMatrix ComputeSnapped(ModeGraph graph, ManyToManyCh search, SnapResult[] originSnaps, SnapResult[] destinationSnaps,
+        int maxDurationMs, int threads, Action<int>? progress = null, CancellationToken cancellation = default, double offNetworkKmh = 0)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(originSnaps);
+        ArgumentNullException.ThrowIfNull(destinationSnaps);
         var request = new MatrixRequest
         {
-            Sources = Seeds(originSnaps, outbound: true, speedKmh),
-            Targets = Seeds(destinationSnaps, outbound: false, speedKmh),
-            MaxDurationMs = options.MaxDurationMs,
-            Threads = options.Threads,
-            Progress = options.Progress,
+            Sources = Seeds(originSnaps, outbound: true, offNetworkKmh),
+            Targets = Seeds(destinationSnaps, outbound: false, offNetworkKmh),
+            MaxDurationMs = maxDurationMs,
+            Threads = threads,
+            Progress = progress,
+            Cancellation = cancellation,
         };
-        var matrix = new ManyToManyCh(hierarchy).Compute(request);
-        ApplySameEdgeTravel(graph, originSnaps, destinationSnaps, matrix, options.MaxDurationMs, speedKmh);
-        return new RoadMatrixResult(matrix, originSnaps, destinationSnaps, fromCache);
+        var matrix = search.Compute(request);
+        ApplySameEdgeTravel(graph, originSnaps, destinationSnaps, matrix, maxDurationMs, offNetworkKmh);
+        return matrix;
     }
 
     /// <summary>The contraction hierarchy of a mode (from memory, the cache file beside the network, or built).</summary>
@@ -67,8 +83,8 @@ public static class RoadMatrixComputer
         return result;
     }
 
-    /// <summary>Search seeds with the off-network leg added to each (the leg is the same whichever way the point joins the edge).</summary>
-    private static SnapSeed[][] Seeds(SnapResult[] snaps, bool outbound, double speedKmh)
+    /// <summary>Search seeds with the off-network leg (if any) added to each: the leg is the same whichever way the point joins the edge.</summary>
+    private static SnapSeed[][] Seeds(SnapResult[] snaps, bool outbound, double offNetworkKmh)
     {
         var seeds = new SnapSeed[snaps.Length][];
         for (var i = 0; i < snaps.Length; i++)
@@ -78,26 +94,22 @@ public static class RoadMatrixComputer
                 seeds[i] = [];
                 continue;
             }
-            var (legMs, legMm) = OffNetworkLeg.Of(snaps[i], speedKmh);
+            var (legMs, legMm) = OffNetworkLeg.Of(snaps[i], offNetworkKmh);
             var onEdge = outbound ? snaps[i].Outbound : snaps[i].Inbound;
-            seeds[i] = Array.ConvertAll(onEdge, s => s with { DurationMs = s.DurationMs + legMs, LengthMm = s.LengthMm + legMm });
+            seeds[i] = legMs == 0 && legMm == 0 ? onEdge : Array.ConvertAll(onEdge, s => s with { DurationMs = s.DurationMs + legMs, LengthMm = s.LengthMm + legMm });
         }
         return seeds;
     }
 
-    /// <summary>
-    /// An origin and a destination snapped onto the same two-way street segment can travel straight along it; the
-    /// network search (which must leave through a vertex) cannot see that, so take the direct time when it is faster.
-    /// One-way segments are left to the network search.
-    /// </summary>
+    /// <summary>Takes <see cref="SameEdgeTravel"/> where it is faster than the network search.</summary>
     private static void ApplySameEdgeTravel(ModeGraph graph, SnapResult[] origins, SnapResult[] destinations, TravelTimeMatrix matrix, int maxDurationMs,
-        double speedKmh)
+        double offNetworkKmh)
     {
         var byEdge = new Dictionary<int, List<int>>();
         for (var d = 0; d < destinations.Length; d++)
         {
             var snap = destinations[d];
-            if (snap.IsOk && snap.EdgeIndex >= 0 && snap.Inbound.Length == 2)
+            if (snap.IsOk && snap.EdgeIndex >= 0)
             {
                 if (!byEdge.TryGetValue(snap.EdgeIndex, out var list))
                 {
@@ -113,17 +125,21 @@ public static class RoadMatrixComputer
         for (var o = 0; o < origins.Length; o++)
         {
             var snap = origins[o];
-            if (!snap.IsOk || snap.Outbound.Length != 2 || !byEdge.TryGetValue(snap.EdgeIndex, out var list))
+            if (!snap.IsOk || !byEdge.TryGetValue(snap.EdgeIndex, out var list))
             {
                 continue;
             }
-            var originLeg = OffNetworkLeg.Of(snap, speedKmh);
             foreach (var d in list)
             {
-                var share = Math.Abs(destinations[d].Fraction - snap.Fraction);
-                var destinationLeg = OffNetworkLeg.Of(destinations[d], speedKmh);
-                var duration = (int)Math.Round(graph.EdgeDurationMs[snap.EdgeIndex] * share) + originLeg.DurationMs + destinationLeg.DurationMs;
-                var length = (int)Math.Round(graph.EdgeLengthMm[snap.EdgeIndex] * share) + originLeg.LengthMm + destinationLeg.LengthMm;
+                if (!SameEdgeTravel.Applies(snap, destinations[d]))
+                {
+                    continue;
+                }
+                var (duration, length) = SameEdgeTravel.Direct(graph, snap, destinations[d]);
+                var originLeg = OffNetworkLeg.Of(snap, offNetworkKmh);
+                var destinationLeg = OffNetworkLeg.Of(destinations[d], offNetworkKmh);
+                duration += originLeg.DurationMs + destinationLeg.DurationMs;
+                length += originLeg.LengthMm + destinationLeg.LengthMm;
                 var index = (o * matrix.TargetCount) + d;
                 var current = matrix.DurationMs[index];
                 if (duration <= maxDurationMs && (duration < current || (duration == current && length < matrix.LengthMm[index])))

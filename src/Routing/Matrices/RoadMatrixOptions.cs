@@ -22,6 +22,9 @@ public sealed record RoadMatrixOptions
     /// <summary>Pairs slower than this are unreached; default no limit.</summary>
     public int MaxDurationMs { get; init; } = TravelTime.Unreached;
 
+    /// <summary>Add the straight-line <see cref="OffNetworkLeg"/> from each point to its snapped point (default true; false = times between snapped points, as OSRM reports).</summary>
+    public bool OffNetworkLegs { get; init; } = true;
+
     /// <summary>Worker threads; 0 = all cores. Results never depend on it.</summary>
     public int Threads { get; init; }
 

@@ -10,7 +10,7 @@ using Geo.Routing.Transit.Fares;
 using Geo.Routing.Transit.Gtfs;
 using Geo.Routing.Transit.Timetable;
 
-namespace Geo.Cli.Pipeline;
+namespace Geo.Pipeline;
 
 /// <summary>
 /// Zone-by-site travel-time matrices for a run, one per mode: road modes through <see cref="RoadMatrixComputer"/>
