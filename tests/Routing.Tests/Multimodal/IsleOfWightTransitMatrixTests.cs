@@ -68,7 +68,7 @@ public sealed class IsleOfWightTransitMatrixTests
             for (var d = 0; d < destinations.Count; d++)
             {
                 var pair = result.Pair(o, d);
-                if (result.Status[pair] != TransitPairStatus.Ok)
+                if (result.Status[pair] != PairStatus.Ok)
                 {
                     continue;
                 }

@@ -1,4 +1,4 @@
-namespace Geo.Cli.Output;
+namespace Geo.Routing.Matrices;
 
 /// <summary>Outcome of one origin-destination pair; the stable string forms are written to matrix files.</summary>
 public enum PairStatus : byte
