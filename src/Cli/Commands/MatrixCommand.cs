@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using Geo.Catchment.Inputs;
+using Geo.Core;
 using Geo.Routing.Jobs;
 using Geo.Routing.Matrices;
 using Geo.Routing.Multimodal;

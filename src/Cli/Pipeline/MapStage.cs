@@ -1,6 +1,6 @@
 using Geo.Catchment.Reports;
 using Geo.Catchment.Scenarios;
-using Geo.Routing.Storage;
+using Geo.Core;
 using Geo.Routing.Streets;
 using Geo.Viewer.Basemap;
 using Geo.Viewer.Rendering;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Geo.Catchment.Inputs;
 using Geo.Catchment.Scenarios;
+using Geo.Core;
 using Geo.Routing.Jobs;
 using Geo.Routing.Matrices;
 using Geo.Routing.Output;

@@ -3,9 +3,9 @@ using System.Text;
 using Geo.Catchment.Allocation;
 using Geo.Catchment.Inputs;
 using Geo.Catchment.Scenarios;
+using Geo.Core;
 using Geo.Routing.Geometry;
 using Geo.Routing.Matrices;
-using Geo.Routing.Storage;
 using Geo.Routing.Streets;
 
 namespace Geo.Cli.Pipeline;

@@ -3,7 +3,7 @@ using Geo.Catchment.Allocation;
 using Geo.Catchment.Inputs;
 using Geo.Catchment.Reports;
 using Geo.Catchment.Scenarios;
-using Geo.Routing.Storage;
+using Geo.Core;
 using Geo.Routing.Streets;
 
 namespace Geo.Cli.Pipeline;

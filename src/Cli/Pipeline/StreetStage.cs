@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Geo.Catchment.Scenarios;
-using Geo.Routing.Storage;
+using Geo.Core;
 using Geo.Routing.Streets;
 
 namespace Geo.Cli.Pipeline;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Geo.Routing.Storage;
+using Geo.Core;
 
 namespace Geo.Routing.Jobs;
 

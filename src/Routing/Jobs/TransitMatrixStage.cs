@@ -1,4 +1,5 @@
 using System.Globalization;
+using Geo.Core;
 using Geo.Routing.Matrices;
 using Geo.Routing.Multimodal;
 using Geo.Routing.Output;

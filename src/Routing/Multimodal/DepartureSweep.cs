@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Geo.Core;
 using Geo.Routing.Matrices;
 using Geo.Routing.Transit.Raptor;
 

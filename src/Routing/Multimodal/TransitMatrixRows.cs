@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Geo.Core;
 using Geo.Routing.Streets.Snapping;
 
 namespace Geo.Routing.Multimodal;
@@ -54,7 +55,7 @@ public sealed class TransitMatrixRows
             DestinationCount = DestinationCount,
             Percentiles = [.. req.Percentiles],
             Minutes = new float[n * req.Percentiles.Count],
-            Status = new Matrices.PairStatus[n],
+            Status = new PairStatus[n],
             AccessWalkMinutes = Filled(n),
             WaitMinutes = Filled(n),
             InVehicleMinutes = Filled(n),

@@ -1,3 +1,4 @@
+using Geo.Core;
 using Geo.Routing.Matrices;
 
 namespace Geo.Routing.Multimodal;

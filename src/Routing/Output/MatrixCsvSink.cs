@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Geo.Core;
 using Geo.Routing.Matrices;
 using Geo.Routing.Storage;
 

@@ -1,11 +1,12 @@
+using Geo.Core;
 using Geo.Routing.Geometry;
 using Geo.Routing.Jobs;
 using Geo.Routing.Matrices;
 using Geo.Routing.Output;
 using Geo.Routing.Streets;
-using Geo.Routing.Transit.Fares;
 using Geo.Routing.Tests.Multimodal;
 using Geo.Routing.Tests.TestSupport;
+using Geo.Routing.Transit.Fares;
 using NUnit.Framework;
 
 namespace Geo.Routing.Tests.Jobs;

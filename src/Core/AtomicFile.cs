@@ -1,4 +1,4 @@
-namespace Geo.Routing.Storage;
+namespace Geo.Core;
 
 /// <summary>
 /// Writes an output through a temporary file in the same folder and renames it into place,

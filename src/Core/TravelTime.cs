@@ -1,4 +1,4 @@
-namespace Geo.Routing.Matrices;
+namespace Geo.Core;
 
 /// <summary>Sentinels and helpers for durations in milliseconds.</summary>
 public static class TravelTime

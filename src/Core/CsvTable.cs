@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Geo.Routing.Storage;
 
-namespace Geo.Catchment.Inputs;
+namespace Geo.Core;
 
 /// <summary>
 /// The one RFC 4180 CSV reader of Geo (quoted fields, doubled quotes, line breaks in quotes, UTF-8 BOM, comma/tab/semicolon

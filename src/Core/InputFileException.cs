@@ -1,4 +1,4 @@
-namespace Geo.Routing.Storage;
+namespace Geo.Core;
 
 /// <summary>
 /// An input file cannot be used. The message always names the file, and the line and field where known,
