@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using Geo.Core;
@@ -16,6 +17,8 @@ public sealed class ManyToManyCh
 {
     private const int BatchSize = 16;
     private readonly ContractedGraph _graph;
+    // Search spaces outlive a Compute call, so a long-lived instance (a server) does not reallocate them per request.
+    private readonly ConcurrentBag<SearchSpace> _spaces = [];
 
     public ManyToManyCh(ContractedGraph graph)
     {
@@ -50,7 +53,8 @@ public sealed class ManyToManyCh
     /// <paramref name="start"/>, <see cref="TravelTime.Unreached"/> where there is no route). The same rows as
     /// <see cref="Compute"/> gives, for any range and thread count.
     /// </summary>
-    public void ComputeRows(PreparedTargets targets, IReadOnlyList<SnapSeed[]> sources, int start, int end, int[] durationMs, int[] lengthMm, int threads = 0)
+    public void ComputeRows(PreparedTargets targets, IReadOnlyList<SnapSeed[]> sources, int start, int end, int[] durationMs, int[] lengthMm, int threads = 0,
+        CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(sources);
@@ -63,7 +67,7 @@ public sealed class ManyToManyCh
         {
             throw new ArgumentException("The arrays must hold (end - start) rows.", nameof(durationMs));
         }
-        var options = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount, CancellationToken = cancellation };
         ForwardSearches(sources, start, end, targets, durationMs, lengthMm, options, null);
     }
 
@@ -115,7 +119,7 @@ public sealed class ManyToManyCh
         // Per-target search results (vertex, key), gathered in parallel and then laid out in target order.
         var vertices = new int[targets.Count][];
         var keys = new long[targets.Count][];
-        Parallel.For(0, targets.Count, request.ParallelOptions(), () => new SearchSpace(graph.VertexCount), (t, _, space) =>
+        Parallel.For(0, targets.Count, request.ParallelOptions(), RentSpace, (t, _, space) =>
         {
             UpwardSearch(space, targets[t], graph.DownFirst, graph.DownTarget, graph.DownWeight, graph.UpFirst, graph.UpTarget, graph.UpWeight, graph.Rank, bound);
             var settled = space.Settled;
@@ -129,7 +133,7 @@ public sealed class ManyToManyCh
             vertices[t] = v;
             keys[t] = k;
             return space;
-        }, static _ => { });
+        }, _spaces.Add);
 
         var first = new int[graph.VertexCount + 1];
         for (var t = 0; t < targets.Count; t++)
@@ -194,7 +198,7 @@ public sealed class ManyToManyCh
         var bound = targets.Bound;
         var batches = (end - start + BatchSize - 1) / BatchSize;
         Parallel.For(0, batches, options,
-            () => new Worker(graph.VertexCount, targetCount),
+            () => new Worker(RentSpace(), targetCount),
             (batch, _, worker) =>
             {
                 var first = start + (batch * BatchSize);
@@ -215,12 +219,14 @@ public sealed class ManyToManyCh
                 progress?.Invoke(last - first);
                 return worker;
             },
-            static _ => { });
+            worker => _spaces.Add(worker.Space));
     }
 
-    private sealed class Worker(int vertexCount, int targetCount)
+    private SearchSpace RentSpace() => _spaces.TryTake(out var space) ? space : new SearchSpace(_graph.VertexCount);
+
+    private sealed class Worker(SearchSpace space, int targetCount)
     {
-        public readonly SearchSpace Space = new(vertexCount);
+        public readonly SearchSpace Space = space;
         public readonly long[] Best = new long[targetCount];
     }
 

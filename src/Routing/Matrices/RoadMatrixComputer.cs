@@ -1,6 +1,7 @@
 using Geo.Routing.Contraction;
 using Geo.Routing.Geometry;
 using Geo.Routing.Streets;
+using Geo.Routing.Streets.Snapping;
 
 namespace Geo.Routing.Matrices;
 
@@ -18,6 +19,32 @@ public static class RoadMatrixComputer
         options?.Stage?.Invoke("matrix");
         var matrix = rows.Compute(0, rows.OriginCount, options?.Progress);
         return new RoadMatrixResult(matrix, rows.OriginSnaps, rows.DestinationSnaps, rows.HierarchyFromCache);
+    }
+
+    /// <summary>
+    /// The matrix between points already snapped onto <paramref name="graph"/>, with a <see cref="ManyToManyCh"/> over its hierarchy: what <see cref="Compute"/>
+    /// does after snapping, for callers that keep the graph, snapper and hierarchy loaded (the routing server).
+    /// </summary>
+    public static TravelTimeMatrix ComputeSnapped(ModeGraph graph, ManyToManyCh search, SnapResult[] originSnaps, SnapResult[] destinationSnaps,
+        int maxDurationMs, int threads, Action<int>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(originSnaps);
+        ArgumentNullException.ThrowIfNull(destinationSnaps);
+        var request = new MatrixRequest
+        {
+            Sources = RoadMatrixRows.Seeds(originSnaps, outbound: true),
+            Targets = RoadMatrixRows.Seeds(destinationSnaps, outbound: false),
+            MaxDurationMs = maxDurationMs,
+            Threads = threads,
+            Progress = progress,
+            Cancellation = cancellation,
+        };
+        var matrix = search.Compute(request);
+        RoadMatrixRows.ApplySameEdgeTravel(graph, originSnaps, 0, originSnaps.Length, destinationSnaps,
+            RoadMatrixRows.DestinationsByEdge(destinationSnaps), matrix, maxDurationMs);
+        return matrix;
     }
 
     /// <summary>The contraction hierarchy of a mode (from memory, the cache file beside the network, or built).</summary>

@@ -51,7 +51,7 @@ public sealed class RoadMatrixRows
             MaxDurationMs = options.MaxDurationMs,
             Threads = options.Threads,
         });
-        _sameEdge = SameEdgeDestinations(DestinationSnaps);
+        _sameEdge = DestinationsByEdge(DestinationSnaps);
     }
 
     public SnapResult[] OriginSnaps { get; }
@@ -78,7 +78,7 @@ public sealed class RoadMatrixRows
         var lengths = new int[pairs];
         _engine.ComputeRows(_targets, _sources, start, end, durations, lengths, _options.Threads);
         var matrix = new TravelTimeMatrix(end - start, DestinationCount, durations, lengths);
-        ApplySameEdgeTravel(start, end, matrix);
+        ApplySameEdgeTravel(_graph, OriginSnaps, start, end, DestinationSnaps, _sameEdge, matrix, _options.MaxDurationMs);
         progress?.Invoke(end - start);
         return matrix;
     }
@@ -90,7 +90,7 @@ public sealed class RoadMatrixRows
         return result;
     }
 
-    private static SnapSeed[][] Seeds(SnapResult[] snaps, bool outbound)
+    internal static SnapSeed[][] Seeds(SnapResult[] snaps, bool outbound)
     {
         var seeds = new SnapSeed[snaps.Length][];
         for (var i = 0; i < snaps.Length; i++)
@@ -100,14 +100,14 @@ public sealed class RoadMatrixRows
         return seeds;
     }
 
-    /// <summary>Destinations snapped onto a two-way segment, by segment.</summary>
-    private static Dictionary<int, List<int>> SameEdgeDestinations(SnapResult[] destinations)
+    /// <summary>Snapped destinations by the segment they lie on.</summary>
+    internal static Dictionary<int, List<int>> DestinationsByEdge(SnapResult[] destinations)
     {
         var byEdge = new Dictionary<int, List<int>>();
         for (var d = 0; d < destinations.Length; d++)
         {
             var snap = destinations[d];
-            if (snap.IsOk && snap.EdgeIndex >= 0 && snap.Inbound.Length == 2)
+            if (snap.IsOk && snap.EdgeIndex >= 0)
             {
                 if (!byEdge.TryGetValue(snap.EdgeIndex, out var list))
                 {
@@ -120,29 +120,30 @@ public sealed class RoadMatrixRows
     }
 
     /// <summary>
-    /// An origin and a destination snapped onto the same two-way street segment can travel straight along it; the
-    /// network search (which must leave through a vertex) cannot see that, so take the direct time when it is faster.
-    /// One-way segments are left to the network search.
+    /// Rows [start, end) of <paramref name="matrix"/> (row 0 = origin start): where an origin and a destination share a
+    /// segment that can be travelled between them (<see cref="SameEdgeTravel"/>), take the direct time when faster.
     /// </summary>
-    private void ApplySameEdgeTravel(int start, int end, TravelTimeMatrix matrix)
+    internal static void ApplySameEdgeTravel(ModeGraph graph, SnapResult[] origins, int start, int end, SnapResult[] destinations,
+        Dictionary<int, List<int>> byEdge, TravelTimeMatrix matrix, int maxDurationMs)
     {
-        if (_sameEdge.Count == 0)
+        if (byEdge.Count == 0)
         {
             return;
         }
-        var maxDurationMs = _options.MaxDurationMs;
         for (var o = start; o < end; o++)
         {
-            var snap = OriginSnaps[o];
-            if (!snap.IsOk || snap.Outbound.Length != 2 || !_sameEdge.TryGetValue(snap.EdgeIndex, out var list))
+            var snap = origins[o];
+            if (!snap.IsOk || !byEdge.TryGetValue(snap.EdgeIndex, out var list))
             {
                 continue;
             }
             foreach (var d in list)
             {
-                var share = Math.Abs(DestinationSnaps[d].Fraction - snap.Fraction);
-                var duration = (int)Math.Round(_graph.EdgeDurationMs[snap.EdgeIndex] * share);
-                var length = (int)Math.Round(_graph.EdgeLengthMm[snap.EdgeIndex] * share);
+                if (!SameEdgeTravel.Applies(snap, destinations[d]))
+                {
+                    continue;
+                }
+                var (duration, length) = SameEdgeTravel.Direct(graph, snap, destinations[d]);
                 var index = ((o - start) * matrix.TargetCount) + d;
                 var current = matrix.DurationMs[index];
                 if (duration <= maxDurationMs && (duration < current || (duration == current && length < matrix.LengthMm[index])))

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Geo.Catchment.Scenarios;
-using Geo.Cli.Pipeline;
+using Geo.Pipeline;
 using Geo.Core;
 using Geo.Samples;
 using Geo.Routing.Geometry;

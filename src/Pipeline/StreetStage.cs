@@ -3,7 +3,7 @@ using Geo.Catchment.Scenarios;
 using Geo.Core;
 using Geo.Routing.Streets;
 
-namespace Geo.Cli.Pipeline;
+namespace Geo.Pipeline;
 
 /// <summary>
 /// The street network for a run: a given .geonet, else the cached <c>network/streets.geonet</c> in the results folder

@@ -10,7 +10,7 @@ using Geo.Routing.Streets;
 using Geo.Routing.Streets.Snapping;
 using Geo.Routing.Transit.Fares;
 
-namespace Geo.Cli.Pipeline;
+namespace Geo.Pipeline;
 
 /// <summary>
 /// Zone-by-site travel-time matrices for a run, one per mode, through the library's <see cref="MatrixPipeline"/> (the same

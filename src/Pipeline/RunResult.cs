@@ -1,6 +1,6 @@
 using Geo.Catchment.Scenarios;
 
-namespace Geo.Cli.Pipeline;
+namespace Geo.Pipeline;
 
 /// <summary>What <see cref="RunPipeline.Run"/> produced: the appraisal, the stages with their timings and every file written.</summary>
 public sealed record RunResult(

@@ -6,7 +6,7 @@ using Geo.Viewer.Basemap;
 using Geo.Viewer.Rendering;
 using Geo.Viewer.Results;
 
-namespace Geo.Cli.Pipeline;
+namespace Geo.Pipeline;
 
 /// <summary>
 /// After the appraisal: basemap.geojson (roads for the offline viewer), static maps in maps/ (baseline travel time and

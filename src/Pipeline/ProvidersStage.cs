@@ -8,7 +8,7 @@ using Geo.Routing.Geometry;
 using Geo.Routing.Matrices;
 using Geo.Routing.Streets;
 
-namespace Geo.Cli.Pipeline;
+namespace Geo.Pipeline;
 
 /// <summary>
 /// The scenario's "providers" (e.g. care homes): for every option and service, each provider's nearest and second-nearest

@@ -1,4 +1,4 @@
-namespace Geo.Cli.Pipeline;
+namespace Geo.Pipeline;
 
 /// <summary>What <c>geo run</c> was asked to do.</summary>
 public sealed record RunOptions

@@ -6,7 +6,7 @@ using Geo.Catchment.Scenarios;
 using Geo.Core;
 using Geo.Routing.Streets;
 
-namespace Geo.Cli.Pipeline;
+namespace Geo.Pipeline;
 
 /// <summary>
 /// <c>geo run</c>: the whole pipeline for a scenario, stage by stage (OSRM-style stages passing artefacts along):

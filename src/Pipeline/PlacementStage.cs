@@ -6,7 +6,7 @@ using Geo.Catchment.Scenarios;
 using Geo.Core;
 using Geo.Routing.Geometry;
 
-namespace Geo.Cli.Pipeline;
+namespace Geo.Pipeline;
 
 /// <summary>
 /// The scenario's "placement" block as a <see cref="PlacementProblem"/> on the run's matrix for the placement mode:
