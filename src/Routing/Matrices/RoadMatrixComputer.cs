@@ -8,35 +8,19 @@ namespace Geo.Routing.Matrices;
 /// <summary>
 /// The in-memory road matrix: snap origins and destinations, find or build the contraction hierarchy of the mode graph
 /// (cached beside the network file when <see cref="RoadMatrixOptions.NetworkPath"/> is set), run <see cref="ManyToManyCh"/>.
-/// Used by <c>geo matrix</c> and by <c>geo run</c>. Their journeys include the straight-line <see cref="OffNetworkLeg"/> at each
-/// end (point to snapped point); <see cref="ComputeSnapped"/> adds it only when given a speed (the OSRM server does not, as OSRM).
+/// For origin ranges (batches, shards) use <see cref="RoadMatrixRows"/>. Journeys include the straight-line
+/// <see cref="OffNetworkLeg"/> at each end (point to snapped point) unless <see cref="RoadMatrixOptions.OffNetworkLegs"/> is off;
+/// <see cref="ComputeSnapped"/> (the OSRM-compatible server) reports times between snapped points, as OSRM does.
 /// </summary>
 public static class RoadMatrixComputer
 {
     public static RoadMatrixResult Compute(StreetNetwork network, TravelMode mode, IReadOnlyList<GeoPoint> origins,
         IReadOnlyList<GeoPoint> destinations, RoadMatrixOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(origins);
-        ArgumentNullException.ThrowIfNull(destinations);
-        options ??= new RoadMatrixOptions();
-        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxSnapMetres);
-
-        var band = mode == TravelMode.Car ? options.Band : TimeBand.OffPeak;
-        var overrides = mode == TravelMode.Car ? options.Overrides : null;
-        var graph = network.GetModeGraph(mode, overrides, band);
-
-        options.Stage?.Invoke("snapping");
-        var snapper = network.CreateSnapper(mode, graph);
-        var originSnaps = Snap(snapper, origins, options.MaxSnapMetres);
-        var destinationSnaps = Snap(snapper, destinations, options.MaxSnapMetres);
-
-        var hierarchy = Hierarchy(network, mode, band, overrides is null ? null : options.OverridesKey ?? "overrides", graph, options, out var fromCache);
-
-        options.Stage?.Invoke("matrix");
-        var matrix = ComputeSnapped(graph, new ManyToManyCh(hierarchy), originSnaps, destinationSnaps, options.MaxDurationMs, options.Threads, options.Progress,
-            offNetworkKmh: options.OffNetworkLegs ? OffNetworkLeg.SpeedKmh(mode, network.Profiles) : 0);
-        return new RoadMatrixResult(matrix, originSnaps, destinationSnaps, fromCache);
+        var rows = new RoadMatrixRows(network, mode, origins, destinations, options);
+        options?.Stage?.Invoke("matrix");
+        var matrix = rows.Compute(0, rows.OriginCount, options?.Progress);
+        return new RoadMatrixResult(matrix, rows.OriginSnaps, rows.DestinationSnaps, rows.HierarchyFromCache);
     }
 
     /// <summary>
@@ -44,7 +28,7 @@ public static class RoadMatrixComputer
     /// does after snapping, for callers that keep the graph, snapper and hierarchy loaded (the routing server).
     /// </summary>
     public static TravelTimeMatrix ComputeSnapped(ModeGraph graph, ManyToManyCh search, SnapResult[] originSnaps, SnapResult[] destinationSnaps,
-        int maxDurationMs, int threads, Action<int>? progress = null, CancellationToken cancellation = default, double offNetworkKmh = 0)
+        int maxDurationMs, int threads, Action<int>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(search);
@@ -52,15 +36,16 @@ public static class RoadMatrixComputer
         ArgumentNullException.ThrowIfNull(destinationSnaps);
         var request = new MatrixRequest
         {
-            Sources = Seeds(originSnaps, outbound: true, offNetworkKmh),
-            Targets = Seeds(destinationSnaps, outbound: false, offNetworkKmh),
+            Sources = RoadMatrixRows.Seeds(originSnaps, outbound: true),
+            Targets = RoadMatrixRows.Seeds(destinationSnaps, outbound: false),
             MaxDurationMs = maxDurationMs,
             Threads = threads,
             Progress = progress,
             Cancellation = cancellation,
         };
         var matrix = search.Compute(request);
-        ApplySameEdgeTravel(graph, originSnaps, destinationSnaps, matrix, maxDurationMs, offNetworkKmh);
+        RoadMatrixRows.ApplySameEdgeTravel(graph, originSnaps, 0, originSnaps.Length, destinationSnaps,
+            RoadMatrixRows.DestinationsByEdge(destinationSnaps), matrix, maxDurationMs);
         return matrix;
     }
 
@@ -74,80 +59,5 @@ public static class RoadMatrixComputer
         var path = options.NetworkPath is null ? null : ContractedGraphCache.CachePath(options.NetworkPath, mode.ToName(), band.ToName(), variant);
         options.Stage?.Invoke(path is not null && ContractedGraph.ReadInputHash(path) == hash ? "loading hierarchy" : "contracting");
         return ContractedGraphCache.GetOrBuild(graph, hash, path, options.Contraction, out fromCache);
-    }
-
-    private static SnapResult[] Snap(Snapper snapper, IReadOnlyList<GeoPoint> points, double maxSnapMetres)
-    {
-        var result = new SnapResult[points.Count];
-        Parallel.For(0, points.Count, i => result[i] = snapper.Snap(points[i], maxSnapMetres));
-        return result;
-    }
-
-    /// <summary>Search seeds with the off-network leg (if any) added to each: the leg is the same whichever way the point joins the edge.</summary>
-    private static SnapSeed[][] Seeds(SnapResult[] snaps, bool outbound, double offNetworkKmh)
-    {
-        var seeds = new SnapSeed[snaps.Length][];
-        for (var i = 0; i < snaps.Length; i++)
-        {
-            if (!snaps[i].IsOk)
-            {
-                seeds[i] = [];
-                continue;
-            }
-            var (legMs, legMm) = OffNetworkLeg.Of(snaps[i], offNetworkKmh);
-            var onEdge = outbound ? snaps[i].Outbound : snaps[i].Inbound;
-            seeds[i] = legMs == 0 && legMm == 0 ? onEdge : Array.ConvertAll(onEdge, s => s with { DurationMs = s.DurationMs + legMs, LengthMm = s.LengthMm + legMm });
-        }
-        return seeds;
-    }
-
-    /// <summary>Takes <see cref="SameEdgeTravel"/> where it is faster than the network search.</summary>
-    private static void ApplySameEdgeTravel(ModeGraph graph, SnapResult[] origins, SnapResult[] destinations, TravelTimeMatrix matrix, int maxDurationMs,
-        double offNetworkKmh)
-    {
-        var byEdge = new Dictionary<int, List<int>>();
-        for (var d = 0; d < destinations.Length; d++)
-        {
-            var snap = destinations[d];
-            if (snap.IsOk && snap.EdgeIndex >= 0)
-            {
-                if (!byEdge.TryGetValue(snap.EdgeIndex, out var list))
-                {
-                    byEdge[snap.EdgeIndex] = list = [];
-                }
-                list.Add(d);
-            }
-        }
-        if (byEdge.Count == 0)
-        {
-            return;
-        }
-        for (var o = 0; o < origins.Length; o++)
-        {
-            var snap = origins[o];
-            if (!snap.IsOk || !byEdge.TryGetValue(snap.EdgeIndex, out var list))
-            {
-                continue;
-            }
-            foreach (var d in list)
-            {
-                if (!SameEdgeTravel.Applies(snap, destinations[d]))
-                {
-                    continue;
-                }
-                var (duration, length) = SameEdgeTravel.Direct(graph, snap, destinations[d]);
-                var originLeg = OffNetworkLeg.Of(snap, offNetworkKmh);
-                var destinationLeg = OffNetworkLeg.Of(destinations[d], offNetworkKmh);
-                duration += originLeg.DurationMs + destinationLeg.DurationMs;
-                length += originLeg.LengthMm + destinationLeg.LengthMm;
-                var index = (o * matrix.TargetCount) + d;
-                var current = matrix.DurationMs[index];
-                if (duration <= maxDurationMs && (duration < current || (duration == current && length < matrix.LengthMm[index])))
-                {
-                    matrix.DurationMs[index] = duration;
-                    matrix.LengthMm[index] = length;
-                }
-            }
-        }
     }
 }
