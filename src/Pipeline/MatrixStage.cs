@@ -4,6 +4,7 @@ using Geo.Catchment.Scenarios;
 using Geo.Core;
 using Geo.Routing.Jobs;
 using Geo.Routing.Matrices;
+using Geo.Routing.Multimodal;
 using Geo.Routing.Output;
 using Geo.Routing.Storage;
 using Geo.Routing.Streets;
