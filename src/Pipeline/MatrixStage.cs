@@ -5,6 +5,7 @@ using Geo.Core;
 using Geo.Routing.Geometry;
 using Geo.Routing.Matrices;
 using Geo.Routing.Multimodal;
+using Geo.Routing.Profiles;
 using Geo.Routing.Streets;
 using Geo.Routing.Transit.Fares;
 using Geo.Routing.Transit.Gtfs;

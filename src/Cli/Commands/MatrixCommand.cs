@@ -6,6 +6,7 @@ using Geo.Cli.Output;
 using Geo.Core;
 using Geo.Routing.Contraction;
 using Geo.Routing.Matrices;
+using Geo.Routing.Profiles;
 using Geo.Routing.Streets;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using Geo.Core;
 using Geo.Samples;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -1,5 +1,6 @@
 using Geo.Core;
 using Geo.Routing.Contraction;
+using Geo.Routing.Profiles;
 using Geo.Routing.Streets;
 
 namespace Geo.Routing.Matrices;

@@ -1,7 +1,8 @@
 using Geo.Core;
 using Geo.Routing.Geometry;
 using Geo.Routing.Matrices;
-using Geo.Routing.Streets.Snapping;
+using Geo.Routing.Search;
+using Geo.Routing.Streets;
 using Geo.Routing.Transit.Fares;
 using Geo.Routing.Transit.Raptor;
 
