@@ -119,7 +119,7 @@ internal static class NationalRegionBuilder
         }
 
         // Islands: a small grid 2.5 km east of one zone in a thousand, joined to nothing.
-        for (var i = 500; i < n; i += 1000)
+        for (var i = Math.Min(500, n / 2); i < n; i += 1000)
         {
             var first = AddGridNodes(net, centroids[i].Easting + 2_500, centroids[i].Northing, 150, 3, random);
             AddMeshWays(net, tags, first, 3, dense: false, restriction: false, random);
