@@ -1,10 +1,10 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using Geo.Core;
 using Geo.Routing.Contraction;
 using Geo.Routing.Matrices;
 using Geo.Routing.Profiles;
-using Geo.Routing.Storage;
 using Geo.Routing.Streets;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
-using Geo.Routing.Storage;
+using Geo.Core;
 using Geo.Samples;
 using Geo.Samples.National;
 using Spectre.Console;

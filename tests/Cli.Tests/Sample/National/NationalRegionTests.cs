@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Geo.Cli.Tests.EndToEnd;
+using Geo.Core;
 using Geo.Routing.Contraction;
 using Geo.Routing.Matrices;
 using Geo.Routing.Streets;
