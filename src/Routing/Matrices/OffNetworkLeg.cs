@@ -1,6 +1,6 @@
 using Geo.Routing.Profiles;
 using Geo.Routing.Streets;
-using Geo.Routing.Streets.Snapping;
+
 
 namespace Geo.Routing.Matrices;
 
