@@ -24,6 +24,7 @@ public static class Program
             config.AddCommand<MapCommand>("map").WithDescription("Draw a static PNG map of travel time, change vs baseline, IMD, a zone attribute or the placement result (optionally with isochrones).").WithExample("map", "--results", "results/", "--option", "B", "--mode", "car", "--service", "outpatients", "--layer", "change", "--out", "results/maps/change.png").WithExample("map", "--results", "results/", "--layer", "placement", "--out", "results/maps/placement.png");
             config.AddCommand<BasemapCommand>("basemap").WithDescription("Write road lines from a street network as results/basemap.geojson for the offline map.").WithExample("basemap", "--network", "region.geonet", "--out", "results/basemap.geojson");
             config.AddCommand<SampleCommand>("sample").WithDescription("Write the SYNTHETIC sample region (OSM PBF, GTFS, zones, sites, scenario.json).").WithExample("sample", "--out", "data-samples/", "--seed", "42");
+            config.AddBranch("cluster", ClusterBranch.Configure);
             config.AddCommand<RunCommand>("run").WithDescription("Run a whole scenario: network, matrices for every mode, placement, appraisal, maps and report.html.").WithExample("run", "data-samples/scenario.json", "--out", "results/");
         });
         return ErrorReporter.Run(() => app.Run(args));
