@@ -1,4 +1,4 @@
-using Geo.Routing.Storage;
+using Geo.Core;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

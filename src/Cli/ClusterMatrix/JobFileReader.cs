@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Geo.Cli.Commands;
 using Geo.Cluster.Jobs;
-using Geo.Routing.Storage;
+using Geo.Core;
 using Geo.Routing.Streets;
 
 namespace Geo.Cli.ClusterMatrix;

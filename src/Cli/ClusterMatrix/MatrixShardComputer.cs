@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Geo.Catchment.Inputs;
+using Geo.Core;
 using Geo.Cli.Commands;
 using Geo.Cli.Output;
 using Geo.Cluster.Jobs;

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Geo.Catchment.Costs;
 using Geo.Catchment.Scenarios;
-using Geo.Routing.Storage;
+using Geo.Core;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

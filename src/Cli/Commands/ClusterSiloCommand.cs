@@ -3,7 +3,7 @@ using System.Net;
 using Geo.Cli.ClusterMatrix;
 using Geo.Cluster.Hosting;
 using Geo.Cluster.Store;
-using Geo.Routing.Storage;
+using Geo.Core;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Spectre.Console.Cli;

@@ -40,7 +40,7 @@ public sealed class ClusterSubmitCommand : Command<ClusterSubmitCommand.Settings
         {
             if (!File.Exists(InputCheck.Resolve(data, input)))
             {
-                throw new Routing.Storage.InputFileException(settings.Job, null, null, $"input '{input}' not found under --data {data}");
+                throw new Core.InputFileException(settings.Job, null, null, $"input '{input}' not found under --data {data}");
             }
         }
         var origins = new MatrixShardComputer(1).CountOrigins(job, data);

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
-using Geo.Cli.Pipeline;
+using Geo.Pipeline;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using Geo.Core;
 using Geo.Routing.Contraction;
 using Geo.Routing.Streets;
 

@@ -1,4 +1,0 @@
-namespace Geo.Cli.Sample;
-
-/// <summary>A turn restriction relation: from way, via node, to way.</summary>
-internal sealed record SampleRelation(long Id, long FromWayId, long ViaNodeId, long ToWayId, IReadOnlyList<KeyValuePair<string, string>> Tags);

@@ -1,0 +1,145 @@
+using System.Text.Json;
+using Geo.Core;
+
+namespace Geo.Samples;
+
+/// <summary>
+/// Writes scenario.json for the sample region, following the shared scenario contract: four modes, outpatients and
+/// urgent care, a baseline and three options, the transit date and window, a p-median placement block and care-home providers.
+/// </summary>
+internal static class ScenarioWriter
+{
+    public const string Outpatients = "outpatients";
+    public const string UrgentCare = "urgent_care";
+
+    /// <summary>The options: id, name and the services at each open site. The first is the baseline.</summary>
+    public static IReadOnlyList<(string Id, string Name, (string Site, string[] Services)[] Sites)> Options { get; } =
+    [
+        ("baseline", "Current: outpatients at both hospitals",
+            [("H1", [Outpatients, UrgentCare]), ("H2", [Outpatients, UrgentCare])]),
+        ("A", "Centralise outpatients at Harrowby General Hospital",
+            [("H1", [Outpatients, UrgentCare]), ("H2", [UrgentCare])]),
+        ("B", "Move Kingsford outpatients to Kingsford Health Centre (C2)",
+            [("H1", [Outpatients, UrgentCare]), ("H2", [UrgentCare]), ("C2", [Outpatients])]),
+        ("C", "Add an outpatient clinic at Amberleigh Health Centre (C3)",
+            [("H1", [Outpatients, UrgentCare]), ("H2", [Outpatients, UrgentCare]), ("C3", [Outpatients])]),
+    ];
+
+    public static void Write(string path)
+    {
+        AtomicFile.Write(path, stream =>
+        {
+            using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" });
+            w.WriteStartObject();
+            w.WriteString("name", "Sample region (SYNTHETIC): where should outpatient clinics be?");
+
+            w.WriteStartObject("network");
+            w.WriteString("osm", "region.osm.pbf");
+            w.WriteNull("speeds");
+            w.WriteString("timeBand", "off_peak");
+            w.WriteNumber("maxSnapMetres", 1000);
+            w.WriteEndObject();
+
+            w.WriteStartObject("transit");
+            w.WriteStartArray("gtfs");
+            w.WriteStringValue("bus-gtfs.zip");
+            w.WriteEndArray();
+            w.WriteString("date", GtfsFeedWriter.ServiceDate);
+            w.WriteString("window", "07:00-10:00");
+            w.WriteNull("fares");
+            w.WriteNumber("maxWalkMinutes", 20);
+            w.WriteEndObject();
+
+            w.WriteStartObject("zones");
+            w.WriteString("file", "zones.csv");
+            w.WriteString("id", "zone_id");
+            w.WriteString("name", "zone_name");
+            w.WriteString("lon", "lon");
+            w.WriteString("lat", "lat");
+            w.WriteNull("easting");
+            w.WriteNull("northing");
+            w.WriteString("population", "population");
+            w.WriteString("age65plus", "age65plus");
+            w.WriteString("imdDecile", "imd_decile");
+            w.WriteString("imdRank", "imd_rank");
+            w.WriteString("ward", "ward");
+            w.WriteString("localAuthority", "local_authority");
+            w.WriteString("boundaries", "zones.geojson");
+            w.WriteString("boundaryId", "zone_id");
+            w.WriteStartArray("joins");
+            w.WriteEndArray();
+            w.WriteNull("ageGroups");
+            w.WriteEndObject();
+
+            PointFile(w, "sites", "sites.csv", "site_id", "site_name");
+
+            w.WriteStartArray("modes");
+            foreach (var mode in (string[])["car", "walk", "cycle", "transit"])
+            {
+                w.WriteStringValue(mode);
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("services");
+            w.WriteStringValue(Outpatients);
+            w.WriteStringValue(UrgentCare);
+            w.WriteEndArray();
+
+            w.WritePropertyName("baseline");
+            Option(w, Options[0]);
+            w.WriteStartArray("options");
+            for (var i = 1; i < Options.Count; i++)
+            {
+                Option(w, Options[i]);
+            }
+            w.WriteEndArray();
+
+            w.WriteNull("demand");
+            w.WriteNull("costs");
+            w.WriteNull("matrices");
+
+            w.WriteStartObject("placement");
+            w.WriteString("problem", "pmedian");
+            w.WriteString("mode", "car");
+            w.WriteNumber("p", 3);
+            w.WriteNumber("threshold", 15);
+            w.WriteString("need", "population*1 + age65plus*2");
+            PointFile(w, "candidates", "community_sites.csv", "site_id", "site_name");
+            w.WriteStartArray("existing");
+            w.WriteEndArray();
+            w.WriteEndObject();
+
+            PointFile(w, "providers", "care_homes.csv", "id", "name");
+            w.WriteEndObject();
+        });
+    }
+
+    private static void PointFile(Utf8JsonWriter w, string property, string file, string id, string name)
+    {
+        w.WriteStartObject(property);
+        w.WriteString("file", file);
+        w.WriteString("id", id);
+        w.WriteString("name", name);
+        w.WriteString("lon", "lon");
+        w.WriteString("lat", "lat");
+        w.WriteEndObject();
+    }
+
+    private static void Option(Utf8JsonWriter w, (string Id, string Name, (string Site, string[] Services)[] Sites) option)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", option.Id);
+        w.WriteString("name", option.Name);
+        w.WriteStartObject("sites");
+        foreach (var (site, services) in option.Sites)
+        {
+            w.WriteStartArray(site);
+            foreach (var service in services)
+            {
+                w.WriteStringValue(service);
+            }
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+}
