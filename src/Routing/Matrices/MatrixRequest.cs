@@ -21,6 +21,9 @@ public sealed record MatrixRequest
     /// <summary>Called with the number of sources just finished (from worker threads).</summary>
     public Action<int>? Progress { get; init; }
 
+    /// <summary>Stops the computation between batches of sources (throws <see cref="OperationCanceledException"/>).</summary>
+    public CancellationToken Cancellation { get; init; }
+
     public void Validate(int vertexCount)
     {
         ArgumentNullException.ThrowIfNull(Sources);
@@ -51,5 +54,5 @@ public sealed record MatrixRequest
     }
 
     internal ParallelOptions ParallelOptions() =>
-        new() { MaxDegreeOfParallelism = Threads > 0 ? Threads : Environment.ProcessorCount };
+        new() { MaxDegreeOfParallelism = Threads > 0 ? Threads : Environment.ProcessorCount, CancellationToken = Cancellation };
 }
