@@ -94,8 +94,8 @@ public static class JobFileReader
             try
             {
                 var settings = JobSettings.ToMatrixSettings(spec, ".");
-                TransitMatrixRunner.ParseWindow(settings);
-                TransitMatrixRunner.ParsePercentiles(settings.Percentiles);
+                MatrixCommand.ParseWindow(settings);
+                MatrixCommand.ParsePercentiles(settings.Percentiles);
                 if (!DateOnly.TryParseExact(spec.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
                 {
                     throw new UsageException($"date '{spec.Date}' must be YYYY-MM-DD");
