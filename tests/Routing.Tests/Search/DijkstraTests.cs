@@ -1,9 +1,11 @@
 using Geo.Core;
 using Geo.Routing.Matrices;
+using Geo.Routing.Search;
 using Geo.Routing.Streets;
+using Geo.Routing.Tests.Matrices;
 using NUnit.Framework;
 
-namespace Geo.Routing.Tests.Matrices;
+namespace Geo.Routing.Tests.Search;
 
 [TestFixture]
 public sealed class DijkstraTests

@@ -1,6 +1,6 @@
 using Geo.Routing.Geometry;
 
-namespace Geo.Routing.Streets.Snapping;
+namespace Geo.Routing.Streets;
 
 /// <summary>
 /// A point snapped onto the nearest routable edge of a mode graph.

@@ -1,4 +1,4 @@
-namespace Geo.Cli;
+namespace Geo.Core;
 
 /// <summary>A command-line option is missing or invalid; exits with <see cref="ExitCodes.Usage"/>.</summary>
 public sealed class UsageException(string message) : Exception(message);

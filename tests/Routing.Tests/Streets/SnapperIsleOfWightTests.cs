@@ -1,10 +1,9 @@
 using Geo.Routing.Geometry;
 using Geo.Routing.Streets;
-using Geo.Routing.Streets.Snapping;
 using Geo.Routing.Tests.TestSupport;
 using NUnit.Framework;
 
-namespace Geo.Routing.Tests.Streets.Snapping;
+namespace Geo.Routing.Tests.Streets;
 
 [TestFixture]
 [Category("Slow")]

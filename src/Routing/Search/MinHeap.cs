@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Geo.Routing.Matrices;
+namespace Geo.Routing.Search;
 
 /// <summary>
 /// A binary min-heap of (key, vertex) with lazy deletion: a search pushes a vertex again when its key improves and skips

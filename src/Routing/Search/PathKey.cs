@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Geo.Core;
 
-namespace Geo.Routing.Matrices;
+namespace Geo.Routing.Search;
 
 /// <summary>
 /// A path cost as one <see cref="long"/>: duration in ms in the high 32 bits, length in mm in the low 32 bits.

@@ -2,17 +2,18 @@ using System.Globalization;
 using Geo.Catchment.Equality;
 using Geo.Catchment.Inputs;
 using Geo.Catchment.Reports;
+using Geo.Catchment.Scenarios;
 using Geo.Catchment.Scoring;
 using Geo.Core;
 
-namespace Geo.Catchment.Scenarios;
+namespace Geo.Catchment.Appraisal;
 
 /// <summary>
 /// Runs an appraisal end to end and writes the results folder (results contract): zone_results.csv/.parquet, zones.geojson,
 /// sites.geojson, zones.gpkg, summary.json, matrices/&lt;mode&gt;.csv and report.html. Every input is read and every score
 /// computed before the first output is written, so bad input leaves no partial results; each file is written atomically.
 /// </summary>
-public static class Appraisal
+public static class Appraiser
 {
     /// <summary>Entry point for <c>geo run</c>: matrices computed in memory, keyed by mode (ids = zone codes / site ids).</summary>
     public static AppraisalResult Run(Scenario scenario, IReadOnlyDictionary<string, TravelMatrix> matricesByMode, string outFolder, IProgress<string>? progress)

@@ -1,6 +1,6 @@
-namespace Geo.Cli;
+namespace Geo.Core;
 
-/// <summary>Documented exit codes of the geo command.</summary>
+/// <summary>Documented exit codes of every Geo front door (the geo command today).</summary>
 public static class ExitCodes
 {
     public const int Ok = 0;

@@ -1,6 +1,6 @@
 using Geo.Routing.Geometry;
 
-namespace Geo.Routing.Streets.Snapping;
+namespace Geo.Routing.Streets;
 
 /// <summary>
 /// Snaps points to the nearest point of the nearest routable street segment of one mode graph, using a uniform grid

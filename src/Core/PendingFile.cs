@@ -1,4 +1,4 @@
-namespace Geo.Routing.Storage;
+namespace Geo.Core;
 
 /// <summary>
 /// A file written in steps (e.g. a streamed matrix): the bytes go to a temporary file in the same folder and

@@ -1,4 +1,4 @@
-namespace Geo.Routing.Streets;
+namespace Geo.Routing.Profiles;
 
 /// <summary>
 /// A time band of the day, as in the DfT Journey Time Statistics: AM peak (07:00-10:00), inter-peak (10:00-16:00),

@@ -1,10 +1,13 @@
+using Geo.Catchment.Appraisal;
+
 using Geo.Catchment.Equality;
 using Geo.Catchment.Reports;
 using Geo.Catchment.Scenarios;
 using Geo.Catchment.Scoring;
+using Geo.Catchment.Tests.Scenarios;
 using NUnit.Framework;
 
-namespace Geo.Catchment.Tests.Scenarios;
+namespace Geo.Catchment.Tests.Appraisal;
 
 /// <summary>
 /// End-to-end appraisal of <see cref="HandScenario"/>; every expected number is worked out by hand in the comments.
@@ -16,7 +19,7 @@ namespace Geo.Catchment.Tests.Scenarios;
 /// Change vs baseline: A = 0, +10, +15, +15; B = 0, +5, -20, +15. Weights = population 100, 200, 300, 400 (total 1000).
 /// </summary>
 [TestFixture]
-public sealed class AppraisalTests
+public sealed class AppraiserTests
 {
     private AppraisalResult _result = null!;
     private string _out = null!;
@@ -26,7 +29,7 @@ public sealed class AppraisalTests
     {
         var scenarioPath = HandScenario.WriteAll();
         _out = Path.Combine(Path.GetDirectoryName(scenarioPath)!, "results");
-        _result = Appraisal.RunWithFiles(ScenarioReader.Read(scenarioPath), null, _out, null);
+        _result = Appraiser.RunWithFiles(ScenarioReader.Read(scenarioPath), null, _out, null);
     }
 
     private OptionMetrics Metrics(string option) => _result.Summary.Metrics.Single(m => m.Option == option);

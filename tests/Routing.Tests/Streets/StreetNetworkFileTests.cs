@@ -1,10 +1,10 @@
 using Geo.Core;
-using Geo.Routing.Storage;
+using Geo.Routing.Profiles;
 using Geo.Routing.Streets;
 using Geo.Routing.Tests.TestSupport;
 using NUnit.Framework;
 
-namespace Geo.Routing.Tests.Storage;
+namespace Geo.Routing.Tests.Streets;
 
 [TestFixture]
 public sealed class StreetNetworkFileTests

@@ -1,4 +1,4 @@
-namespace Geo.Routing.Osm;
+namespace Geo.Routing.Profiles;
 
 /// <summary>
 /// The routing-relevant tags of a way (see <see cref="TagSetInterner.RelevantKeys"/>), sorted by key.

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Geo.Core;
 
-namespace Geo.Routing.Matrices;
+namespace Geo.Routing.Search;
 
 /// <summary>
 /// Reusable state of one shortest-path search (one per worker thread): tentative keys stamped with a generation number,

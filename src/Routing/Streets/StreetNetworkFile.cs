@@ -6,7 +6,7 @@ using Geo.Core;
 using Geo.Routing.Profiles;
 using Geo.Routing.Streets;
 
-namespace Geo.Routing.Storage;
+namespace Geo.Routing.Streets;
 
 /// <summary>
 /// The .geonet binary format of <see cref="StreetNetwork"/>: "GEONET", int32 format version, int64 payload length,

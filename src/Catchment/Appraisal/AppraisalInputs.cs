@@ -1,8 +1,9 @@
 using Geo.Catchment.Costs;
 using Geo.Catchment.Inputs;
+using Geo.Catchment.Scenarios;
 using Geo.Core;
 
-namespace Geo.Catchment.Scenarios;
+namespace Geo.Catchment.Appraisal;
 
 /// <summary>
 /// Everything an appraisal reads besides the matrices: zones, sites (plus placement candidates), costs, the weight per

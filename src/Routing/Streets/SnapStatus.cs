@@ -1,4 +1,4 @@
-namespace Geo.Routing.Streets.Snapping;
+namespace Geo.Routing.Streets;
 
 /// <summary>Outcome of snapping one point. Stable codes: Ok, TooFar, InvalidCoordinate.</summary>
 public enum SnapStatus

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Geo.Routing.Streets;
+namespace Geo.Routing.Profiles;
 
 /// <summary>Parsing and stable string forms of <see cref="TimeBand"/>.</summary>
 public static class TimeBands
