@@ -1,3 +1,4 @@
+using Geo.Catchment.Appraisal;
 using Geo.Catchment.Equality;
 using Geo.Catchment.Scenarios;
 using Geo.Core;
@@ -40,7 +41,7 @@ public sealed class BoardScenarioTests
     public void Run()
     {
         var scenarioPath = BoardScenario.WriteAll();
-        _result = Appraisal.RunWithFiles(ScenarioReader.Read(scenarioPath), null, Path.Combine(Path.GetDirectoryName(scenarioPath)!, "results"), null);
+        _result = Appraiser.RunWithFiles(ScenarioReader.Read(scenarioPath), null, Path.Combine(Path.GetDirectoryName(scenarioPath)!, "results"), null);
     }
 
     private OptionMetrics Metrics(string option, string mode = "car") =>
@@ -97,7 +98,7 @@ public sealed class BoardScenarioTests
         var scenario = BoardScenario.Scenario.Replace("\"wardCode\": \"ward_code\", ", "", StringComparison.Ordinal)
             .Replace(", \"localAuthorityCode\": \"la_code\"", "", StringComparison.Ordinal);
         var path = BoardScenario.WriteAll(scenario);
-        var result = Appraisal.RunWithFiles(ScenarioReader.Read(path), null, Path.Combine(Path.GetDirectoryName(path)!, "results"), null);
+        var result = Appraiser.RunWithFiles(ScenarioReader.Read(path), null, Path.Combine(Path.GetDirectoryName(path)!, "results"), null);
         var wards = result.Summary.Equality.Where(e => e.Option == "A" && e.Mode == "car" && e.Dimension == "ward").ToList();
         Assert.That(wards.Select(w => w.Population), Is.EqualTo(new[] { 2000.0, 2000, 2000 }), "no ward merges Manchester's and Trafford's Brooklands");
         Assert.That(wards.Select(w => w.GroupName), Is.EquivalentTo(new[] { "Brooklands (Manchester)", "Brooklands (Trafford)", "Altrincham (Trafford)" }));
@@ -182,7 +183,7 @@ public sealed class BoardScenarioTests
         var matrix = BoardScenario.CarMatrix().Replace("Z2,S2,10,5,ok", "Z2,S2," + value + ",5,ok", StringComparison.Ordinal);
         var path = BoardScenario.WriteAll(carMatrix: matrix);
         var ex = Assert.Throws<InputFileException>(() =>
-            Appraisal.RunWithFiles(ScenarioReader.Read(path), null, Path.Combine(Path.GetDirectoryName(path)!, "results"), null))!;
+            Appraiser.RunWithFiles(ScenarioReader.Read(path), null, Path.Combine(Path.GetDirectoryName(path)!, "results"), null))!;
         Assert.Multiple(() =>
         {
             Assert.That(ex.File, Does.EndWith("car.csv"));

@@ -1,5 +1,6 @@
 using Geo.Routing.Contraction;
 using Geo.Routing.Matrices;
+using Geo.Routing.Search;
 using Geo.Routing.Tests.Matrices;
 using NUnit.Framework;
 

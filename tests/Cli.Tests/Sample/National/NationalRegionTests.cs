@@ -3,6 +3,7 @@ using Geo.Cli.Tests.EndToEnd;
 using Geo.Core;
 using Geo.Routing.Contraction;
 using Geo.Routing.Matrices;
+using Geo.Routing.Search;
 using Geo.Routing.Streets;
 using Geo.Samples.National;
 using NUnit.Framework;
