@@ -306,7 +306,7 @@ public sealed class MatrixCommand : Command<MatrixCommand.Settings>
         return ExitCodes.Ok;
     }
 
-    private static RoadOptions ParseRoad(Settings settings)
+    internal static RoadOptions ParseRoad(Settings settings)
     {
         if (!TimeBands.TryParse(settings.TimeBand, out var band))
         {
@@ -325,7 +325,7 @@ public sealed class MatrixCommand : Command<MatrixCommand.Settings>
         };
     }
 
-    private static TransitOptions ParseTransit(Settings settings)
+    internal static TransitOptions ParseTransit(Settings settings)
     {
         if (settings.Gtfs.Length == 0)
         {
