@@ -1,6 +1,7 @@
 using Geo.Core;
 using Geo.Cli.Commands;
 using Geo.Cluster.Jobs;
+using Geo.Routing.Profiles;
 
 namespace Geo.Cli.ClusterMatrix;
 
