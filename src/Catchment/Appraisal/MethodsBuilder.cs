@@ -1,6 +1,7 @@
 using System.Globalization;
 using Geo.Catchment.Equality;
 using Geo.Catchment.Reports.Methods;
+using Geo.Core;
 using Geo.Catchment.Inputs;
 using Geo.Catchment.Scenarios;
 using Geo.Catchment.Scoring;
@@ -108,7 +109,8 @@ public static class MethodsBuilder
             Inputs = sources,
             Methods = Notes(inputs, matrices, equality, ranking),
             KnownLimits = Limits(scenario, matrices),
-            Attribution = AttributionLines(inputs),
+            Attribution = [.. AttributionLines(inputs), .. sources.Where(x => x.Role.Contains("GTFS", StringComparison.Ordinal))
+                .Select(x => $"Timetable {Path.GetFileName(x.File)}: {x.Detail}; licence: {x.Licence}.")],
         };
     }
 

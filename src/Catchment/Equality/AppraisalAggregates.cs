@@ -53,7 +53,7 @@ public sealed record AppraisalAggregates(
 
     internal static OptionMetrics ComputeMetrics(ScoreBlock block, ScoreBlock baseline, double[] weights, int horizon, bool isBaseline)
     {
-        double total = 0, reachable = 0, worse5 = 0, worse10 = 0, worse20 = 0, newlyUnreachable = 0, carbonTotal = 0;
+        double total = 0, reachable = 0, worse5 = 0, worse10 = 0, worse20 = 0, newlyUnreachable = 0, carbonTotal = 0, better = 0, worse = 0;
         var bands = new double[Bands.Count + 1];
         var histogram = new double[horizon + 1];
         var n = block.Count;
@@ -93,12 +93,15 @@ public sealed record AppraisalAggregates(
             if (!ok)
             {
                 newlyUnreachable += w;
+                worse += w;
                 worse5 += w;
                 worse10 += w;
                 worse20 += w;
                 continue;
             }
             var change = block.ChangeMinutes[z];
+            better += change < 0 ? w : 0;
+            worse += change > 0 ? w : 0;
             worse5 += change > 5 ? w : 0;
             worse10 += change > 10 ? w : 0;
             worse20 += change > 20 ? w : 0;
@@ -129,6 +132,8 @@ public sealed record AppraisalAggregates(
             MedianMinutes = Nullable(WeightedStats.Quantile(block.Minutes, weights, 0.5)),
             P90Minutes = Nullable(WeightedStats.Quantile(block.Minutes, weights, 0.9)),
             MeanChange = Nullable(WeightedStats.Mean(block.ChangeMinutes, weights)),
+            BetterOff = better,
+            WorseOff = worse,
             Worse5 = worse5,
             Worse10 = worse10,
             Worse20 = worse20,

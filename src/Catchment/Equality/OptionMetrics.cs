@@ -18,6 +18,10 @@ public sealed record OptionMetrics
     public double? MedianMinutes { get; init; }
     public double? P90Minutes { get; init; }
     public double? MeanChange { get; init; }
+    /// <summary>Weight whose time falls against the baseline (both reachable).</summary>
+    public double BetterOff { get; init; }
+    /// <summary>Weight whose time rises against the baseline, or who can no longer reach a site.</summary>
+    public double WorseOff { get; init; }
     public double Worse5 { get; init; }
     public double Worse10 { get; init; }
     public double Worse20 { get; init; }

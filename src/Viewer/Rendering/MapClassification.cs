@@ -5,15 +5,17 @@ namespace Geo.Viewer.Rendering;
 
 /// <summary>
 /// Class breaks, colours and legend labels for one map layer. Value v falls in class i, the first with v &lt; Breaks[i]
-/// (class Breaks.Count when v is at or above the last break); NaN is no data (-1). wwwroot/app.js implements the same rule.
+/// (class Breaks.Count when v is at or above the last break); NaN is no data (-1). Travel-time layers use v &lt;= Breaks[i]
+/// instead ("within T minutes" means &lt;= T, as the report's bands). wwwroot/app.js implements the same rules.
 /// </summary>
 public sealed class MapClassification
 {
     public static readonly IReadOnlyList<double> TravelTimeBreaksMinutes = [10, 20, 30, 45, 60, 90];
     public static readonly IReadOnlyList<double> ChangeBreaksMinutes = [-30, -15, -5, -1, 1, 5, 15, 30];
 
-    private MapClassification(string title, double[] breaks, IReadOnlyList<string> colours, string[] labels)
+    private MapClassification(string title, double[] breaks, IReadOnlyList<string> colours, string[] labels, bool upperInclusive = false)
     {
+        UpperInclusive = upperInclusive;
         Title = title;
         Breaks = breaks;
         Colours = colours;
@@ -24,6 +26,8 @@ public sealed class MapClassification
     public IReadOnlyList<double> Breaks { get; }
     public IReadOnlyList<string> Colours { get; }
     public IReadOnlyList<string> Labels { get; }
+    /// <summary>True for travel times: a value equal to a break belongs to the class below it.</summary>
+    public bool UpperInclusive { get; }
 
     /// <summary>Class index of a value, or -1 for NaN.</summary>
     public int ClassOf(double value)
@@ -35,7 +39,7 @@ public sealed class MapClassification
 
         for (int i = 0; i < Breaks.Count; i++)
         {
-            if (value < Breaks[i])
+            if (value < Breaks[i] || (UpperInclusive && value == Breaks[i]))
             {
                 return i;
             }
@@ -53,7 +57,7 @@ public sealed class MapClassification
     public static MapClassification TravelTime()
     {
         double[] b = [.. TravelTimeBreaksMinutes];
-        return new MapClassification("Travel time (minutes)", b, Palettes.TravelTime, RangeLabels(b, "min"));
+        return new MapClassification("Travel time (minutes)", b, Palettes.TravelTime, WithinLabels(b, "min"), upperInclusive: true);
     }
 
     public static MapClassification Change()
@@ -105,7 +109,7 @@ public sealed class MapClassification
         MapLayer.Time => TravelTime(),
         MapLayer.Change => Change(),
         MapLayer.Imd => ImdDecile(),
-        MapLayer.Placement => new MapClassification("Allocated travel time (minutes)", [.. TravelTimeBreaksMinutes], Palettes.TravelTime, RangeLabels([.. TravelTimeBreaksMinutes], "min")),
+        MapLayer.Placement => new MapClassification("Allocated travel time (minutes)", [.. TravelTimeBreaksMinutes], Palettes.TravelTime, WithinLabels([.. TravelTimeBreaksMinutes], "min"), upperInclusive: true),
         _ => Quantiles(attribute ?? "value", values),
     };
 
@@ -125,6 +129,21 @@ public sealed class MapClassification
         }
 
         labels[^1] = "≥ " + F(b[^1]) + u;
+        return labels;
+    }
+
+    /// <summary>Labels for upper-inclusive classes: "up to 10 min", "over 10 to 20 min", ..., "over 90 min".</summary>
+    private static string[] WithinLabels(double[] b, string unit)
+    {
+        string u = " " + unit;
+        var labels = new string[b.Length + 1];
+        labels[0] = "up to " + F(b[0]) + u;
+        for (int i = 1; i < b.Length; i++)
+        {
+            labels[i] = "over " + F(b[i - 1]) + " to " + F(b[i]) + u;
+        }
+
+        labels[^1] = "over " + F(b[^1]) + u;
         return labels;
     }
 

@@ -36,16 +36,25 @@ function rangeLabels(b, unit) {
   return labels;
 }
 
-/** Same rule as MapClassification.cs: class i is the first with v < breaks[i]; NaN/null = -1. */
-export function classOf(breaks, v) {
+/** Same rule as MapClassification.cs: class i is the first with v < breaks[i] (v <= breaks[i] for travel times,
+ *  "within T minutes" = <= T); NaN/null = -1. */
+export function classOf(breaks, v, upperInclusive = false) {
   if (v === null || v === undefined || Number.isNaN(v)) return -1;
-  for (let i = 0; i < breaks.length; i++) if (v < breaks[i]) return i;
+  for (let i = 0; i < breaks.length; i++) if (v < breaks[i] || (upperInclusive && v === breaks[i])) return i;
   return breaks.length;
+}
+
+function withinLabels(b, unit) {
+  const f = (v) => String(Math.round(v * 100) / 100);
+  const labels = ['up to ' + f(b[0]) + ' ' + unit];
+  for (let i = 1; i < b.length; i++) labels.push('over ' + f(b[i - 1]) + ' to ' + f(b[i]) + ' ' + unit);
+  labels.push('over ' + f(b[b.length - 1]) + ' ' + unit);
+  return labels;
 }
 
 function classification(layer, attr, values) {
   if (layer === 'time') {
-    return { title: 'Travel time (minutes)', breaks: TIME_BREAKS.slice(), colours: PALETTES.time, labels: rangeLabels(TIME_BREAKS, 'min') };
+    return { title: 'Travel time (minutes)', breaks: TIME_BREAKS.slice(), colours: PALETTES.time, labels: withinLabels(TIME_BREAKS, 'min'), upperInclusive: true };
   }
   if (layer === 'change') {
     const b = CHANGE_BREAKS;
@@ -366,10 +375,10 @@ function applyStyle() {
     if (imdq.size < 5) { const q = imdQuintile(p); show = q !== null && imdq.has(q); }
     if (show && bandClass !== null) {
       const t = timeScores ? timeScores.minutes[scoreIndex.get(id)] : null;
-      show = classOf(timeCls.breaks, t ?? null) === bandClass;
+      show = classOf(timeCls.breaks, t ?? null, true) === bandClass;
     }
     if (show && state.la) show = String(p.local_authority ?? '') === state.la;
-    const k = classOf(cls.breaks, values[i]);
+    const k = classOf(cls.breaks, values[i], cls.upperInclusive === true);
     if (show) { visible++; if (k < 0) noData++; else counts[k]++; }
     map.setFeatureState({ source: 'zones', id }, { k, hidden: !show });
   }
@@ -399,7 +408,16 @@ function drawLegend(cls, counts, noData) {
     html += '<div class="row" data-class="' + i + '"><span class="sw" style="background:' + c + '"></span>' + esc(cls.labels[i]) + '<span class="n">' + counts[i] + '</span></div>';
   });
   if (noData > 0) html += '<div class="row"><span class="sw" style="background:' + NO_DATA + '"></span>no data / unreachable<span class="n">' + noData + '</span></div>';
+  html += '<div class="muted legend-note">Numbers are counts of zones, not people.</div>';
   el.innerHTML = html;
+}
+
+/** Attribution the data's licences require (ODbL for OpenStreetMap, OGL for ONS/MHCLG), from summary.json when it lists it. */
+const OSM_ATTRIBUTION = '© OpenStreetMap contributors (ODbL)';
+function attributionLines() {
+  const lines = summary && summary.methods && Array.isArray(summary.methods.attribution) ? summary.methods.attribution.slice() : [];
+  if (!lines.some((l) => l.includes('OpenStreetMap'))) lines.unshift(OSM_ATTRIBUTION);
+  return lines;
 }
 
 function metricsFor(option) {
@@ -520,7 +538,7 @@ function setupControls() {
     switchTo({});
   });
   const band = $('band');
-  rangeLabels(TIME_BREAKS, 'min').forEach((label, i) => {
+  withinLabels(TIME_BREAKS, 'min').forEach((label, i) => {
     const o = document.createElement('option'); o.value = String(i); o.textContent = label; band.appendChild(o);
   });
   band.value = state.band;
@@ -652,6 +670,8 @@ async function start() {
   map = new maplibregl.Map({ container: 'map', style, attributionControl: false, preserveDrawingBuffer: true, fadeDuration: 0 });
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+  map.addControl(new maplibregl.AttributionControl({ compact: false, customAttribution: attributionLines().map(esc) }), 'bottom-right');
+  $('attribution').innerHTML = attributionLines().map((l) => '<div>' + esc(l) + '</div>').join('');
   map.on('error', (e) => {
     // Online tiles are optional: a failed tile request (offline, blocked) must not raise the error banner.
     if (e && e.sourceId === 'tiles') { hook.tileErrors = (hook.tileErrors || 0) + 1; return; }

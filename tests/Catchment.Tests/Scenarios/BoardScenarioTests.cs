@@ -36,12 +36,46 @@ namespace Geo.Catchment.Tests.Scenarios;
 public sealed class BoardScenarioTests
 {
     private AppraisalResult _result = null!;
+    private string _out = null!;
 
     [OneTimeSetUp]
     public void Run()
     {
         var scenarioPath = BoardScenario.WriteAll();
         _result = Appraiser.RunWithFiles(ScenarioReader.Read(scenarioPath), null, Path.Combine(Path.GetDirectoryName(scenarioPath)!, "results"), null);
+        _out = Path.Combine(Path.GetDirectoryName(scenarioPath)!, "results");
+        _result = Appraisal.RunWithFiles(ScenarioReader.Read(scenarioPath), null, _out, null);
+    }
+
+    [Test]
+    public void Report_MethodsSummaryAttributionAndEqualityTables()
+    {
+        var html = File.ReadAllText(Path.Combine(_out, "report.html"));
+        var methods = _result.Summary.Methods!;
+        Assert.Multiple(() =>
+        {
+            // every input file of the scenario is listed, in summary.json and on the page
+            foreach (var file in (string[])["zones.csv", "sites.csv", "car.csv", "transit.csv"])
+            {
+                Assert.That(methods.Inputs.Select(i => Path.GetFileName(i.File)), Does.Contain(file));
+                Assert.That(html, Does.Contain(">" + file + "<"), file);
+            }
+            Assert.That(html, Does.Contain("Methods and data"));
+            Assert.That(html, Does.Contain("© OpenStreetMap contributors (ODbL)"));
+            Assert.That(html, Does.Contain("Open Government Licence v3.0"));
+            Assert.That(methods.Methods.Select(m => m.Topic), Does.Contain("Time bands").And.Contain("Weighting").And.Contain("Money").And.Contain("Carbon").And.Contain("Ranking"));
+            // plain-English summary: option A by car, 5,000 of 6,000 people travel longer (Z2-Z6), 4,000 by more than 10 minutes (Z2, Z4, Z5, Z6)
+            Assert.That(html, Does.Contain("<h2>Summary</h2>"));
+            Assert.That(html, Does.Contain("the mean journey goes from 15.0 to 40.2 minutes (+21.8)"));
+            Assert.That(html, Does.Contain("5,000 people (83%) travel longer, 4,000 of them by more than 10 minutes"));
+            Assert.That(html, Does.Contain("ward Altrincham (Trafford) +38.0 min"), "the group affected most, by code with its name");
+            Assert.That(html, Does.Contain("Equality impact: op by car"));
+            Assert.That(html, Does.Contain("small group"));
+            Assert.That(html, Does.Contain("People by travel time and IMD quintile: op by transit"));
+            Assert.That(html, Does.Contain("over 15 to 30 min"));
+            Assert.That(html, Does.Contain("Download CSV"), "the CSV links script");
+            Assert.That(html, Does.Contain("Cost a year"));
+        });
     }
 
     private OptionMetrics Metrics(string option, string mode = "car") =>

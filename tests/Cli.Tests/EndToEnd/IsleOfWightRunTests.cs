@@ -191,5 +191,24 @@ public sealed class IsleOfWightRunTests
         var outcome = await ReportInBrowser.OpenAsync(Path.Combine(_out, "report.html"));
         Assert.That(outcome.Problems, Is.Empty);
         Assert.That(outcome.Images, Is.GreaterThan(0));
+        // A board paper: every input of the scenario listed with its date, attribution on the page and on every map, CSV for every table.
+        Assert.Multiple(() =>
+        {
+            foreach (var file in (string[])["lsoa21_pwc_iow.csv", "lsoa21_boundaries_iow.geojson", "imd2025_lsoa21_iow.csv", "lookup_lsoa21_ward24_ltla24_iow.csv",
+                         "ruc21_lsoa21_iow.csv", "census2021_age6_lsoa21_iow.csv", "nhs_choices_2014_hospitals_iow_solent.csv", "nhs_choices_2014_clinics_iow.csv",
+                         "iow-filtered.osm.pbf", "iow-bus-gtfs.zip", "iow-rail-gtfs.zip"])
+            {
+                Assert.That(outcome.Text, Does.Contain(file), "methods and data lists " + file);
+            }
+            Assert.That(outcome.Text, Does.Contain("Methods and data"));
+            Assert.That(outcome.Text, Does.Contain("data to 20"), "the OSM extract's date");
+            Assert.That(outcome.Text, Does.Contain("calendar 20"), "the timetables' dates");
+            Assert.That(outcome.Text, Does.Contain("service date 2020-06-02"));
+            Assert.That(outcome.Text, Does.Contain("© OpenStreetMap contributors (ODbL)"));
+            Assert.That(outcome.Text, Does.Contain("Open Government Licence v3.0"));
+            Assert.That(outcome.MapImages, Is.GreaterThan(0));
+            Assert.That(outcome.MapImagesWithAttribution, Is.EqualTo(outcome.MapImages), "attribution on every map");
+            Assert.That(outcome.CsvLinks, Is.EqualTo(outcome.Tables), "every table downloadable as CSV");
+        });
     }
 }

@@ -9,7 +9,10 @@ internal static class ReportInBrowser
     public const string ChromiumPath = "/usr/bin/chromium";
 
     /// <summary>What the page did: problems (console errors, page errors, failed requests, non-local requests, broken images) and counts.</summary>
-    public sealed record Outcome(IReadOnlyList<string> Problems, int Images, int Tables, string Title);
+    /// <param name="CsvLinks">"Download CSV" links with a blob: URL (one per table expected).</param>
+    /// <param name="MapImages">Static maps embedded (figure.map) and how many carry the OSM attribution in their PNG text.</param>
+    public sealed record Outcome(IReadOnlyList<string> Problems, int Images, int Tables, string Title, int CsvLinks = 0, int MapImages = 0,
+        int MapImagesWithAttribution = 0, string Text = "");
 
     public static async Task<Outcome> OpenAsync(string htmlPath)
     {
@@ -55,7 +58,12 @@ internal static class ReportInBrowser
         var images = await page.EvaluateAsync<int>("() => document.images.length");
         var tables = await page.EvaluateAsync<int>("() => document.querySelectorAll('table').length");
         var title = await page.TitleAsync();
+        var csvLinks = await page.EvaluateAsync<int>("() => Array.from(document.querySelectorAll('a.csv')).filter(a => a.href.startsWith('blob:') && a.download.endsWith('.csv')).length");
+        var maps = await page.EvaluateAsync<int>("() => document.querySelectorAll('figure.map img').length");
+        var attributed = await page.EvaluateAsync<int>(
+            "() => Array.from(document.querySelectorAll('figure.map img')).filter(i => atob(i.src.split(',')[1]).includes('OpenStreetMap contributors (ODbL)')).length");
+        var text = await page.EvaluateAsync<string>("() => document.body.innerText");
         await page.CloseAsync();
-        return new Outcome(problems, images, tables, title);
+        return new Outcome(problems, images, tables, title, csvLinks, maps, attributed, text);
     }
 }

@@ -200,5 +200,12 @@ public sealed class SampleRunTests
         Assert.That(outcome.Images, Is.GreaterThan(0), "charts and maps embedded as images");
         var html = File.ReadAllText(Path.Combine(_first, "report.html"));
         Assert.That(html, Does.Contain("<h2>Site placement</h2>"), "the placement section of report.html");
+        Assert.That(outcome.CsvLinks, Is.EqualTo(outcome.Tables), "every table downloadable as CSV");
+        Assert.That(outcome.MapImagesWithAttribution, Is.EqualTo(outcome.MapImages).And.GreaterThan(0), "attribution on every map");
+        foreach (var file in (string[])["zones.csv", "zones.geojson", "sites.csv", "region.osm.pbf", "bus-gtfs.zip"])
+        {
+            Assert.That(outcome.Text, Does.Contain(file), "methods and data lists " + file);
+        }
+        Assert.That(outcome.Text, Does.Contain("version synthetic-1"), "the GTFS feed_info version");
     }
 }

@@ -74,6 +74,10 @@ public sealed class ViewerBrowserTests
         var legend = await EvalAsync<JsonElement>(page, "() => window.geoViewer.legend");
         Assert.That(legend.GetProperty("layer").GetString(), Is.EqualTo("time"));
         Assert.That(LegendBreaks(legend), Is.EqualTo(MapClassification.TravelTime().Breaks));
+        // ODbL: the OpenStreetMap credit is on the page (side panel) and on the map (attribution control).
+        var credit = await EvalAsync<JsonElement>(page, "() => [document.getElementById('attribution').innerText, (document.querySelector('.maplibregl-ctrl-attrib') || {}).innerText || '']");
+        Assert.That(credit[0].GetString(), Does.Contain("© OpenStreetMap contributors (ODbL)"));
+        Assert.That(credit[1].GetString(), Does.Contain("OpenStreetMap contributors"));
         Assert.That(legend.GetProperty("colours").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(Palettes.TravelTime));
 
         // Switch option and mode through the controls; the legend counts must equal counts computed here from the data.

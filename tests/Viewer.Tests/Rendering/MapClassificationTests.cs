@@ -6,11 +6,15 @@ namespace Geo.Viewer.Tests.Rendering;
 [TestFixture]
 public sealed class MapClassificationTests
 {
+    // Travel-time classes follow "within T minutes = <= T" (as the report's bands): exactly 10 minutes is in "up to 10".
     [TestCase(0, 0)]
     [TestCase(9.99, 0)]
-    [TestCase(10, 1)]
+    [TestCase(10, 0)]
+    [TestCase(10.01, 1)]
     [TestCase(44.9, 3)]
-    [TestCase(90, 6)]
+    [TestCase(45, 3)]
+    [TestCase(90, 5)]
+    [TestCase(90.5, 6)]
     [TestCase(500, 6)]
     [TestCase(double.NaN, -1)]
     public void TravelTime_ClassOf_FirstBreakAbove(double minutes, int expected) =>

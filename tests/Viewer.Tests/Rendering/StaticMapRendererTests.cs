@@ -30,6 +30,25 @@ public sealed class StaticMapRendererTests
         return set;
     }
 
+    /// <summary>ODbL/OGL: every map carries the attribution, drawn on it and in its PNG text; legend counts say they are zones.</summary>
+    [TestCase(MapLayer.Time, "B", "car")]
+    [TestCase(MapLayer.Imd, null, null)]
+    public void Render_EveryMap_CarriesAttributionAndSaysCountsAreZones(MapLayer layer, string? option, string? mode)
+    {
+        using var results = SyntheticResults.Grid();
+        var folder = ResultsFolder.Load(results.Folder);
+        var png = StaticMapRenderer.RenderPng(folder, new StaticMapRequest { Option = option, Mode = mode, Service = "outpatients", Layer = layer, WidthPx = 800, HeightPx = 600 },
+            out var drawn);
+        Assert.Multiple(() =>
+        {
+            Assert.That(drawn, Does.Contain(Attribution.MapLine));
+            Assert.That(PngText.Read(png, "Copyright"), Does.Contain("OpenStreetMap contributors (ODbL)"));
+            Assert.That(drawn.Any(t => t.EndsWith(" zones)", StringComparison.Ordinal) || t.EndsWith(" zone)", StringComparison.Ordinal)), Is.True, string.Join(" | ", drawn));
+            using var bmp = SKBitmap.Decode(png);
+            Assert.That(bmp, Is.Not.Null, "the PNG with its text chunk still decodes");
+        });
+    }
+
     [TestCase(MapLayer.Time, "B", "car")]
     [TestCase(MapLayer.Change, "B", "car")]
     [TestCase(MapLayer.Change, "A", "walk")]

@@ -1,4 +1,4 @@
-namespace Geo.Catchment.Reports.Methods;
+namespace Geo.Core;
 
 /// <summary>
 /// Attribution and licence statements, one definition for the report, summary.json, every static map and the viewer.
