@@ -42,9 +42,8 @@ public sealed class BoardScenarioTests
     public void Run()
     {
         var scenarioPath = BoardScenario.WriteAll();
-        _result = Appraiser.RunWithFiles(ScenarioReader.Read(scenarioPath), null, Path.Combine(Path.GetDirectoryName(scenarioPath)!, "results"), null);
         _out = Path.Combine(Path.GetDirectoryName(scenarioPath)!, "results");
-        _result = Appraisal.RunWithFiles(ScenarioReader.Read(scenarioPath), null, _out, null);
+        _result = Appraiser.RunWithFiles(ScenarioReader.Read(scenarioPath), null, _out, null);
     }
 
     [Test]
