@@ -17,7 +17,7 @@ for scale in "$@"; do
   fi
   ls -l "$dir/region.osm.pbf" | awk '{print "pbf bytes: " $5}'
   /usr/bin/time -f "build-network+contract car: %e s wall, %U s user, %M KiB peak" \
-    $geo build-network --osm "$dir/region.osm.pbf" --out "$dir/region.geonet" --contract car 2>/dev/null \
+    $geo build-network --osm "$dir/region.osm.pbf" --out "$dir/region.geonet" --contract car 2>&1 \
     | grep -E "Vertices  |Edges  |Routable ways|Nodes used|Time|Peak" || true
   $bench ch net "$dir/region.geonet" 2 car
 done

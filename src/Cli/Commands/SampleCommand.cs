@@ -32,7 +32,7 @@ public sealed class SampleCommand : Command<SampleCommand.Settings>
         public string Centroids { get; init; } = "../shared/data/england-wales-lsoa21-centroids/LSOA_PopCentroids_EW_2021_V3.shp";
 
         [CommandOption("--scale <FRACTION>")]
-        [Description("With --national: fraction (0-1] of the centroids to keep, those nearest Birmingham, e.g. 0.002 for a CI-sized region, 1 for all of England and Wales. Default: 1.")]
+        [Description("With --national: fraction (above 0, at most 1) of the centroids to keep, those nearest Birmingham, e.g. 0.002 for a CI-sized region, 1 for all of England and Wales. Default: 1.")]
         public double Scale { get; init; } = 1;
 
         [CommandOption("--hospitals <N>")]

@@ -81,6 +81,11 @@ public sealed class NationalRegionTests
         Assert.That(expected.DurationMs.Count(d => d != TravelTime.Unreached), Is.GreaterThan(1_100), "almost all pairs connected");
     }
 
+    [TestCase("sample")]
+    [TestCase("build-network")]
+    public void Help_NationalAndContractOptions_PrintsWithoutError(string command) =>
+        Assert.That(Program.Main([command, "--help"]), Is.Zero);
+
     [Test]
     public void GeoRun_CiRegion_AllFourModesAppraisalAndPlacement()
     {
