@@ -1,5 +1,6 @@
 using Geo.Core;
 using Geo.Routing.Geometry;
+using Geo.Routing.Matrices;
 using Geo.Routing.Multimodal;
 using Geo.Routing.Streets;
 using Geo.Routing.Streets.Snapping;

@@ -9,6 +9,9 @@ namespace Geo.Routing.Streets.Snapping;
 /// </summary>
 public sealed class Snapper
 {
+    /// <summary>The default snap limit of every matrix (metres): a point farther from a routable street is unsnapped.</summary>
+    public const double DefaultMaxSnapMetres = 1000;
+
     private readonly ModeGraph _graph;
     // Per segment: the edge running a->b and the edge running b->a (-1 when absent) with their end vertices.
     // With turn-restriction splitting the two directions may use different copies of a via node, so each edge keeps its own.

@@ -1,6 +1,7 @@
 using Geo.Core;
+using Geo.Routing.Matrices;
 
-namespace Geo.Cli.Output;
+namespace Geo.Routing.Output;
 
 /// <summary>
 /// What a matrix file holds: origin and destination ids, per-pair minutes and kilometres (row-major, NaN = no value),
@@ -61,5 +62,35 @@ public sealed class MatrixTable
             }
         }
         return counts;
+    }
+
+    /// <summary>The layout of this table (ids, snaps, km and extra columns).</summary>
+    public MatrixLayout Layout() => new(OriginIds, DestinationIds)
+    {
+        OriginSnapMetres = OriginSnapMetres,
+        DestinationSnapMetres = DestinationSnapMetres,
+        HasKilometres = Kilometres is not null,
+        ExtraColumns = ExtraColumns.Select(c => new MatrixColumnSpec(c.Name, c.Decimals)).ToArray(),
+    };
+
+    /// <summary>The whole table as one batch (statuses derived as in <see cref="StatusAt"/>).</summary>
+    public MatrixBatch ToBatch()
+    {
+        var batch = new MatrixBatch(0, OriginIds.Count, DestinationIds.Count, Kilometres is not null, ExtraColumns.Count);
+        var destinations = DestinationIds.Count;
+        for (var o = 0; o < OriginIds.Count; o++)
+        {
+            for (var d = 0; d < destinations; d++)
+            {
+                batch.Status[(o * destinations) + d] = StatusAt(o, d);
+            }
+        }
+        Minutes.CopyTo(batch.Minutes, 0);
+        Kilometres?.CopyTo(batch.Kilometres!, 0);
+        for (var c = 0; c < ExtraColumns.Count; c++)
+        {
+            ExtraColumns[c].Values.CopyTo(batch.Extra[c], 0);
+        }
+        return batch;
     }
 }
