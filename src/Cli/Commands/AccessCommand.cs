@@ -5,6 +5,7 @@ using Geo.Catchment.Accessibility;
 using Geo.Catchment.Allocation;
 using Geo.Catchment.Inputs;
 using Geo.Cli.Output;
+using Geo.Routing.Output;
 using Geo.Core;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -71,7 +72,7 @@ public sealed class AccessCommand : Command<AccessCommand.Settings>
         var zonesPath = settings.Zones ?? throw new UsageException("--zones <CSV> is required.");
         var sitesPath = settings.Sites ?? throw new UsageException("--sites <CSV> is required.");
         var outPath = settings.Out ?? throw new UsageException("--out <FILE> is required (.csv or .parquet).");
-        if (MatrixFileWriter.CheckExtension(outPath) is { } bad)
+        if (MatrixFiles.CheckExtension(outPath) is { } bad)
         {
             throw new UsageException(bad);
         }

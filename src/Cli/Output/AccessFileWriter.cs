@@ -1,6 +1,7 @@
 using System.Globalization;
 using Geo.Catchment.Accessibility;
 using Geo.Core;
+using Geo.Routing.Output;
 using Parquet;
 using Parquet.Schema;
 
@@ -17,7 +18,7 @@ public static class AccessFileWriter
         ArgumentNullException.ThrowIfNull(zoneIds);
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(status);
-        if (MatrixFileWriter.IsParquet(path))
+        if (MatrixFiles.IsParquet(path))
         {
             AtomicFile.Write(path, stream => WriteParquetAsync(stream, zoneIds, demand, columns, status).GetAwaiter().GetResult());
             return;
