@@ -5,8 +5,8 @@ using Geo.Catchment.Accessibility;
 using Geo.Catchment.Allocation;
 using Geo.Catchment.Inputs;
 using Geo.Cli.Output;
-using Geo.Routing.Output;
 using Geo.Core;
+using Geo.Routing.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
