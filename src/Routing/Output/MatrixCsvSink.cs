@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Geo.Core;
 using Geo.Routing.Matrices;
-using Geo.Routing.Storage;
 
 namespace Geo.Routing.Output;
 

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Geo.Routing.Matrices;
+using Geo.Routing.Search;
 
 namespace Geo.Routing.Paths;
 
