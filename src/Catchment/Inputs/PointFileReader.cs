@@ -7,7 +7,7 @@ using Geo.Routing.Geometry;
 namespace Geo.Catchment.Inputs;
 
 /// <summary>
-/// Reads named points (zones, sites) from a CSV file (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes;
+/// Reads named points (zones, sites) from an ESRI shapefile or GeoPackage of points (see <see cref="PointFeatureReader"/>), from a CSV file (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes;
 /// numbers may carry spaces such as <c>" -4.21"</c>) or from a GeoJSON FeatureCollection of Points (.geojson/.json).
 /// Columns not given in <see cref="PointColumns"/> are detected from the header, case-insensitively, in this order:
 /// id: id, code, zone_id, site_id, LSOA21CD, lsoa21_code, OrganisationCode, Facility_Name, name;
@@ -36,7 +36,13 @@ public static class PointFileReader
             throw new InputFileException(path, null, null, "file not found");
         }
         var extension = Path.GetExtension(path).ToUpperInvariant();
-        var raw = extension is ".GEOJSON" or ".JSON" ? ReadGeoJson(path, columns) : ReadCsv(path, columns);
+        var raw = extension switch
+        {
+            ".GEOJSON" or ".JSON" => ReadGeoJson(path, columns),
+            ".SHP" => PointFeatureReader.ReadShapefile(path, columns.Id, IdNames),
+            ".GPKG" => PointFeatureReader.ReadGeoPackage(path, columns.Id, IdNames),
+            _ => ReadCsv(path, columns),
+        };
         return Deduplicate(path, raw, columns, out duplicateIdsSkipped);
     }
 

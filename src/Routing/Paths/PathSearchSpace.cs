@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Geo.Routing.Matrices;
 using Geo.Routing.Search;
 
 namespace Geo.Routing.Paths;
