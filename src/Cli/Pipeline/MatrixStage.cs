@@ -124,30 +124,10 @@ internal static class MatrixStage
         return matrix;
     }
 
-    internal static (int StartSeconds, int Minutes) ParseWindow(string file, string window)
-    {
-        var parts = window.Split('-', StringSplitOptions.TrimEntries);
-        if (parts.Length == 2 && TryClock(parts[0], out var start) && TryClock(parts[1], out var end) && end > start)
-        {
-            return (start, (end - start) / 60);
-        }
-        throw new InputFileException(file, null, "transit.window", $"'{window}' is not a window like 07:00-10:00 (start before end)");
-    }
-
-    private static bool TryClock(string text, out int seconds)
-    {
-        seconds = 0;
-        var hm = text.Split(':');
-        if (hm.Length != 2
-            || !int.TryParse(hm[0], NumberStyles.None, CultureInfo.InvariantCulture, out var h)
-            || !int.TryParse(hm[1], NumberStyles.None, CultureInfo.InvariantCulture, out var m)
-            || h > 47 || m > 59)
-        {
-            return false;
-        }
-        seconds = h * 3600 + m * 60;
-        return true;
-    }
+    internal static (int StartSeconds, int Minutes) ParseWindow(string file, string window) =>
+        TransitSpec.TryParseWindow(window, out var start, out var minutes)
+            ? (start, minutes)
+            : throw new InputFileException(file, null, "transit.window", $"'{window}' is not a window like 07:00-10:00 (start before end)");
 
     private static GeoPoint[] SitePoints(SiteTable sites)
     {
