@@ -44,9 +44,10 @@ internal static class StreetStage
                     return (cached, cache, "cached " + cache);
                 }
             }
-            catch (InputFileException)
+            catch (InputFileException ex)
             {
-                // Older format or damaged: rebuild below.
+                // Older format or damaged: never read, rebuilt below.
+                progress.Report("warning: " + ex.Message + " (rebuilding the cached network)");
             }
         }
         progress.Report("Building street network from " + pbf);
