@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
-using Geo.Cli.Sample;
+using Geo.Samples;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Geo.Catchment.Scenarios;
 using Geo.Cli.Pipeline;
-using Geo.Cli.Sample;
+using Geo.Samples;
 using Geo.Routing.Geometry;
 using Geo.Routing.Storage;
 using Geo.Routing.Streets;

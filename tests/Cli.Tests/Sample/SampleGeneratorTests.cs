@@ -1,6 +1,6 @@
 using NUnit.Framework;
 using System.IO.Compression;
-using Geo.Cli.Sample;
+using Geo.Samples;
 
 namespace Geo.Cli.Tests.Sample;
 

@@ -1,7 +1,7 @@
 using NUnit.Framework;
 using System.Globalization;
 using System.IO.Compression;
-using Geo.Cli.Sample;
+using Geo.Samples;
 using OsmSharp;
 using OsmSharp.Streams;
 

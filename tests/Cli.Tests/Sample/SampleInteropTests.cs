@@ -1,5 +1,5 @@
 using Geo.Catchment.Scenarios;
-using Geo.Cli.Sample;
+using Geo.Samples;
 using Geo.Routing.Transit.Gtfs;
 using Geo.Routing.Transit.Timetable;
 using NUnit.Framework;

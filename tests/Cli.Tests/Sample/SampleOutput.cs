@@ -1,5 +1,5 @@
 using NUnit.Framework;
-using Geo.Cli.Sample;
+using Geo.Samples;
 
 namespace Geo.Cli.Tests.Sample;
 

@@ -1,5 +1,5 @@
 using NUnit.Framework;
-using Geo.Cli.Sample;
+using Geo.Samples;
 using OsmSharp;
 using OsmSharp.Streams;
 

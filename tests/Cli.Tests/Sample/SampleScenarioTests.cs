@@ -1,6 +1,6 @@
 using NUnit.Framework;
 using System.Text.Json;
-using Geo.Cli.Sample;
+using Geo.Samples;
 
 namespace Geo.Cli.Tests.Sample;
 

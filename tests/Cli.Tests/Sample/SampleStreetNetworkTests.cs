@@ -1,5 +1,5 @@
 using System.Globalization;
-using Geo.Cli.Sample;
+using Geo.Samples;
 using Geo.Routing.Geometry;
 using Geo.Routing.Streets;
 using NUnit.Framework;

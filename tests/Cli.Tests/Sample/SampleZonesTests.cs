@@ -1,7 +1,7 @@
 using NUnit.Framework;
 using System.Globalization;
 using System.Text.Json;
-using Geo.Cli.Sample;
+using Geo.Samples;
 using Geo.Routing.Geometry;
 using OsmSharp;
 using OsmSharp.Streams;

@@ -1,4 +1,4 @@
-namespace Geo.Cli.Sample;
+namespace Geo.Samples;
 
 /// <summary>
 /// The in-memory road network of the sample region: nodes, ways and relations with stable ids

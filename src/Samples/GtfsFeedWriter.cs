@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using Geo.Routing.Storage;
 
-namespace Geo.Cli.Sample;
+namespace Geo.Samples;
 
 /// <summary>
 /// Writes the synthetic bus feed (GTFS zip) for the sample region. Stops sit exactly on road node coordinates so they

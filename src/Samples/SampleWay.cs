@@ -1,4 +1,4 @@
-namespace Geo.Cli.Sample;
+namespace Geo.Samples;
 
 /// <summary>An OSM way of the sample region with its tags in write order.</summary>
 internal sealed record SampleWay(long Id, IReadOnlyList<long> NodeIds, IReadOnlyList<KeyValuePair<string, string>> Tags)

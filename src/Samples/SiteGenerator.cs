@@ -1,4 +1,4 @@
-namespace Geo.Cli.Sample;
+namespace Geo.Samples;
 
 /// <summary>
 /// Places the hospitals, community candidate sites, vaccination candidates and care homes next to named road nodes

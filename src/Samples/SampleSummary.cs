@@ -1,4 +1,4 @@
-namespace Geo.Cli.Sample;
+namespace Geo.Samples;
 
 /// <summary>What <see cref="SampleGenerator.Generate"/> wrote: counts per item and every file path (in write order).</summary>
 public sealed record SampleSummary(

@@ -1,4 +1,4 @@
-namespace Geo.Cli.Sample;
+namespace Geo.Samples;
 
 /// <summary>
 /// Generates the SYNTHETIC sample region used by examples, tests and benchmarks: a fictional area of about 30 x 20 km

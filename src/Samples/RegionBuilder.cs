@@ -1,4 +1,4 @@
-namespace Geo.Cli.Sample;
+namespace Geo.Samples;
 
 /// <summary>
 /// Lays out the fictional region (about 30 x 20 km, local metres around <see cref="LocalProjection"/>'s centre):

@@ -1,7 +1,7 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Triangulate;
 
-namespace Geo.Cli.Sample;
+namespace Geo.Samples;
 
 /// <summary>
 /// Zone polygons: the Voronoi cells of the zone points (NetTopologySuite), computed in the local metre plane and

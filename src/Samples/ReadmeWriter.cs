@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Geo.Routing.Storage;
 
-namespace Geo.Cli.Sample;
+namespace Geo.Samples;
 
 /// <summary>Writes data-samples/README.md: a clear SYNTHETIC warning, how the files were made, and what each holds.</summary>
 internal static class ReadmeWriter
@@ -34,7 +34,7 @@ internal static class ReadmeWriter
 
             ## How it was made
 
-            Generated deterministically (seed {{summary.Seed}}) by the generator in `src/Cli/Sample`:
+            Generated deterministically (seed {{summary.Seed}}) by the generator in `src/Samples`:
 
                 dotnet run --project src/Cli -- sample --out data-samples{{seedOption}}
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Geo.Routing.Storage;
 
-namespace Geo.Cli.Sample;
+namespace Geo.Samples;
 
 /// <summary>Writes the zone, site and care-home CSV files (RFC 4180, UTF-8, "\n" line ends, invariant culture, 7-decimal degrees).</summary>
 internal static class SampleCsvWriter

@@ -1,4 +1,4 @@
-namespace Geo.Cli.Sample;
+namespace Geo.Samples;
 
 /// <summary>What kind of place a settlement is; decides zone counts, ages, deprivation and car access.</summary>
 internal enum SettlementKind

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Geo.Routing.Storage;
 
-namespace Geo.Cli.Sample;
+namespace Geo.Samples;
 
 /// <summary>
 /// Writes scenario.json for the sample region, following the shared scenario contract: four modes, outpatients and

@@ -1,4 +1,4 @@
-namespace Geo.Cli.Sample;
+namespace Geo.Samples;
 
 /// <summary>
 /// A small seeded pseudo-random generator (SplitMix64). Used instead of <see cref="Random"/> so that the sample

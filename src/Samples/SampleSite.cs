@@ -1,4 +1,4 @@
-namespace Geo.Cli.Sample;
+namespace Geo.Samples;
 
 /// <summary>A synthetic site (hospital, health centre, pharmacy, village hall, care home) in local metres.</summary>
 internal sealed record SampleSite(string Id, string Name, string Kind, double XMetres, double YMetres, int Beds = 0)

@@ -1,4 +1,4 @@
-namespace Geo.Cli.Sample;
+namespace Geo.Samples;
 
 /// <summary>
 /// Places 100 zones over the settlements (45 in Harrowby, 15 in Kingsford, 12 in Amberleigh, 4-5 per village) on jittered

@@ -3,7 +3,7 @@ using OsmSharp;
 using OsmSharp.Streams;
 using OsmSharp.Tags;
 
-namespace Geo.Cli.Sample;
+namespace Geo.Samples;
 
 /// <summary>
 /// Writes a <see cref="SampleNetwork"/> as an OSM PBF file with OsmSharp. Every metadata field (timestamp, version,

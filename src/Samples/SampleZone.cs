@@ -1,4 +1,4 @@
-namespace Geo.Cli.Sample;
+namespace Geo.Samples;
 
 /// <summary>One synthetic small-area zone (LSOA-like): its point in local metres and its attributes.</summary>
 internal sealed record SampleZone(

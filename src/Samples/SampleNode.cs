@@ -1,4 +1,4 @@
-namespace Geo.Cli.Sample;
+namespace Geo.Samples;
 
 /// <summary>An OSM node of the sample region: stable id, local metres (exactly representable position) and fixed-point degrees.</summary>
 internal sealed record SampleNode(long Id, double XMetres, double YMetres, int LonE7, int LatE7)

@@ -1,4 +1,4 @@
-namespace Geo.Cli.Sample;
+namespace Geo.Samples;
 
 /// <summary>
 /// Maps the sample region's local plane (metres east and north of the centre) to WGS84 degrees, rounded to the

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Geo.Routing.Storage;
 
-namespace Geo.Cli.Sample;
+namespace Geo.Samples;
 
 /// <summary>Writes zones.geojson: one Polygon feature per zone with properties zone_id and zone_name (coordinates to 6 decimals).</summary>
 internal static class ZoneGeoJsonWriter
