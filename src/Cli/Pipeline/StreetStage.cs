@@ -11,7 +11,8 @@ namespace Geo.Cli.Pipeline;
 /// </summary>
 internal static class StreetStage
 {
-    public const string CacheFile = "network/streets.geonet";
+    public const string CacheFolder = "network";
+    public const string CacheFile = CacheFolder + "/streets.geonet";
 
     public static (StreetNetwork Network, string NetworkPath, string Detail) Load(Scenario scenario, RunOptions options, IProgress<string> progress)
     {
