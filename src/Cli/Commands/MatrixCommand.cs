@@ -194,8 +194,8 @@ public sealed class MatrixCommand : Command<MatrixCommand.Settings>
             throw new UsageException("--threads must be 0 (all cores) or more.");
         }
 
-        // Fail before the long computation if the output folder cannot be created (exit 4, no file written).
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
+        // Fail before the long computation if the output folder cannot be created (exit 4, nothing written or created).
+        OutputFolder.CheckCreatable(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
 
         var clock = Stopwatch.StartNew();
         var stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });

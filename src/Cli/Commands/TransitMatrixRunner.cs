@@ -79,6 +79,7 @@ public static class TransitMatrixRunner
             var timetable = TimetableBuilder.Build(feed, date, issues);
             task.Description = "Linking stops to streets";
             network = TransitNetwork.Build(streets, timetable);
+            network.RequireLinkedStops(issues, string.Join(", ", settings.Gtfs));
             task.Description = "Routing (range RAPTOR)";
             var request = new TransitMatrixRequest
             {

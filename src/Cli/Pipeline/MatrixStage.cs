@@ -87,6 +87,7 @@ internal static class MatrixStage
         var timetable = TimetableBuilder.Build(feed, date, issues);
         progress.Report("transit: linking stops to the walk network");
         var linked = TransitNetwork.Build(network, timetable);
+        linked.RequireLinkedStops(issues, string.Join(", ", spec.Gtfs));
         progress.Report("transit: matrix");
         var request = new TransitMatrixRequest
         {

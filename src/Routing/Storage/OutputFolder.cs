@@ -19,4 +19,24 @@ public static class OutputFolder
             throw new OutputException(folder, "cannot create the folder (is part of the path a file?): " + ex.Message, ex);
         }
     }
+
+    /// <summary>
+    /// Fails early (exit 4) when <paramref name="folder"/> could not be created because a file is in the way, without
+    /// creating anything: a run that fails later leaves no empty folder behind.
+    /// </summary>
+    public static void CheckCreatable(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        for (var current = Path.GetFullPath(folder); current is not null; current = Path.GetDirectoryName(current))
+        {
+            if (File.Exists(current))
+            {
+                throw new OutputException(folder, $"cannot create the folder: {current} is a file");
+            }
+            if (Directory.Exists(current))
+            {
+                return;
+            }
+        }
+    }
 }
