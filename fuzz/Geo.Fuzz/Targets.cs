@@ -1,6 +1,6 @@
 using Geo.Catchment.Inputs;
 using Geo.Catchment.Scenarios;
-using Geo.Routing.Storage;
+using Geo.Core;
 using Geo.Routing.Streets;
 using Geo.Routing.Transit.Gtfs;
 using Geo.Viewer.Results;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Geo.Routing.Storage;
+using Geo.Core;
 using Spectre.Console.Cli;
 
 namespace Geo.Cli;

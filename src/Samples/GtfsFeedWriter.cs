@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using Geo.Routing.Storage;
+using Geo.Core;
 
 namespace Geo.Samples;
 

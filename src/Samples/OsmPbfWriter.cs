@@ -1,4 +1,4 @@
-using Geo.Routing.Storage;
+using Geo.Core;
 using OsmSharp;
 using OsmSharp.Streams;
 using OsmSharp.Tags;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Geo.Routing.Storage;
+using Geo.Core;
 
 namespace Geo.Samples;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Geo.Routing.Storage;
+using Geo.Core;
 
 namespace Geo.Samples;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Geo.Catchment.Allocation;
 using Geo.Catchment.Inputs;
+using Geo.Core;
 using Geo.Routing.Geometry;
 
 namespace Geo.Benchmarks.Catchment;

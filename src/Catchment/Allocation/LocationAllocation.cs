@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Geo.Routing.Storage;
+using Geo.Core;
 
 namespace Geo.Catchment.Allocation;
 

@@ -1,7 +1,7 @@
 using Geo.Catchment.Inputs;
 using Geo.Catchment.Scenarios;
+using Geo.Core;
 using Geo.Routing.Geometry;
-using Geo.Routing.Storage;
 
 namespace Geo.Catchment.Allocation;
 

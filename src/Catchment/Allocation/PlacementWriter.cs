@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Geo.Core;
 using Geo.Routing.Geometry;
-using Geo.Routing.Storage;
 
 namespace Geo.Catchment.Allocation;
 

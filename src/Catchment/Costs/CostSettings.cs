@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using Geo.Catchment.Scenarios;
-using Geo.Routing.Storage;
+using Geo.Core;
 
 namespace Geo.Catchment.Costs;
 

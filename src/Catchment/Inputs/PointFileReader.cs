@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Geo.Core;
 using Geo.Routing.Geometry;
-using Geo.Routing.Storage;
 
 namespace Geo.Catchment.Inputs;
 

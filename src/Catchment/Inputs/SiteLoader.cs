@@ -1,5 +1,5 @@
 using Geo.Catchment.Scenarios;
-using Geo.Routing.Storage;
+using Geo.Core;
 
 namespace Geo.Catchment.Inputs;
 

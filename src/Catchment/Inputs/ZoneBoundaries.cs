@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using Geo.Core;
 using Geo.Routing.Geometry;
-using Geo.Routing.Storage;
 using Microsoft.Data.Sqlite;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;

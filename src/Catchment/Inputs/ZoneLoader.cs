@@ -1,7 +1,7 @@
 using System.Globalization;
 using Geo.Catchment.Scenarios;
+using Geo.Core;
 using Geo.Routing.Geometry;
-using Geo.Routing.Storage;
 using NetTopologySuite.Geometries;
 
 namespace Geo.Catchment.Inputs;

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Geo.Catchment.Inputs;
 using Geo.Catchment.Scenarios;
-using Geo.Routing.Storage;
+using Geo.Core;
 using NetTopologySuite.Geometries;
 
 namespace Geo.Catchment.Reports;

@@ -1,7 +1,7 @@
 using Geo.Catchment.Inputs;
 using Geo.Catchment.Scenarios;
 using Geo.Catchment.Scoring;
-using Geo.Routing.Storage;
+using Geo.Core;
 using Microsoft.Data.Sqlite;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;

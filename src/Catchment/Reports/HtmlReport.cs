@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Geo.Catchment.Equality;
-using Geo.Routing.Storage;
+using Geo.Core;
 using ScottPlot;
 
 namespace Geo.Catchment.Reports;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Geo.Catchment.Inputs;
-using Geo.Routing.Storage;
+using Geo.Core;
 
 namespace Geo.Catchment.Reports;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Geo.Routing.Storage;
+using Geo.Core;
 
 namespace Geo.Catchment.Reports;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Geo.Catchment.Scoring;
-using Geo.Routing.Storage;
+using Geo.Core;
 using Parquet;
 using Parquet.Schema;
 

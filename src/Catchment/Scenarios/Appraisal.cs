@@ -3,7 +3,7 @@ using Geo.Catchment.Equality;
 using Geo.Catchment.Inputs;
 using Geo.Catchment.Reports;
 using Geo.Catchment.Scoring;
-using Geo.Routing.Storage;
+using Geo.Core;
 
 namespace Geo.Catchment.Scenarios;
 

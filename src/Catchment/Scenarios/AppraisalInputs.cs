@@ -1,6 +1,6 @@
 using Geo.Catchment.Costs;
 using Geo.Catchment.Inputs;
-using Geo.Routing.Storage;
+using Geo.Core;
 
 namespace Geo.Catchment.Scenarios;
 

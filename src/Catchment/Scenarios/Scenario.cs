@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Geo.Core;
 
 namespace Geo.Catchment.Scenarios;
 
@@ -49,7 +50,7 @@ public sealed record Scenario
         return Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(BaseDirectory, path));
     }
 
-    /// <summary>Checks the scenario on its own (no files read); throws <see cref="Geo.Routing.Storage.InputFileException"/> naming the JSON path.</summary>
+    /// <summary>Checks the scenario on its own (no files read); throws <see cref="Geo.Core.InputFileException"/> naming the JSON path.</summary>
     public void Validate() => ScenarioValidator.Validate(this, null);
 
     /// <summary>Checks the scenario against the loaded site ids as well: options naming unknown sites are errors.</summary>

@@ -2,7 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json.Serialization;
-using Geo.Routing.Storage;
+using Geo.Core;
 
 namespace Geo.Catchment.Scenarios;
 

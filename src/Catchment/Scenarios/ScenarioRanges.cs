@@ -1,6 +1,6 @@
 using System.Globalization;
 using Geo.Catchment.Allocation;
-using Geo.Routing.Storage;
+using Geo.Core;
 using Geo.Routing.Streets;
 
 namespace Geo.Catchment.Scenarios;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Geo.Routing.Storage;
+using Geo.Core;
 
 namespace Geo.Catchment.Scenarios;
 

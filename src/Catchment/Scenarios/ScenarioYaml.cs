@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Geo.Routing.Storage;
+using Geo.Core;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,8 +1,8 @@
 using Geo.Catchment.Costs;
 using Geo.Catchment.Inputs;
 using Geo.Catchment.Scenarios;
+using Geo.Core;
 using Geo.Routing.Geometry;
-using Geo.Routing.Storage;
 
 namespace Geo.Catchment.Scoring;
 

@@ -4,7 +4,7 @@ using System.Globalization;
 using Geo.Catchment.Costs;
 using Geo.Catchment.Scenarios;
 using Geo.Cli.Output;
-using Geo.Routing.Storage;
+using Geo.Core;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using Geo.Core;
 using Geo.Routing.Profiles;
-using Geo.Routing.Storage;
 using Geo.Routing.Streets;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Geo.Catchment.Allocation;
 using Geo.Catchment.Inputs;
-using Geo.Routing.Storage;
+using Geo.Core;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -6,7 +6,6 @@ using Geo.Catchment.Inputs;
 using Geo.Catchment.Need;
 using Geo.Catchment.Scenarios;
 using Geo.Routing.Geometry;
-using Geo.Routing.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using Geo.Cli.Output;
-using Geo.Cli.Pipeline;
+using Geo.Pipeline;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -59,7 +59,7 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         }
         var total = Stopwatch.StartNew();
         // The whole results folder is written aside and swapped in at the end; the street-network cache is carried over.
-        var (result, tempFolder) = ResultsOutput.Write(settings.Out, [StreetStage.CacheFolder], [settings.Scenario, settings.Network],
+        var (result, tempFolder) = ResultsOutput.Write(settings.Out, [RunPipeline.NetworkCacheFolder], [settings.Scenario, settings.Network],
             temp => (Run(settings, temp), temp));
         Print(result, settings, tempFolder, total.Elapsed.TotalSeconds);
         return ExitCodes.Ok;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Geo.Catchment.Inputs;
 using Geo.Cli.Output;
+using Geo.Core;
 using Geo.Routing.Multimodal;
 using Geo.Routing.Streets;
 using Geo.Routing.Transit.Fares;
@@ -141,8 +142,8 @@ public static class TransitMatrixRunner
         }
         for (var i = 0; i < pairs; i++)
         {
-            // the status follows the median (TransitPairStatus); 'minutes' is the median when requested, else NaN
-            median[i] = result.Status[i] == TransitPairStatus.Ok ? (medianIndex >= 0 ? result.Minutes[(medianIndex * pairs) + i] : MedianFromBreakdown(result, i)) : double.NaN;
+            // the status follows the median (PairStatus); 'minutes' is the median when requested, else NaN
+            median[i] = result.Status[i] == PairStatus.Ok ? (medianIndex >= 0 ? result.Minutes[(medianIndex * pairs) + i] : MedianFromBreakdown(result, i)) : double.NaN;
         }
         extra.Add(new MatrixColumn("access_walk_min", ToDouble(result.AccessWalkMinutes)));
         extra.Add(new MatrixColumn("wait_min", ToDouble(result.WaitMinutes)));

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Geo.Core;
 using Geo.Routing.Isochrones;
-using Geo.Routing.Storage;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;

@@ -1,4 +1,4 @@
-using Geo.Routing.Storage;
+using Geo.Core;
 
 namespace Geo.Cli.Output;
 

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using Geo.Routing.Storage;
+using Geo.Core;
 
 namespace Geo.Routing.Contraction;
 

@@ -1,3 +1,4 @@
+using Geo.Core;
 using Geo.Routing.Streets;
 
 namespace Geo.Routing.Matrices;

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using Geo.Core;
 using Geo.Routing.Contraction;
 using Geo.Routing.Streets;
 
@@ -15,6 +17,8 @@ public sealed class ManyToManyCh
 {
     private const int BatchSize = 16;
     private readonly ContractedGraph _graph;
+    // Search spaces outlive a Compute call, so a long-lived instance (a server) does not reallocate them per request.
+    private readonly ConcurrentBag<SearchSpace> _spaces = [];
 
     public ManyToManyCh(ContractedGraph graph)
     {
@@ -60,7 +64,7 @@ public sealed class ManyToManyCh
         // Per-target search results (vertex, key), gathered in parallel and then laid out in target order.
         var vertices = new int[targets.Count][];
         var keys = new long[targets.Count][];
-        Parallel.For(0, targets.Count, request.ParallelOptions(), () => new SearchSpace(graph.VertexCount), (t, _, space) =>
+        Parallel.For(0, targets.Count, request.ParallelOptions(), RentSpace, (t, _, space) =>
         {
             UpwardSearch(space, targets[t], graph.DownFirst, graph.DownTarget, graph.DownWeight, graph.UpFirst, graph.UpTarget, graph.UpWeight, graph.Rank, bound);
             var settled = space.Settled;
@@ -74,7 +78,7 @@ public sealed class ManyToManyCh
             vertices[t] = v;
             keys[t] = k;
             return space;
-        }, static _ => { });
+        }, _spaces.Add);
 
         var first = new int[graph.VertexCount + 1];
         for (var t = 0; t < targets.Count; t++)
@@ -140,7 +144,7 @@ public sealed class ManyToManyCh
         var bound = PathKey.Bound(request.MaxDurationMs);
         var batches = (sources.Count + BatchSize - 1) / BatchSize;
         Parallel.For(0, batches, request.ParallelOptions(),
-            () => new Worker(graph.VertexCount, targetCount),
+            () => new Worker(RentSpace(), targetCount),
             (batch, _, worker) =>
             {
                 var end = Math.Min(sources.Count, (batch + 1) * BatchSize);
@@ -160,13 +164,15 @@ public sealed class ManyToManyCh
                 request.Progress?.Invoke(end - (batch * BatchSize));
                 return worker;
             },
-            static _ => { });
+            worker => _spaces.Add(worker.Space));
         return new TravelTimeMatrix(sources.Count, targetCount, durations, lengths);
     }
 
-    private sealed class Worker(int vertexCount, int targetCount)
+    private SearchSpace RentSpace() => _spaces.TryTake(out var space) ? space : new SearchSpace(_graph.VertexCount);
+
+    private sealed class Worker(SearchSpace space, int targetCount)
     {
-        public readonly SearchSpace Space = new(vertexCount);
+        public readonly SearchSpace Space = space;
         public readonly long[] Best = new long[targetCount];
     }
 

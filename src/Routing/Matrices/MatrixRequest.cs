@@ -1,3 +1,4 @@
+using Geo.Core;
 using Geo.Routing.Streets;
 
 namespace Geo.Routing.Matrices;
@@ -19,6 +20,9 @@ public sealed record MatrixRequest
 
     /// <summary>Called with the number of sources just finished (from worker threads).</summary>
     public Action<int>? Progress { get; init; }
+
+    /// <summary>Stops the computation between batches of sources (throws <see cref="OperationCanceledException"/>).</summary>
+    public CancellationToken Cancellation { get; init; }
 
     public void Validate(int vertexCount)
     {
@@ -50,5 +54,5 @@ public sealed record MatrixRequest
     }
 
     internal ParallelOptions ParallelOptions() =>
-        new() { MaxDegreeOfParallelism = Threads > 0 ? Threads : Environment.ProcessorCount };
+        new() { MaxDegreeOfParallelism = Threads > 0 ? Threads : Environment.ProcessorCount, CancellationToken = Cancellation };
 }

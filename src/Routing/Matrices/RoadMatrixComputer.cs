@@ -33,17 +33,33 @@ public static class RoadMatrixComputer
         var hierarchy = Hierarchy(network, mode, band, overrides is null ? null : options.OverridesKey ?? "overrides", graph, options, out var fromCache);
 
         options.Stage?.Invoke("matrix");
+        var matrix = ComputeSnapped(graph, new ManyToManyCh(hierarchy), originSnaps, destinationSnaps, options.MaxDurationMs, options.Threads, options.Progress);
+        return new RoadMatrixResult(matrix, originSnaps, destinationSnaps, fromCache);
+    }
+
+    /// <summary>
+    /// The matrix between points already snapped onto <paramref name="graph"/>, with a <see cref="ManyToManyCh"/> over its hierarchy: what <see cref="Compute"/>
+    /// does after snapping, for callers that keep the graph, snapper and hierarchy loaded (the routing server).
+    /// </summary>
+    public static TravelTimeMatrix ComputeSnapped(ModeGraph graph, ManyToManyCh search, SnapResult[] originSnaps, SnapResult[] destinationSnaps,
+        int maxDurationMs, int threads, Action<int>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(originSnaps);
+        ArgumentNullException.ThrowIfNull(destinationSnaps);
         var request = new MatrixRequest
         {
             Sources = Seeds(originSnaps, outbound: true),
             Targets = Seeds(destinationSnaps, outbound: false),
-            MaxDurationMs = options.MaxDurationMs,
-            Threads = options.Threads,
-            Progress = options.Progress,
+            MaxDurationMs = maxDurationMs,
+            Threads = threads,
+            Progress = progress,
+            Cancellation = cancellation,
         };
-        var matrix = new ManyToManyCh(hierarchy).Compute(request);
-        ApplySameEdgeTravel(graph, originSnaps, destinationSnaps, matrix, options.MaxDurationMs);
-        return new RoadMatrixResult(matrix, originSnaps, destinationSnaps, fromCache);
+        var matrix = search.Compute(request);
+        ApplySameEdgeTravel(graph, originSnaps, destinationSnaps, matrix, maxDurationMs);
+        return matrix;
     }
 
     /// <summary>The contraction hierarchy of a mode (from memory, the cache file beside the network, or built).</summary>
@@ -76,18 +92,14 @@ public static class RoadMatrixComputer
         return seeds;
     }
 
-    /// <summary>
-    /// An origin and a destination snapped onto the same two-way street segment can travel straight along it; the
-    /// network search (which must leave through a vertex) cannot see that, so take the direct time when it is faster.
-    /// One-way segments are left to the network search.
-    /// </summary>
+    /// <summary>Takes <see cref="SameEdgeTravel"/> where it is faster than the network search.</summary>
     private static void ApplySameEdgeTravel(ModeGraph graph, SnapResult[] origins, SnapResult[] destinations, TravelTimeMatrix matrix, int maxDurationMs)
     {
         var byEdge = new Dictionary<int, List<int>>();
         for (var d = 0; d < destinations.Length; d++)
         {
             var snap = destinations[d];
-            if (snap.IsOk && snap.EdgeIndex >= 0 && snap.Inbound.Length == 2)
+            if (snap.IsOk && snap.EdgeIndex >= 0)
             {
                 if (!byEdge.TryGetValue(snap.EdgeIndex, out var list))
                 {
@@ -103,15 +115,17 @@ public static class RoadMatrixComputer
         for (var o = 0; o < origins.Length; o++)
         {
             var snap = origins[o];
-            if (!snap.IsOk || snap.Outbound.Length != 2 || !byEdge.TryGetValue(snap.EdgeIndex, out var list))
+            if (!snap.IsOk || !byEdge.TryGetValue(snap.EdgeIndex, out var list))
             {
                 continue;
             }
             foreach (var d in list)
             {
-                var share = Math.Abs(destinations[d].Fraction - snap.Fraction);
-                var duration = (int)Math.Round(graph.EdgeDurationMs[snap.EdgeIndex] * share);
-                var length = (int)Math.Round(graph.EdgeLengthMm[snap.EdgeIndex] * share);
+                if (!SameEdgeTravel.Applies(snap, destinations[d]))
+                {
+                    continue;
+                }
+                var (duration, length) = SameEdgeTravel.Direct(graph, snap, destinations[d]);
                 var index = (o * matrix.TargetCount) + d;
                 var current = matrix.DurationMs[index];
                 if (duration <= maxDurationMs && (duration < current || (duration == current && length < matrix.LengthMm[index])))

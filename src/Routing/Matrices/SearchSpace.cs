@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Geo.Core;
 
 namespace Geo.Routing.Matrices;
 

@@ -1,3 +1,5 @@
+using Geo.Core;
+
 namespace Geo.Routing.Matrices;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Geo.Core;
 using Geo.Routing.Geometry;
 using Geo.Routing.Matrices;
 using Geo.Routing.Streets.Snapping;
@@ -32,7 +33,7 @@ public static class TransitMatrixComputer
             DestinationCount = request.Destinations.Count,
             Percentiles = [.. request.Percentiles],
             Minutes = new float[pairs * request.Percentiles.Count],
-            Status = new TransitPairStatus[pairs],
+            Status = new PairStatus[pairs],
             AccessWalkMinutes = Filled(pairs),
             WaitMinutes = Filled(pairs),
             InVehicleMinutes = Filled(pairs),
@@ -235,7 +236,7 @@ public static class TransitMatrixComputer
             {
                 for (var d = 0; d < _d; d++)
                 {
-                    r.Status[pairBase + d] = TransitPairStatus.OriginUnsnapped;
+                    r.Status[pairBase + d] = PairStatus.OriginUnsnapped;
                     for (var p = 0; p < pcount; p++)
                     {
                         r.Minutes[(p * r.PairCount) + pairBase + d] = float.NaN;
@@ -259,7 +260,7 @@ public static class TransitMatrixComputer
                 var pair = pairBase + d;
                 if (!_c.DestinationSnaps[d].IsOk)
                 {
-                    r.Status[pair] = TransitPairStatus.DestinationUnsnapped;
+                    r.Status[pair] = PairStatus.DestinationUnsnapped;
                     for (var p = 0; p < pcount; p++)
                     {
                         r.Minutes[(p * r.PairCount) + pair] = float.NaN;
@@ -275,7 +276,7 @@ public static class TransitMatrixComputer
                     r.Minutes[(p * r.PairCount) + pair] = v == Unreached ? float.NaN : v / 60f;
                 }
                 // ok when the median journey is possible within the trip limit
-                r.Status[pair] = _sorted[medianRank] == Unreached ? TransitPairStatus.Unreachable : TransitPairStatus.Ok;
+                r.Status[pair] = _sorted[medianRank] == Unreached ? PairStatus.Unreachable : PairStatus.Ok;
                 _detailSample[d] = -1;
                 var median = _sorted[medianRank];
                 if (req.JourneyDetails && median != Unreached)

@@ -1,3 +1,4 @@
+using Geo.Core;
 using Geo.Routing.Streets.Snapping;
 
 namespace Geo.Routing.Multimodal;
@@ -13,7 +14,7 @@ public sealed class TransitMatrixResult
     public required int DestinationCount { get; init; }
     public required int[] Percentiles { get; init; }
     public required float[] Minutes { get; init; }
-    public required TransitPairStatus[] Status { get; init; }
+    public required PairStatus[] Status { get; init; }
     public required float[] AccessWalkMinutes { get; init; }
     public required float[] WaitMinutes { get; init; }
     public required float[] InVehicleMinutes { get; init; }

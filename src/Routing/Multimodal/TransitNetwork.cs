@@ -1,10 +1,10 @@
+using Geo.Core;
 using Geo.Routing.Geometry;
 using Geo.Routing.Matrices;
 using Geo.Routing.Streets;
 using Geo.Routing.Streets.Snapping;
-using Geo.Routing.Transit.Timetable;
-
 using Geo.Routing.Transit.Gtfs;
+using Geo.Routing.Transit.Timetable;
 
 namespace Geo.Routing.Multimodal;
 
@@ -71,7 +71,7 @@ public sealed class TransitNetwork
 
     /// <summary>
     /// Records in <paramref name="issues"/> how many stops were linked to the street network and throws
-    /// <see cref="Storage.ComputationException"/> (exit 5) when none was: every transit time would be "no route".
+    /// <see cref="ComputationException"/> (exit 5) when none was: every transit time would be "no route".
     /// </summary>
     public void RequireLinkedStops(IssueLog issues, string feeds)
     {
@@ -81,7 +81,7 @@ public sealed class TransitNetwork
         issues.Add(feeds, 0, null, null, IssueCode.StopsLinked, linked == 0 ? IssueSeverity.Error : IssueSeverity.Info, message);
         if (linked == 0)
         {
-            throw new Storage.ComputationException(
+            throw new ComputationException(
                 $"{feeds}: no GTFS stop is linked to the street network ({message}); check that the feed and the OSM extract cover the same area");
         }
     }

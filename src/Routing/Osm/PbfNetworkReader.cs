@@ -1,5 +1,5 @@
+using Geo.Core;
 using Geo.Routing.Profiles;
-using Geo.Routing.Storage;
 using OsmSharp;
 using OsmSharp.Streams;
 

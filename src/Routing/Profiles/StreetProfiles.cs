@@ -1,8 +1,8 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Geo.Core;
 using Geo.Routing.Osm;
-using Geo.Routing.Storage;
 using Geo.Routing.Streets;
 
 namespace Geo.Routing.Profiles;

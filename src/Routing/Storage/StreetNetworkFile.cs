@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using Geo.Core;
 using Geo.Routing.Profiles;
 using Geo.Routing.Streets;
 

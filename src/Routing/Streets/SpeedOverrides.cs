@@ -1,6 +1,6 @@
 using System.Globalization;
+using Geo.Core;
 using Geo.Routing.Profiles;
-using Geo.Routing.Storage;
 
 namespace Geo.Routing.Streets;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
+using Geo.Core;
 using Geo.Routing.Geometry;
 using Geo.Routing.Osm;
 using Geo.Routing.Profiles;
-using Geo.Routing.Storage;
 
 namespace Geo.Routing.Streets;
 

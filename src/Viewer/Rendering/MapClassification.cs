@@ -1,4 +1,5 @@
 using System.Globalization;
+using Geo.Core;
 
 namespace Geo.Viewer.Rendering;
 

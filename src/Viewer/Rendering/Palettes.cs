@@ -1,3 +1,5 @@
+using Geo.Core;
+
 namespace Geo.Viewer.Rendering;
 
 /// <summary>Colour-blind-safe palettes shared by the page (wwwroot/app.js holds the same values) and the static maps.</summary>

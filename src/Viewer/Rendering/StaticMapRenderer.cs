@@ -1,5 +1,5 @@
 using System.Globalization;
-using Geo.Routing.Storage;
+using Geo.Core;
 using Geo.Viewer.Results;
 using SkiaSharp;
 

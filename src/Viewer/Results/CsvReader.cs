@@ -1,6 +1,5 @@
 using System.Globalization;
-using Geo.Catchment.Inputs;
-using Geo.Routing.Storage;
+using Geo.Core;
 
 namespace Geo.Viewer.Results;
 

@@ -1,5 +1,6 @@
 using Geo.Catchment.Allocation;
 using Geo.Catchment.Inputs;
+using Geo.Core;
 using NUnit.Framework;
 
 namespace Geo.Catchment.Tests.Allocation;

@@ -1,6 +1,6 @@
 using Geo.Catchment.Allocation;
 using Geo.Catchment.Inputs;
-using Geo.Routing.Storage;
+using Geo.Core;
 using NUnit.Framework;
 
 namespace Geo.Catchment.Tests.Allocation;

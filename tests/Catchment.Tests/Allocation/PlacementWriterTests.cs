@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Geo.Catchment.Allocation;
 using Geo.Catchment.Inputs;
+using Geo.Core;
 using Geo.Routing.Geometry;
-using Geo.Routing.Storage;
 using NUnit.Framework;
 
 namespace Geo.Catchment.Tests.Allocation;

@@ -1,4 +1,5 @@
 using Geo.Catchment.Costs;
+using Geo.Core;
 using NUnit.Framework;
 
 namespace Geo.Catchment.Tests.Costs;
@@ -58,7 +59,7 @@ public sealed class CostModelTests
     [Test]
     public void Parse_NegativeRate_Error()
     {
-        var error = Assert.Throws<Geo.Routing.Storage.InputFileException>(() => CostSettings.Parse("{ \"carGbpPerMile\": -1 }", "costs.json"));
+        var error = Assert.Throws<Geo.Core.InputFileException>(() => CostSettings.Parse("{ \"carGbpPerMile\": -1 }", "costs.json"));
         Assert.That(error!.File, Is.EqualTo("costs.json"));
     }
 }

@@ -1,6 +1,6 @@
 using System.Text;
 using Geo.Catchment.Inputs;
-using Geo.Routing.Storage;
+using Geo.Core;
 using NUnit.Framework;
 
 namespace Geo.Catchment.Tests.Inputs;

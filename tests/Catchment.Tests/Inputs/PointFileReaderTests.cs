@@ -1,6 +1,6 @@
 using Geo.Catchment.Inputs;
+using Geo.Core;
 using Geo.Routing.Geometry;
-using Geo.Routing.Storage;
 using NUnit.Framework;
 
 namespace Geo.Catchment.Tests.Inputs;

@@ -1,7 +1,7 @@
 using Geo.Catchment.Inputs;
 using Geo.Catchment.Scenarios;
 using Geo.Catchment.Tests.Scenarios;
-using Geo.Routing.Storage;
+using Geo.Core;
 using NUnit.Framework;
 
 namespace Geo.Catchment.Tests.Inputs;

@@ -2,8 +2,8 @@ using Geo.Catchment.Inputs;
 using Geo.Catchment.Reports;
 using Geo.Catchment.Scenarios;
 using Geo.Catchment.Tests.Scenarios;
+using Geo.Core;
 using Geo.Routing.Geometry;
-using Geo.Routing.Storage;
 using NUnit.Framework;
 
 namespace Geo.Catchment.Tests.Inputs;

@@ -1,5 +1,6 @@
 using Geo.Catchment.Inputs;
 using Geo.Catchment.Scenarios;
+using Geo.Core;
 using NUnit.Framework;
 
 namespace Geo.Catchment.Tests.Inputs;
@@ -107,7 +108,7 @@ public sealed class ZoneLoaderTests
         {
             AgeGroups = IsleOfWightSpec(folder).AgeGroups! with { Age65plusGroups = ["Aged 65+"] },
         };
-        var error = Assert.Throws<Geo.Routing.Storage.InputFileException>(() => ZoneLoader.Load(spec, p => p))!;
+        var error = Assert.Throws<Geo.Core.InputFileException>(() => ZoneLoader.Load(spec, p => p))!;
         Assert.That(error.Message, Does.Contain("Aged 65 years and over"));
     }
 }

@@ -1,5 +1,5 @@
 using Geo.Catchment.Scenarios;
-using Geo.Routing.Storage;
+using Geo.Core;
 using NUnit.Framework;
 
 namespace Geo.Catchment.Tests.Scenarios;

@@ -1,4 +1,5 @@
 using Geo.Cli.Output;
+using Geo.Core;
 using NUnit.Framework;
 using Parquet;
 using Parquet.Schema;

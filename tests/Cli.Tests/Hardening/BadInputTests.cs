@@ -1,6 +1,6 @@
 using System.Text;
 using Geo.Cli.Tests.EndToEnd;
-using Geo.Routing.Storage;
+using Geo.Core;
 using NUnit.Framework;
 
 namespace Geo.Cli.Tests.Hardening;

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Geo.Cli.Tests.EndToEnd;
-using Geo.Routing.Storage;
+using Geo.Core;
 using NUnit.Framework;
 
 namespace Geo.Cli.Tests.Hardening;

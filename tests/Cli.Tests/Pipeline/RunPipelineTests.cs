@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using Geo.Catchment.Scenarios;
-using Geo.Cli.Pipeline;
+using Geo.Pipeline;
+using Geo.Core;
 using Geo.Samples;
 using Geo.Routing.Geometry;
-using Geo.Routing.Storage;
 using Geo.Routing.Streets;
 using NUnit.Framework;
 

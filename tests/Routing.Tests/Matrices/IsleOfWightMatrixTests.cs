@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Geo.Core;
 using Geo.Routing.Contraction;
 using Geo.Routing.Geometry;
 using Geo.Routing.Matrices;

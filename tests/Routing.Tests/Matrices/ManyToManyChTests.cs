@@ -1,3 +1,4 @@
+using Geo.Core;
 using Geo.Routing.Contraction;
 using Geo.Routing.Matrices;
 using Geo.Routing.Streets;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Geo.Core;
 using Geo.Routing.Geometry;
 using Geo.Routing.Matrices;
 using Geo.Routing.Multimodal;
@@ -68,7 +69,7 @@ public sealed class IsleOfWightTransitMatrixTests
             for (var d = 0; d < destinations.Count; d++)
             {
                 var pair = result.Pair(o, d);
-                if (result.Status[pair] != TransitPairStatus.Ok)
+                if (result.Status[pair] != PairStatus.Ok)
                 {
                     continue;
                 }

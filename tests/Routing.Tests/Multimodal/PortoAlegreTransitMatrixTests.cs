@@ -1,3 +1,4 @@
+using Geo.Core;
 using Geo.Routing.Multimodal;
 using Geo.Routing.Streets;
 using Geo.Routing.Tests.Transit;
@@ -40,7 +41,7 @@ public sealed class PortoAlegreTransitMatrixTests
             MaxTripMinutes = 120,
             JourneyDetails = false,
         });
-        var ok = result.Status.Count(s => s == TransitPairStatus.Ok);
+        var ok = result.Status.Count(s => s == PairStatus.Ok);
         TestContext.Out.WriteLine($"ok {ok} of {result.PairCount}");
         Assert.That(ok, Is.GreaterThan(result.PairCount * 0.5));
         for (var i = 0; i < result.PairCount; i++)

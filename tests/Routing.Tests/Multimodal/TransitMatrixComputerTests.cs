@@ -1,3 +1,4 @@
+using Geo.Core;
 using Geo.Routing.Geometry;
 using Geo.Routing.Multimodal;
 using Geo.Routing.Streets;
@@ -102,7 +103,7 @@ public sealed class TransitMatrixComputerTests
         Assert.That(result.MinutesAt(0, 0, 0), Is.EqualTo(7f));
         Assert.That(result.MinutesAt(1, 0, 0), Is.EqualTo(9f));
         Assert.That(result.MinutesAt(2, 0, 0), Is.EqualTo(12f));
-        Assert.That(result.Status[0], Is.EqualTo(TransitPairStatus.Ok));
+        Assert.That(result.Status[0], Is.EqualTo(PairStatus.Ok));
         Assert.That(result.Boardings[0], Is.EqualTo(1));
         Assert.That(result.Interchanges(0), Is.Zero);
         Assert.That(result.InVehicleMinutes[0], Is.EqualTo(5f));
@@ -141,8 +142,8 @@ public sealed class TransitMatrixComputerTests
     {
         var request = Request(new GeoPoint(Lon + 0.1, LatAt(5000))) with { Origins = [new GeoPoint(Lon, LatAt(0)), new GeoPoint(double.NaN, 0)] };
         var result = TransitMatrixComputer.Compute(Network(), request);
-        Assert.That(result.Status[0], Is.EqualTo(TransitPairStatus.DestinationUnsnapped));
-        Assert.That(result.Status[1], Is.EqualTo(TransitPairStatus.OriginUnsnapped));
+        Assert.That(result.Status[0], Is.EqualTo(PairStatus.DestinationUnsnapped));
+        Assert.That(result.Status[1], Is.EqualTo(PairStatus.OriginUnsnapped));
         Assert.That(float.IsNaN(result.MinutesAt(1, 1, 0)), Is.True);
     }
 

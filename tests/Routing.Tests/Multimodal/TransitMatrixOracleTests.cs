@@ -1,3 +1,4 @@
+using Geo.Core;
 using Geo.Routing.Geometry;
 using Geo.Routing.Matrices;
 using Geo.Routing.Multimodal;

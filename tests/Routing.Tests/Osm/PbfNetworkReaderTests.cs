@@ -1,4 +1,4 @@
-using Geo.Routing.Storage;
+using Geo.Core;
 using Geo.Routing.Streets;
 using Geo.Routing.Tests.TestSupport;
 using NUnit.Framework;

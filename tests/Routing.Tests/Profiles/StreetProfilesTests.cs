@@ -1,6 +1,6 @@
+using Geo.Core;
 using Geo.Routing.Osm;
 using Geo.Routing.Profiles;
-using Geo.Routing.Storage;
 using Geo.Routing.Streets;
 using Geo.Routing.Tests.TestSupport;
 using NUnit.Framework;

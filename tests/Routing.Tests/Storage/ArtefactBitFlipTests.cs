@@ -1,6 +1,6 @@
 using Geo.Routing.Contraction;
 using Geo.Routing.Matrices;
-using Geo.Routing.Storage;
+using Geo.Core;
 using Geo.Routing.Streets;
 using Geo.Routing.Tests.Matrices;
 using Geo.Routing.Tests.TestSupport;

@@ -1,3 +1,4 @@
+using Geo.Core;
 using Geo.Routing.Storage;
 using Geo.Routing.Streets;
 using Geo.Routing.Tests.TestSupport;

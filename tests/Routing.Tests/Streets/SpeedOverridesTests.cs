@@ -1,5 +1,5 @@
+using Geo.Core;
 using Geo.Routing.Profiles;
-using Geo.Routing.Storage;
 using Geo.Routing.Streets;
 using Geo.Routing.Tests.TestSupport;
 using NUnit.Framework;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Geo.Core;
 using Geo.Viewer.Rendering;
 using Geo.Viewer.Tests.TestSupport;
 using Microsoft.Playwright;

@@ -1,3 +1,4 @@
+using Geo.Core;
 using Geo.Viewer.Rendering;
 
 namespace Geo.Viewer.Tests.Rendering;

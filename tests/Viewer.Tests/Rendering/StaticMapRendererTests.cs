@@ -1,4 +1,4 @@
-using Geo.Routing.Storage;
+using Geo.Core;
 using Geo.Viewer.Rendering;
 using Geo.Viewer.Results;
 using Geo.Viewer.Tests.TestSupport;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Geo.Routing.Storage;
+using Geo.Core;
 using Geo.Viewer.Rendering;
 using Geo.Viewer.Results;
 using Geo.Viewer.Tests.TestSupport;

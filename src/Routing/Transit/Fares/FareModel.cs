@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Geo.Routing.Storage;
+using Geo.Core;
 
 namespace Geo.Routing.Transit.Fares;
 

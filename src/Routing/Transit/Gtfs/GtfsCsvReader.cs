@@ -1,4 +1,5 @@
 using System.Text;
+using Geo.Core;
 
 namespace Geo.Routing.Transit.Gtfs;
 
@@ -51,13 +52,13 @@ internal sealed class GtfsCsvReader
     /// <summary>Column index, or -1 when the column is absent.</summary>
     public int Column(string name) => _columns.TryGetValue(name, out var i) ? i : -1;
 
-    /// <summary>Column index of a required column; throws <see cref="Storage.InputFileException"/> naming file and column when absent.</summary>
+    /// <summary>Column index of a required column; throws <see cref="InputFileException"/> naming file and column when absent.</summary>
     public int RequiredColumn(string name)
     {
         var i = Column(name);
         if (i < 0)
         {
-            throw new Storage.InputFileException(FileName, HeaderLine, name, $"required column '{name}' is missing ({IssueCode.MissingRequiredColumn}).");
+            throw new InputFileException(FileName, HeaderLine, name, $"required column '{name}' is missing ({IssueCode.MissingRequiredColumn}).");
         }
         return i;
     }

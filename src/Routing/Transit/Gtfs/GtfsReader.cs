@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
-using Geo.Routing.Storage;
+using Geo.Core;
 
 namespace Geo.Routing.Transit.Gtfs;
 

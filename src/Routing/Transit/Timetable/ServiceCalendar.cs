@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Geo.Routing.Storage;
+using Geo.Core;
 using Geo.Routing.Transit.Gtfs;
 
 namespace Geo.Routing.Transit.Timetable;

@@ -1,4 +1,4 @@
-using Geo.Routing.Storage;
+using Geo.Core;
 using Geo.Routing.Transit.Fares;
 using NUnit.Framework;
 

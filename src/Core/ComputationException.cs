@@ -1,0 +1,4 @@
+namespace Geo.Core;
+
+/// <summary>The inputs were readable but no valid result can be produced (e.g. a PBF with no routable ways).</summary>
+public sealed class ComputationException(string message) : Exception(message);

@@ -1,0 +1,80 @@
+using Geo.Catchment.Reports;
+using Geo.Catchment.Scenarios;
+using Geo.Core;
+using Geo.Routing.Streets;
+using Geo.Viewer.Basemap;
+using Geo.Viewer.Rendering;
+using Geo.Viewer.Results;
+
+namespace Geo.Pipeline;
+
+/// <summary>
+/// After the appraisal: basemap.geojson (roads for the offline viewer), static maps in maps/ (baseline travel time and
+/// each option's change, first service, for car and transit when run), then report.html rebuilt so it embeds the maps.
+/// </summary>
+internal static class MapStage
+{
+    public static string WriteBasemap(StreetNetwork network, string outFolder, List<string> files)
+    {
+        var path = Path.Combine(outFolder, ResultsFolder.BasemapFile);
+        var lines = BasemapWriter.Write(network.RoadLines(), path, BasemapWriter.DefaultHighways);
+        files.Add(path);
+        return $"{lines:N0} road lines";
+    }
+
+    public static string WriteMaps(Scenario scenario, string outFolder, List<string> files, List<string> warnings, IProgress<string> progress)
+    {
+        var results = ResultsFolder.Load(outFolder);
+        var service = scenario.Services.Count > 0 ? scenario.Services[0] : null;
+        var modes = scenario.Modes.Where(m => m is "car" or "transit").ToList();
+        if (modes.Count == 0 && scenario.Modes.Count > 0)
+        {
+            modes.Add(scenario.Modes[0]);
+        }
+        var written = 0;
+        foreach (var mode in modes)
+        {
+            foreach (var option in scenario.AllOptions)
+            {
+                var isBaseline = option.Id == scenario.Baseline.Id;
+                var layer = isBaseline ? MapLayer.Time : MapLayer.Change;
+                var name = $"{option.Id}_{mode}_{service}_{(isBaseline ? "time" : "change")}.png";
+                var path = Path.Combine(outFolder, "maps", name);
+                progress.Report("maps: " + name);
+                try
+                {
+                    StaticMapRenderer.Render(results, new StaticMapRequest
+                    {
+                        Option = option.Id,
+                        Mode = mode,
+                        Service = service,
+                        Layer = layer,
+                        WidthPx = 1200,
+                        HeightPx = 900,
+                    }, path);
+                    files.Add(path);
+                    written++;
+                }
+                catch (Exception e) when (e is ArgumentException or InputFileException)
+                {
+                    warnings.Add($"map {name} not drawn: {e.Message}");
+                }
+            }
+        }
+        var drawn = new HashSet<string>(files.Select(Path.GetFullPath), StringComparer.Ordinal);
+        var mapsFolder = Path.Combine(outFolder, "maps");
+        if (Directory.Exists(mapsFolder))
+        {
+            foreach (var other in Directory.GetFiles(mapsFolder, "*.png").Order(StringComparer.Ordinal))
+            {
+                if (!drawn.Contains(Path.GetFullPath(other)))
+                {
+                    warnings.Add($"report.html also embeds {other}, which this run did not draw (left from an earlier run or `geo map`?)");
+                }
+            }
+        }
+        progress.Report("Rebuilding report.html with the maps");
+        HtmlReport.Regenerate(outFolder);
+        return $"{written} maps";
+    }
+}
