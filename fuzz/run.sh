@@ -4,7 +4,8 @@
 #   fuzz/run.sh all [seconds]          every target in turn
 # Needs: afl-fuzz (apt install afl++) and the sharpfuzz tool (dotnet tool install -g SharpFuzz.CommandLine --version 2.3.0).
 # Findings go to ${GEO_FUZZ_OUT:-/tmp/geo-fuzz}/findings/<target>; the last lines printed are executions, time and crashes.
-# Replay a crash (or any file) without afl: dotnet $OUT/bin/geo-fuzz.dll <target> <file>...
+# Replay a crash (or any file) with the uninstrumented build (instrumented code needs afl's shared memory):
+#   dotnet build fuzz/Geo.Fuzz -c Release && dotnet fuzz/Geo.Fuzz/bin/Release/net10.0/geo-fuzz.dll <target> <file>...
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 target=${1:?usage: fuzz/run.sh <target|all> [seconds]}
@@ -17,7 +18,7 @@ if [ ! -f "$bin/.instrumented" ]; then
   rm -rf "$bin"; mkdir -p "$out"
   dotnet publish "$root/fuzz/Geo.Fuzz" -c Release -o "$bin" --nologo -v quiet >"$out/publish.log" 2>&1 || { tail -30 "$out/publish.log"; exit 1; }
   # Instrument Geo's assemblies and the third-party parsers they call (not the harness, not the runtime).
-  for dll in Geo.Routing.dll Geo.Catchment.dll Geo.Viewer.dll YamlDotNet.dll OsmSharp.dll; do
+  for dll in Geo.Core.dll Geo.Routing.dll Geo.Catchment.dll Geo.Viewer.dll YamlDotNet.dll OsmSharp.dll; do
     sharpfuzz "$bin/$dll"
   done
   touch "$bin/.instrumented"
@@ -39,7 +40,7 @@ run_one() {
   fi
   local crashes=("$findings"/default/crashes/id:*)
   if [ -e "${crashes[0]}" ]; then
-    echo "crashes (replay):"; dotnet "$bin/geo-fuzz.dll" "$t" "${crashes[@]}" || true
+    echo "crashes: ${#crashes[@]} in $findings/default/crashes (replay them with the uninstrumented build, see above)"
   fi
 }
 

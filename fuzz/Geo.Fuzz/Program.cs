@@ -21,7 +21,7 @@ if (args.Length > 1)
         catch (Exception ex)
         {
             failures++;
-            Console.WriteLine("FAIL " + file + ": " + ex.GetType().Name + ": " + ex.Message);
+            Console.WriteLine("FAIL " + file + ": " + ex);
         }
     }
     return failures == 0 ? 0 : 1;

@@ -22,7 +22,14 @@ internal static class Targets
         ["geojson"] = bytes =>
         {
             WithFile(bytes, ".geojson", path => ZoneBoundaries.Read(path, "zone_id"));
-            GeoJsonReader.ReadFeatureCollection(bytes);
+            try
+            {
+                GeoJsonReader.ReadFeatureCollection(bytes);
+            }
+            catch (FormatException)
+            {
+                // The viewer's reader refuses with FormatException, which ResultsFolder reports as a file error.
+            }
         },
         ["scenario-json"] = bytes => WithFile(bytes, ".json", path => ScenarioReader.Read(path)),
         ["scenario-yaml"] = bytes => WithFile(bytes, ".yaml", path => ScenarioReader.Read(path)),

@@ -32,8 +32,9 @@ internal static partial class ScenarioYaml
         {
             throw new InputFileException(filePath, (int)ex.Start.Line, null, "not valid YAML: " + ex.Message);
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
+            // e.g. "The current event is of an unsupported type" for a stray directive (found by fuzzing).
             throw new InputFileException(filePath, null, null, "not valid YAML: " + ex.Message);
         }
         if (stream.Documents.Count == 0)

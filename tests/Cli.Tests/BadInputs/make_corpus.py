@@ -199,6 +199,13 @@ raw('boundaries_broken.geojson', '{"type":"FeatureCollection","features":[{"type
 s = fast(copy.deepcopy(base)); s['zones']['boundaries'] = 'boundaries_broken.geojson'
 json.dump(s, open(os.path.join(files, 'uses_boundaries_broken.json'), 'w'))
 cases.append(('uses_boundaries_broken', 'run {w}/files/uses_boundaries_broken.json --out {o} --no-maps --network {net}', 3, ('boundaries_broken.geojson',)))
+# Crashes found by fuzzing (fuzz/run.sh), kept as regression cases: the files are committed as found.
+for fz, why in [('fuzz_geojson_geometry_type.geojson', 'GeoJSON'), ('fuzz_geojson_not_utf8.geojson', 'UTF-8')]:
+    s = fast(copy.deepcopy(base)); s['zones']['boundaries'] = fz
+    sname = 'uses_' + fz.replace('.geojson', '.json')
+    json.dump(s, open(os.path.join(files, sname), 'w'))
+    cases.append((sname[:-5], f'run {{w}}/files/{sname} --out {{o}} --no-maps --network {{net}}', 3, (fz, why)))
+cases.append(('fuzz_yaml_unsupported_event', 'run {w}/files/fuzz_yaml_unsupported_event.yaml --out {o}', 3, ('fuzz_yaml_unsupported_event.yaml', 'YAML')))
 # GTFS feeds (transit only, prebuilt network)
 gtfs = zipfile.ZipFile(os.path.join(data, 'bus-gtfs.zip'))
 def feed(name, mutate):
