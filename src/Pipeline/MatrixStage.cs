@@ -2,25 +2,24 @@ using System.Globalization;
 using Geo.Catchment.Inputs;
 using Geo.Catchment.Scenarios;
 using Geo.Core;
-using Geo.Routing.Geometry;
+using Geo.Routing.Jobs;
 using Geo.Routing.Matrices;
-using Geo.Routing.Multimodal;
+using Geo.Routing.Output;
+using Geo.Routing.Profiles;
 using Geo.Routing.Streets;
 using Geo.Routing.Transit.Fares;
-using Geo.Routing.Transit.Gtfs;
-using Geo.Routing.Transit.Timetable;
 
 namespace Geo.Pipeline;
 
 /// <summary>
-/// Zone-by-site travel-time matrices for a run, one per mode: road modes through <see cref="RoadMatrixComputer"/>
-/// (contraction hierarchies cached beside the network file), public transport through GTFS -> timetable for the
-/// scenario date -> <see cref="TransitNetwork"/> -> <see cref="TransitMatrixComputer"/> (median over the departure window).
+/// Zone-by-site travel-time matrices for a run, one per mode, through the library's <see cref="MatrixPipeline"/> (the same
+/// stages as geo matrix): road modes on contraction hierarchies cached beside the network file, public transport as the
+/// median over the departure window with the median journey's interchanges and fare.
 /// Ids are zone codes (origins) and site ids (destinations, sites plus placement candidates).
 /// </summary>
 internal static class MatrixStage
 {
-    public const double DefaultMaxSnapMetres = 1000;
+    public const double DefaultMaxSnapMetres = Snapper.DefaultMaxSnapMetres;
 
     public static TravelMatrix Road(Scenario scenario, StreetNetwork network, string networkPath, TravelMode mode,
         ZoneTable zones, SiteTable sites, RunOptions options, IProgress<string> progress, out string detail)
@@ -37,26 +36,29 @@ internal static class MatrixStage
             overrides = SpeedOverrides.Load(scenario.Resolve(scenario.Network.Speeds));
         }
         var name = mode.ToName();
-        var result = RoadMatrixComputer.Compute(network, mode, zones.Points, SitePoints(sites), new RoadMatrixOptions
+        var job = Job(scenario, network, zones, sites, options) with
         {
-            Band = band,
-            Overrides = overrides,
-            OverridesKey = overrides is null ? null : Path.GetFileNameWithoutExtension(scenario.Network!.Speeds),
-            MaxSnapMetres = scenario.Network?.MaxSnapMetres ?? DefaultMaxSnapMetres,
-            Threads = options.Threads ?? 0,
+            Mode = MatrixModes.FromTravelMode(mode),
             NetworkPath = networkPath,
-            Stage = stage => progress.Report($"{name}: {stage}"),
-        });
-        var unsnappedOrigins = Array.ConvertAll(result.OriginSnaps, s => !s.IsOk);
-        var unsnappedDestinations = Array.ConvertAll(result.DestinationSnaps, s => !s.IsOk);
-        var matrix = new TravelMatrix(name, zones.Codes, SiteIds(sites), result.MinutesRowMajor())
+            Road = new RoadOptions
+            {
+                Band = band,
+                Overrides = overrides,
+                OverridesKey = overrides is null ? null : Path.GetFileNameWithoutExtension(scenario.Network!.Speeds),
+            },
+        };
+        var (stage, collector) = RunWhole(file, job, progress, name);
+        var road = (RoadMatrixStage)stage;
+        var unsnappedOrigins = Array.ConvertAll(road.OriginSnaps, s => !s.IsOk);
+        var unsnappedDestinations = Array.ConvertAll(road.DestinationSnaps, s => !s.IsOk);
+        var matrix = new TravelMatrix(name, zones.Codes, SiteIds(sites), collector.Minutes)
         {
-            Kilometres = result.KilometresRowMajor(),
+            Kilometres = collector.Kilometres,
             UnsnappedOrigins = unsnappedOrigins,
             UnsnappedDestinations = unsnappedDestinations,
             Source = name + " routing",
         };
-        detail = Describe(matrix, unsnappedOrigins, unsnappedDestinations) + (result.HierarchyFromCache ? "; hierarchy from cache" : "");
+        detail = Describe(matrix, unsnappedOrigins, unsnappedDestinations) + (road.HierarchyFromCache ? "; hierarchy from cache" : "");
         return matrix;
     }
 
@@ -67,77 +69,102 @@ internal static class MatrixStage
         var spec = scenario.Transit;
         if (spec is null || spec.Gtfs.Count == 0)
         {
-            throw new InputFileException(file, null, "transit.gtfs", "mode 'transit' needs \"transit\": { \"gtfs\": [\"feed.zip\"], \"date\": \"yyyy-MM-dd\", \"window\": \"07:00-10:00\" }");
+            throw new InputFileException(file, null, "transit.gtfs", $"mode 'transit' needs \"transit\": {{ \"gtfs\": [\"feed.zip\"], \"date\": \"yyyy-MM-dd\", \"window\": \"{DepartureWindow.DefaultText}\" }}");
         }
         if (!DateOnly.TryParseExact(spec.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             throw new InputFileException(file, null, "transit.date", $"'{spec.Date}' is not a date like 2024-03-05");
         }
-        var (startSeconds, windowMinutes) = ParseWindow(file, spec.Window ?? "07:00-10:00");
+        var windowText = spec.Window ?? DepartureWindow.DefaultText;
+        if (!DepartureWindow.TryParse(windowText, out var window, out var windowError))
+        {
+            throw new InputFileException(file, null, "transit.window", windowError);
+        }
         FareModel? fares = null;
         if (!string.IsNullOrWhiteSpace(spec.Fares))
         {
             fares = FareModel.Load(scenario.Resolve(spec.Fares));
         }
-
-        progress.Report("transit: reading GTFS");
-        var issues = new IssueLog();
-        var feed = GtfsReader.Read([.. spec.Gtfs.Select(g => new GtfsSource(scenario.Resolve(g)))], issues);
-        progress.Report($"transit: timetable for {date:yyyy-MM-dd}");
-        var timetable = TimetableBuilder.Build(feed, date, issues);
-        progress.Report("transit: linking stops to the walk network");
-        var linked = TransitNetwork.Build(network, timetable);
-        linked.RequireLinkedStops(issues, string.Join(", ", spec.Gtfs));
-        progress.Report("transit: matrix");
-        var request = new TransitMatrixRequest
+        var transitOptions = new TransitOptions
         {
-            Origins = zones.Points,
-            Destinations = SitePoints(sites),
-            WindowStartSeconds = startSeconds,
-            WindowMinutes = windowMinutes,
+            Gtfs = [.. spec.Gtfs.Select(scenario.Resolve)],
+            Date = date,
+            Window = window,
             Percentiles = [50],
-            MaxWalkMinutes = spec.MaxWalkMinutes ?? 20,
-            MaxSnapMetres = scenario.Network?.MaxSnapMetres ?? DefaultMaxSnapMetres,
             Fares = fares,
-            Threads = options.Threads,
         };
-        var result = TransitMatrixComputer.Compute(linked, request);
-        var interchanges = new double[result.PairCount];
-        var fareValues = new double[result.PairCount];
-        for (var pair = 0; pair < result.PairCount; pair++)
+        if (spec.MaxWalkMinutes is { } maxWalk)
         {
-            var ok = result.Status[pair] == PairStatus.Ok && !float.IsNaN(result.Minutes[pair]);
-            interchanges[pair] = ok && result.Boardings[pair] >= 0 ? result.Interchanges(pair) : double.NaN;
-            fareValues[pair] = ok ? result.Fares[pair] : double.NaN;
+            transitOptions = transitOptions with { MaxWalkMinutes = maxWalk };
         }
-        var unsnappedOrigins = Array.ConvertAll(result.OriginSnaps, s => !s.IsOk);
-        var unsnappedDestinations = Array.ConvertAll(result.DestinationSnaps, s => !s.IsOk);
-        var matrix = new TravelMatrix("transit", zones.Codes, SiteIds(sites), result.MinutesRowMajor(0))
+        var job = Job(scenario, network, zones, sites, options) with { Mode = MatrixMode.Transit, Transit = transitOptions };
+        var (stage, collector) = RunWhole(file, job, progress, "transit");
+        var transit = (TransitMatrixStage)stage;
+        var interchanges = Masked(collector, collector.Column("interchanges")!);
+        var fareValues = Masked(collector, collector.Column("fare_gbp")!);
+        var unsnappedOrigins = Array.ConvertAll(transit.OriginSnaps, s => !s.IsOk);
+        var unsnappedDestinations = Array.ConvertAll(transit.DestinationSnaps, s => !s.IsOk);
+        var matrix = new TravelMatrix("transit", zones.Codes, SiteIds(sites), collector.Minutes)
         {
             Interchanges = interchanges,
             Fares = fares is null ? null : fareValues,
             UnsnappedOrigins = unsnappedOrigins,
             UnsnappedDestinations = unsnappedDestinations,
-            Source = "transit routing (median over " + (spec.Window ?? "07:00-10:00") + ")",
+            Source = "transit routing (median over " + windowText + ")",
         };
         detail = Describe(matrix, unsnappedOrigins, unsnappedDestinations)
-            + $"; {timetable.TripInstanceCount:N0} trips on {date:yyyy-MM-dd}, {linked.LinkedStopCount}/{timetable.StopCount} stops linked, {issues.TotalCount} GTFS issues";
+            + $"; {transit.Network.Timetable.TripInstanceCount:N0} trips on {date:yyyy-MM-dd}, {transit.Network.LinkedStopCount}/{transit.Network.Timetable.StopCount} stops linked, {transit.Issues.TotalCount} GTFS issues";
         return matrix;
     }
 
-    internal static (int StartSeconds, int Minutes) ParseWindow(string file, string window) =>
-        TransitSpec.TryParseWindow(window, out var start, out var minutes)
-            ? (start, minutes)
-            : throw new InputFileException(file, null, "transit.window", $"'{window}' is not a window like 07:00-10:00 (start before end)");
-
-    private static GeoPoint[] SitePoints(SiteTable sites)
+    /// <summary>The job every mode of a run shares: zones to sites on the loaded network, the scenario's snap limit.</summary>
+    private static MatrixJob Job(Scenario scenario, StreetNetwork network, ZoneTable zones, SiteTable sites, RunOptions options)
     {
-        var points = new GeoPoint[sites.Count];
-        for (var i = 0; i < points.Length; i++)
+        var origins = new MatrixPoint[zones.Count];
+        for (var i = 0; i < origins.Length; i++)
         {
-            points[i] = sites[i].Point;
+            origins[i] = new MatrixPoint(zones.Codes[i], zones.Points[i]);
         }
-        return points;
+        var destinations = new MatrixPoint[sites.Count];
+        for (var i = 0; i < destinations.Length; i++)
+        {
+            destinations[i] = new MatrixPoint(sites[i].Id, sites[i].Point);
+        }
+        return new MatrixJob
+        {
+            Mode = MatrixMode.Car,
+            Network = network,
+            Origins = origins,
+            Destinations = destinations,
+            MaxSnapMetres = scenario.Network?.MaxSnapMetres ?? DefaultMaxSnapMetres,
+            Threads = options.Threads ?? 0,
+        };
+    }
+
+    /// <summary>Runs a job into memory (the appraisal needs every pair), refused up front when it cannot fit.</summary>
+    private static (IMatrixStage Stage, MatrixCollector Collector) RunWhole(string file, MatrixJob job, IProgress<string> progress, string name)
+    {
+        var estimate = MatrixMemory.Estimate(job, wholeTable: true);
+        if (!estimate.Fits)
+        {
+            throw new InputFileException(file, null, "zones", estimate.Message);
+        }
+        var stage = MatrixPipeline.Open(job, null, s => progress.Report($"{name}: {s}"));
+        progress.Report($"{name}: matrix");
+        var collector = new MatrixCollector();
+        MatrixPipeline.Run(stage, collector, estimate.OriginsPerBatch);
+        return (stage, collector);
+    }
+
+    /// <summary>A column's values where the pair is ok, NaN elsewhere.</summary>
+    private static double[] Masked(MatrixCollector collector, double[] values)
+    {
+        var result = new double[values.Length];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = collector.Status[i] == PairStatus.Ok ? values[i] : double.NaN;
+        }
+        return result;
     }
 
     private static string[] SiteIds(SiteTable sites)

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using Geo.Catchment.Appraisal;
 using Geo.Catchment.Costs;
 using Geo.Catchment.Scenarios;
 using Geo.Cli.Output;
@@ -77,13 +78,13 @@ public sealed class AppraiseCommand : Command<AppraiseCommand.Settings>
         {
             if (Console.IsErrorRedirected)
             {
-                result = Appraisal.RunWithFiles(scenario, extra, temp, new LineProgress(Console.Error));
+                result = Appraiser.RunWithFiles(scenario, extra, temp, new LineProgress(Console.Error));
             }
             else
             {
                 stderr.Status().Start("Appraising " + Markup.Escape(scenario.Name), ctx =>
                 {
-                    result = Appraisal.RunWithFiles(scenario, extra, temp, new StatusProgress(ctx));
+                    result = Appraiser.RunWithFiles(scenario, extra, temp, new StatusProgress(ctx));
                 });
             }
             return result;

@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using Geo.Catchment.Scenarios;
 using Geo.Cli.Output;
+using Geo.Core;
 using Geo.Pipeline;
 using Spectre.Console;
 using Spectre.Console.Cli;

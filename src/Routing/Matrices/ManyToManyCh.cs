@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using Geo.Core;
 using Geo.Routing.Contraction;
+using Geo.Routing.Search;
 using Geo.Routing.Streets;
 
 namespace Geo.Routing.Matrices;
@@ -30,11 +31,66 @@ public sealed class ManyToManyCh
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate(_graph.VertexCount);
-        var buckets = BuildBuckets(request);
-        return ForwardSearches(request, buckets);
+        var targets = new PreparedTargets(BuildBuckets(request), request.Targets.Count, PathKey.Bound(request.MaxDurationMs));
+        var durations = new int[request.Sources.Count * targets.Count];
+        var lengths = new int[durations.Length];
+        ForwardSearches(request.Sources, 0, request.Sources.Count, targets, durations, lengths, request.ParallelOptions(), request.Progress);
+        return new TravelTimeMatrix(request.Sources.Count, targets.Count, durations, lengths);
     }
 
-    private readonly struct Bucket(int target, long weight)
+    /// <summary>
+    /// The backward half of a matrix, built once for a set of targets (<see cref="MatrixRequest.Sources"/> is not used,
+    /// leave it empty); rows for any range of sources then come from <see cref="ComputeRows"/>.
+    /// </summary>
+    public PreparedTargets Prepare(MatrixRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate(_graph.VertexCount);
+        return new PreparedTargets(BuildBuckets(request), request.Targets.Count, PathKey.Bound(request.MaxDurationMs));
+    }
+
+    /// <summary>
+    /// Rows of sources [start, end) into <paramref name="durationMs"/> and <paramref name="lengthMm"/> (row-major from
+    /// <paramref name="start"/>, <see cref="TravelTime.Unreached"/> where there is no route). The same rows as
+    /// <see cref="Compute"/> gives, for any range and thread count.
+    /// </summary>
+    public void ComputeRows(PreparedTargets targets, IReadOnlyList<SnapSeed[]> sources, int start, int end, int[] durationMs, int[] lengthMm, int threads = 0,
+        CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(durationMs);
+        ArgumentNullException.ThrowIfNull(lengthMm);
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfLessThan(end, start);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(end, sources.Count);
+        if (durationMs.Length < (long)(end - start) * targets.Count || lengthMm.Length < durationMs.Length)
+        {
+            throw new ArgumentException("The arrays must hold (end - start) rows.", nameof(durationMs));
+        }
+        var options = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount, CancellationToken = cancellation };
+        ForwardSearches(sources, start, end, targets, durationMs, lengthMm, options, null);
+    }
+
+    /// <summary>The bucket table of a set of targets (see <see cref="Prepare"/>).</summary>
+    public sealed class PreparedTargets
+    {
+        internal PreparedTargets(BucketTable table, int count, long bound)
+        {
+            Table = table;
+            Count = count;
+            Bound = bound;
+        }
+
+        internal BucketTable Table { get; }
+        internal long Bound { get; }
+        public int Count { get; }
+
+        /// <summary>Bytes held by the bucket table.</summary>
+        public long Bytes => (4L * Table.First.Length) + (16L * Table.Buckets.Length) + (4L * Table.DenseRow.Length) + (8L * Table.Dense.Length);
+    }
+
+    internal readonly struct Bucket(int target, long weight)
     {
         public readonly int Target = target;
         public readonly long Weight = weight;
@@ -44,7 +100,7 @@ public sealed class ManyToManyCh
     /// Buckets in CSR by CH vertex. Vertices reached by many targets (the top of the hierarchy) also get a dense row of
     /// one key per target (<see cref="DenseMissing"/> where a target does not reach the vertex), scanned with SIMD.
     /// </summary>
-    private sealed class BucketTable(int[] first, Bucket[] buckets, int[] denseRow, long[] dense)
+    internal sealed class BucketTable(int[] first, Bucket[] buckets, int[] denseRow, long[] dense)
     {
         public readonly int[] First = first;
         public readonly Bucket[] Buckets = buckets;
@@ -134,24 +190,24 @@ public sealed class ManyToManyCh
         return new BucketTable(first, buckets, denseRow, dense);
     }
 
-    private TravelTimeMatrix ForwardSearches(MatrixRequest request, BucketTable table)
+    private void ForwardSearches(IReadOnlyList<SnapSeed[]> sources, int start, int end, PreparedTargets targets, int[] durations, int[] lengths,
+        ParallelOptions options, Action<int>? progress)
     {
-        var sources = request.Sources;
-        var targetCount = request.Targets.Count;
+        var table = targets.Table;
+        var targetCount = targets.Count;
         var graph = _graph;
-        var durations = new int[sources.Count * targetCount];
-        var lengths = new int[durations.Length];
-        var bound = PathKey.Bound(request.MaxDurationMs);
-        var batches = (sources.Count + BatchSize - 1) / BatchSize;
-        Parallel.For(0, batches, request.ParallelOptions(),
+        var bound = targets.Bound;
+        var batches = (end - start + BatchSize - 1) / BatchSize;
+        Parallel.For(0, batches, options,
             () => new Worker(RentSpace(), targetCount),
             (batch, _, worker) =>
             {
-                var end = Math.Min(sources.Count, (batch + 1) * BatchSize);
-                for (var s = batch * BatchSize; s < end; s++)
+                var first = start + (batch * BatchSize);
+                var last = Math.Min(end, first + BatchSize);
+                for (var s = first; s < last; s++)
                 {
                     ForwardSearch(worker, sources[s], table, bound);
-                    var row = s * targetCount;
+                    var row = (s - start) * targetCount;
                     var best = worker.Best;
                     for (var t = 0; t < targetCount; t++)
                     {
@@ -161,11 +217,10 @@ public sealed class ManyToManyCh
                         lengths[row + t] = reached ? PathKey.LengthMm(key) : TravelTime.Unreached;
                     }
                 }
-                request.Progress?.Invoke(end - (batch * BatchSize));
+                progress?.Invoke(last - first);
                 return worker;
             },
             worker => _spaces.Add(worker.Space));
-        return new TravelTimeMatrix(sources.Count, targetCount, durations, lengths);
     }
 
     private SearchSpace RentSpace() => _spaces.TryTake(out var space) ? space : new SearchSpace(_graph.VertexCount);

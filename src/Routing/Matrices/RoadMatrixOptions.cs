@@ -1,5 +1,6 @@
 using Geo.Core;
 using Geo.Routing.Contraction;
+using Geo.Routing.Profiles;
 using Geo.Routing.Streets;
 
 namespace Geo.Routing.Matrices;
@@ -17,7 +18,7 @@ public sealed record RoadMatrixOptions
     public string? OverridesKey { get; init; }
 
     /// <summary>Points farther than this from a routable street are unsnapped (metres). Default 1000.</summary>
-    public double MaxSnapMetres { get; init; } = 1000;
+    public double MaxSnapMetres { get; init; } = Snapper.DefaultMaxSnapMetres;
 
     /// <summary>Pairs slower than this are unreached; default no limit.</summary>
     public int MaxDurationMs { get; init; } = TravelTime.Unreached;
@@ -30,7 +31,7 @@ public sealed record RoadMatrixOptions
 
     public ContractionOptions? Contraction { get; init; }
 
-    /// <summary>Called at each stage ("snapping", "contracting", "cached hierarchy", "matrix").</summary>
+    /// <summary>Called at each stage ("snapping", "loading hierarchy" or "contracting", "targets", "matrix").</summary>
     public Action<string>? Stage { get; init; }
 
     /// <summary>Told when a cached hierarchy is refused (damaged, other version) and rebuilt; null = reported through <see cref="Stage"/>.</summary>

@@ -1,4 +1,5 @@
 using Geo.Routing.Geometry;
+using Geo.Routing.Streets;
 using Geo.Routing.Transit.Fares;
 
 namespace Geo.Routing.Multimodal;
@@ -12,22 +13,28 @@ namespace Geo.Routing.Multimodal;
 /// </summary>
 public sealed record TransitMatrixRequest
 {
+    public const int DefaultWindowMinutes = 60;
+    public const int DefaultMaxRides = 4;
+    public const double DefaultMaxWalkMinutes = 20;
+    public const int DefaultMaxTripMinutes = 180;
+    public static IReadOnlyList<int> DefaultPercentiles { get; } = [25, 50, 75];
+
     public required IReadOnlyList<GeoPoint> Origins { get; init; }
     public required IReadOnlyList<GeoPoint> Destinations { get; init; }
     /// <summary>First departure, seconds after service-day midnight (depart-at mode).</summary>
     public int WindowStartSeconds { get; init; } = 7 * 3600;
-    public int WindowMinutes { get; init; } = 60;
+    public int WindowMinutes { get; init; } = DefaultWindowMinutes;
     /// <summary>Latest deadline in arrive-by mode, seconds after midnight; null for depart-at.</summary>
     public int? ArriveBySeconds { get; init; }
     /// <summary>1 to 5 percentiles in 1..99, ascending.</summary>
-    public IReadOnlyList<int> Percentiles { get; init; } = [25, 50, 75];
-    public int MaxRides { get; init; } = 4;
+    public IReadOnlyList<int> Percentiles { get; init; } = DefaultPercentiles;
+    public int MaxRides { get; init; } = DefaultMaxRides;
     /// <summary>Maximum walk for access, egress and the direct walk (minutes, at the profile's walk speed).</summary>
-    public double MaxWalkMinutes { get; init; } = 20;
+    public double MaxWalkMinutes { get; init; } = DefaultMaxWalkMinutes;
     /// <summary>Times longer than this are reported as unreachable.</summary>
-    public int MaxTripMinutes { get; init; } = 180;
+    public int MaxTripMinutes { get; init; } = DefaultMaxTripMinutes;
     /// <summary>Origins/destinations farther than this from a walkable street are unsnapped.</summary>
-    public double MaxSnapMetres { get; init; } = 500;
+    public double MaxSnapMetres { get; init; } = Snapper.DefaultMaxSnapMetres;
     /// <summary>Compute the breakdown (walk, wait, in-vehicle, boardings, fare) of the median journey.</summary>
     public bool JourneyDetails { get; init; } = true;
     /// <summary>Fare model for the median journey's fare; null for no fares.</summary>

@@ -1,15 +1,19 @@
 using Geo.Core;
-using Geo.Routing.Streets.Snapping;
+using Geo.Routing.Matrices;
+using Geo.Routing.Streets;
 
 namespace Geo.Routing.Multimodal;
 
 /// <summary>
-/// Flat row-major results of <see cref="TransitMatrixComputer"/>: pair index = origin * DestinationCount + destination.
+/// Flat row-major results of <see cref="TransitMatrixComputer"/> or of origins [FirstOrigin, FirstOrigin + OriginCount) of
+/// <see cref="TransitMatrixRows"/>: pair index = (origin - FirstOrigin) * DestinationCount + destination.
 /// Minutes[percentileIndex * PairCount + pair] (NaN = not reachable within the trip limit at that percentile).
 /// Journey breakdown arrays describe the journey at the median minute (NaN / -1 when unavailable or not requested).
 /// </summary>
 public sealed class TransitMatrixResult
 {
+    /// <summary>The first origin of these rows (0 for a whole matrix); OriginSnaps[i] is origin FirstOrigin + i.</summary>
+    public int FirstOrigin { get; init; }
     public required int OriginCount { get; init; }
     public required int DestinationCount { get; init; }
     public required int[] Percentiles { get; init; }

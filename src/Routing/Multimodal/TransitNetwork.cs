@@ -1,8 +1,8 @@
 using Geo.Core;
 using Geo.Routing.Geometry;
 using Geo.Routing.Matrices;
+using Geo.Routing.Search;
 using Geo.Routing.Streets;
-using Geo.Routing.Streets.Snapping;
 using Geo.Routing.Transit.Gtfs;
 using Geo.Routing.Transit.Timetable;
 

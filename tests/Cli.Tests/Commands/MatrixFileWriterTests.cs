@@ -1,5 +1,6 @@
-using Geo.Cli.Output;
 using Geo.Core;
+using Geo.Routing.Matrices;
+using Geo.Routing.Output;
 using NUnit.Framework;
 using Parquet;
 using Parquet.Schema;
@@ -23,9 +24,9 @@ public sealed class MatrixFileWriterTests
     [Test]
     public void WriteLongCsv_StatusesEmptyValuesQuotingAndExtras()
     {
-        var writer = new StringWriter();
-        MatrixFileWriter.WriteLongCsv(writer, Table());
-        var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var stream = new MemoryStream();
+        MatrixFileWriter.WriteLongCsv(stream, Table());
+        var lines = System.Text.Encoding.UTF8.GetString(stream.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(lines, Is.EqualTo(new[]
         {
             "origin_id,destination_id,minutes,km,origin_snap_m,destination_snap_m,status,p25,fare",
@@ -39,9 +40,9 @@ public sealed class MatrixFileWriterTests
     [Test]
     public void WriteWideCsv_EmptyWhereNotOk()
     {
-        var writer = new StringWriter();
-        MatrixFileWriter.WriteWideCsv(writer, Table());
-        Assert.That(writer.ToString(), Is.EqualTo("origin_id,d1,d2\no1,10.12,\n\"o,2\",5,\n"));
+        var stream = new MemoryStream();
+        MatrixFileWriter.WriteWideCsv(stream, Table());
+        Assert.That(System.Text.Encoding.UTF8.GetString(stream.ToArray()), Is.EqualTo("origin_id,d1,d2\no1,10.12,\n\"o,2\",5,\n"));
     }
 
     [Test]

@@ -3,6 +3,7 @@ using Geo.Core;
 using Geo.Routing.Contraction;
 using Geo.Routing.Geometry;
 using Geo.Routing.Matrices;
+using Geo.Routing.Search;
 using Geo.Routing.Streets;
 using NUnit.Framework;
 
@@ -77,13 +78,28 @@ public sealed class IsleOfWightMatrixTests
         var actual = new ManyToManyCh(ch).Compute(request);
         var chTime = watch.Elapsed;
         watch.Restart();
-        var expected = Dijkstra.Matrix(graph, request);
+        var expected = DijkstraMatrix.Compute(graph, request);
         TestContext.Progress.WriteLine($"{mode}: CH matrix {chTime.TotalMilliseconds:F0} ms, Dijkstra {watch.Elapsed.TotalMilliseconds:F0} ms");
         Assert.That(actual.DurationMs, Is.EqualTo(expected.DurationMs));
         Assert.That(actual.LengthMm, Is.EqualTo(expected.LengthMm));
         var reached = expected.DurationMs.Count(d => d != TravelTime.Unreached);
         Assert.That(reached, Is.GreaterThan(expected.DurationMs.Length * 9 / 10), "most island pairs should be connected");
     }
+    [Test]
+    public void Build_CarOnOneThreadAndTwo_IdenticalHierarchy()
+    {
+        var graph = _network!.GetModeGraph(TravelMode.Car);
+        var one = ContractionBuilder.Build(graph, new ContractionOptions { MaxDegreeOfParallelism = 1 });
+        var two = ContractionBuilder.Build(graph, new ContractionOptions { MaxDegreeOfParallelism = 2 });
+        Assert.That(two.Rank, Is.EqualTo(one.Rank));
+        Assert.That(two.UpFirst, Is.EqualTo(one.UpFirst));
+        Assert.That(two.UpTarget, Is.EqualTo(one.UpTarget));
+        Assert.That(two.UpWeight, Is.EqualTo(one.UpWeight));
+        Assert.That(two.DownFirst, Is.EqualTo(one.DownFirst));
+        Assert.That(two.DownTarget, Is.EqualTo(one.DownTarget));
+        Assert.That(two.DownWeight, Is.EqualTo(one.DownWeight));
+    }
+
     [Test]
     public void RoadMatrixComputer_NeighboursOnSameStreet_DirectAlongStreet()
     {

@@ -1,4 +1,5 @@
 using Geo.Core;
+using Geo.Routing.Matrices;
 using Geo.Routing.Multimodal;
 using Geo.Routing.Streets;
 using Geo.Routing.Tests.Transit;

@@ -1,4 +1,0 @@
-namespace Geo.Cli.Output;
-
-/// <summary>An extra per-pair column of a matrix file (e.g. p25, interchanges, fare): row-major values, NaN = empty.</summary>
-public sealed record MatrixColumn(string Name, double[] Values, int Decimals = 2);

@@ -1,0 +1,105 @@
+using System.Globalization;
+
+namespace Geo.Routing.Jobs;
+
+/// <summary>
+/// Memory needed by a matrix job, estimated before any work from its sizes: the network (about twice its file), what
+/// each worker holds per destination, one batch of rows (bytes per pair by mode) and, when the output or the caller keeps
+/// the whole table (wide Parquet, geo run's appraisal), every pair. Chooses the origins per batch (rows of at most
+/// <see cref="BatchBudgetBytes"/>) and refuses a job that cannot fit, saying how to split it.
+/// </summary>
+public static class MatrixMemory
+{
+    /// <summary>Largest batch of rows chosen automatically.</summary>
+    public const long BatchBudgetBytes = 256L << 20;
+
+    /// <summary>Share of the available memory a job may plan to use.</summary>
+    public const double UsableShare = 0.8;
+
+    /// <summary>Bytes per pair while a batch is routed and written (row arrays + batch columns).</summary>
+    public static long BytesPerPair(MatrixJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (job.Mode != MatrixMode.Transit)
+        {
+            return 8 + 17; // durations and lengths (int) + status, minutes, km
+        }
+        var percentiles = job.Transit?.Percentiles.Count ?? 3;
+        return (4L * percentiles) + 26 + 9 + (8L * (percentiles + TransitMatrixStage.BreakdownColumns.Length));
+    }
+
+    /// <summary>Bytes per pair of a whole table kept in memory (status, minutes, km or the transit columns).</summary>
+    public static long WholeTableBytesPerPair(MatrixJob job) => job.Mode == MatrixMode.Transit ? 9 + (8L * 3) : 17;
+
+    /// <summary>The memory this process may use (the machine's or the container's limit).</summary>
+    public static long AvailableBytes => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+
+    public static MemoryEstimate Estimate(MatrixJob job, bool wholeTable, long? availableBytes = null)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var available = (long)((availableBytes ?? AvailableBytes) * UsableShare);
+        var origins = job.Origins.Count;
+        var destinations = Math.Max(1, job.Destinations.Count);
+        var perPair = BytesPerPair(job);
+        var fixedBytes = FixedBytes(job, destinations);
+        var row = perPair * destinations;
+        var perBatch = job.OriginsPerBatch > 0
+            ? job.OriginsPerBatch
+            : (int)Math.Clamp(Math.Min(BatchBudgetBytes, Math.Max(0, available - fixedBytes) / 2) / row, 1, Math.Max(1, origins));
+        perBatch = Math.Min(perBatch, Math.Max(1, origins));
+        var pairs = (long)origins * job.Destinations.Count;
+        var total = fixedBytes + (perBatch * row) + (wholeTable ? pairs * WholeTableBytesPerPair(job) : 0);
+        if (total <= available)
+        {
+            return new MemoryEstimate(true, total, available, perBatch, "");
+        }
+        string advice;
+        if (fixedBytes + row > available)
+        {
+            var fit = Math.Max(1, (available - fixedBytes) / perPair);
+            advice = $"even one origin's row does not fit: split the destinations into files of at most {N(fit)} points and run each";
+        }
+        else if (wholeTable)
+        {
+            var fit = Math.Max(1, (available - fixedBytes - (perBatch * row)) / (WholeTableBytesPerPair(job) * destinations));
+            advice = $"this output keeps the whole table in memory: write long form or CSV, which are streamed, or split the origins into files of at most {N(fit)} points";
+        }
+        else
+        {
+            var fit = Math.Max(1, (available - fixedBytes) / row / 2);
+            advice = $"use --origins-batch {N(fit)} (or fewer) so that fewer rows are held at once";
+        }
+        var message = $"the matrix needs about {Gb(total)} of memory ({N(origins)} x {N(job.Destinations.Count)} pairs by {job.Mode.ToName()}) but about {Gb(available)} is available; {advice}.";
+        return new MemoryEstimate(false, total, available, perBatch, message);
+    }
+
+    private static long FixedBytes(MatrixJob job, int destinations)
+    {
+        long bytes = 64L << 20; // runtime
+        if (job.Network is null && job.NetworkPath is { } path && File.Exists(path))
+        {
+            bytes += 2 * new FileInfo(path).Length;
+        }
+        var threads = job.Threads > 0 ? job.Threads : Environment.ProcessorCount;
+        if (job.Mode == MatrixMode.Transit && job.Transit is { } transit)
+        {
+            foreach (var gtfs in transit.Gtfs)
+            {
+                bytes += File.Exists(gtfs) ? 20 * new FileInfo(gtfs).Length : 0;
+            }
+            bytes += threads * 4L * destinations * (transit.Window.Minutes + 5);
+        }
+        else
+        {
+            bytes += threads * 8L * destinations;
+        }
+        return bytes;
+    }
+
+    private static string Gb(long bytes) => (bytes / (double)(1L << 30)).ToString("0.0", CultureInfo.InvariantCulture) + " GB";
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}
+
+/// <summary>A memory estimate: whether the job fits, the bytes planned and available, the origins per batch, and why not.</summary>
+public sealed record MemoryEstimate(bool Fits, long Bytes, long AvailableBytes, int OriginsPerBatch, string Message);

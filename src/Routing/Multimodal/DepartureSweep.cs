@@ -1,0 +1,128 @@
+using System.Runtime.InteropServices;
+using Geo.Core;
+using Geo.Routing.Matrices;
+using Geo.Routing.Transit.Raptor;
+
+namespace Geo.Routing.Multimodal;
+
+/// <summary>
+/// r5's range-RAPTOR stage for one origin (per-worker state, reused): departure minutes from the latest to the earliest,
+/// RAPTOR state carried over, and after each minute the destinations' arrivals lowered through the stops whose vehicle
+/// arrival improved (egress). Fills <see cref="Times"/>[destination * samples + minute], travel seconds, or
+/// <see cref="TravelTime.Unreached"/> above the trip limit. Depart-at: one sample per departure minute. Arrive-by: one
+/// sample per deadline minute, the time needed to arrive by it from the latest whole-minute departure.
+/// </summary>
+internal sealed class DepartureSweep
+{
+    private const int Unreached = TravelTime.Unreached;
+    private readonly EgressTable _egress;
+    private readonly RangeRaptor _range;
+    private readonly int[] _destArrival;
+    private readonly int[] _pending;
+    private readonly int _samples;
+    private readonly int _maxTripSeconds;
+
+    public DepartureSweep(TransitNetwork network, EgressTable egress, int destinationCount, int samples, int maxRides, int maxTripSeconds)
+    {
+        _egress = egress;
+        _range = new RangeRaptor(network.Timetable, network.Transfers, maxRides);
+        _destArrival = new int[destinationCount];
+        _pending = new int[destinationCount];
+        _samples = samples;
+        _maxTripSeconds = maxTripSeconds;
+        Times = new int[checked(destinationCount * samples)];
+    }
+
+    /// <summary>Seconds per destination and sample, [destination * samples + sample].</summary>
+    public int[] Times { get; }
+
+    public int Samples => _samples;
+
+    /// <summary>Depart-at: one departure per minute from <paramref name="windowStart"/>; the walk-only time when faster.</summary>
+    public void DepartAt(List<StopAccess> access, int[] direct, int windowStart)
+    {
+        _range.Reset();
+        Array.Fill(_destArrival, Unreached);
+        var destinations = _destArrival.Length;
+        for (var m = _samples - 1; m >= 0; m--)
+        {
+            var t = windowStart + (m * 60);
+            Step(t, access);
+            for (var d = 0; d < destinations; d++)
+            {
+                var best = direct[d];
+                var a = _destArrival[d];
+                if (a != Unreached && a - t < best)
+                {
+                    best = a - t;
+                }
+                Times[(d * _samples) + m] = best <= _maxTripSeconds ? best : Unreached;
+            }
+        }
+    }
+
+    /// <summary>Arrive-by: deadlines are the window's minutes ending at <paramref name="arriveBy"/>; a departure sweep finds each one's latest departure.</summary>
+    public void ArriveBy(List<StopAccess> access, int[] direct, int arriveBy)
+    {
+        _range.Reset();
+        Array.Fill(_destArrival, Unreached);
+        var destinations = _destArrival.Length;
+        var maxTrip = _maxTripSeconds;
+        var firstDeadline = arriveBy - ((_samples - 1) * 60);
+        // per destination: the highest deadline index not yet satisfied (deadlines are met from the latest down)
+        var pending = _pending;
+        Array.Fill(pending, _samples - 1);
+        Array.Fill(Times, Unreached);
+        var earliestDeparture = Math.Max(0, firstDeadline - maxTrip);
+        for (var t = arriveBy; t >= earliestDeparture; t -= 60)
+        {
+            Step(t, access);
+            for (var d = 0; d < destinations; d++)
+            {
+                var a = _destArrival[d];
+                while (pending[d] >= 0 && a != Unreached && a <= firstDeadline + (pending[d] * 60))
+                {
+                    var need = firstDeadline + (pending[d] * 60) - t;
+                    Times[(d * _samples) + pending[d]] = need <= maxTrip ? need : Unreached;
+                    pending[d]--;
+                }
+            }
+        }
+        for (var d = 0; d < destinations; d++)
+        {
+            if (direct[d] == Unreached)
+            {
+                continue;
+            }
+            for (var m = 0; m < _samples; m++)
+            {
+                var i = (d * _samples) + m;
+                if (direct[d] < Times[i])
+                {
+                    Times[i] = direct[d];
+                }
+            }
+        }
+    }
+
+    /// <summary>Runs RAPTOR for one departure (range step) and lowers the destination arrivals via improved stops.</summary>
+    private void Step(int departure, List<StopAccess> access)
+    {
+        _range.RunDeparture(departure, CollectionsMarshal.AsSpan(access), departure + _maxTripSeconds);
+        var offsets = _egress.StopDestOffsets;
+        var dest = _egress.StopDest;
+        var secs = _egress.StopDestSeconds;
+        foreach (var s in _range.ImprovedVehicleStops)
+        {
+            var t = _range.BestVehicleArrival(s);
+            for (var i = offsets[s]; i < offsets[s + 1]; i++)
+            {
+                var a = t + secs[i];
+                if (a < _destArrival[dest[i]])
+                {
+                    _destArrival[dest[i]] = a;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using Geo.Routing.Matrices;
+using Geo.Routing.Search;
+using Geo.Routing.Streets;
+
+namespace Geo.Routing.Multimodal;
+
+/// <summary>
+/// r5's egress stage, precomputed once per matrix: for every destination, the stops within the walk limit (backward walk
+/// search on the reversed walk graph, whole seconds rounded up), as CSR both ways (destination -> stops for the breakdown,
+/// stop -> destinations for propagating arrivals), and walk-graph vertex -> destinations for the direct walk from an origin.
+/// </summary>
+internal sealed class EgressTable
+{
+    public EgressTable(TransitNetwork network, SnapResult[] destinations, int maxWalkMs)
+    {
+        var d = destinations.Length;
+        var vertexCount = network.WalkGraph.VertexCount;
+
+        // vertex -> destinations (for the direct walk)
+        var counts = new int[vertexCount + 1];
+        for (var i = 0; i < d; i++)
+        {
+            foreach (var seed in destinations[i].Inbound)
+            {
+                counts[seed.Vertex + 1]++;
+            }
+        }
+        for (var v = 0; v < vertexCount; v++)
+        {
+            counts[v + 1] += counts[v];
+        }
+        VertexDestOffsets = counts;
+        VertexDest = new int[counts[^1]];
+        VertexDestMs = new int[counts[^1]];
+        var fill = (int[])counts.Clone();
+        for (var i = 0; i < d; i++)
+        {
+            var off = network.OffStreetMs(destinations[i]);
+            foreach (var seed in destinations[i].Inbound)
+            {
+                var k = fill[seed.Vertex]++;
+                VertexDest[k] = i;
+                VertexDestMs[k] = seed.DurationMs + off;
+            }
+        }
+
+        // stops -> destination walks (backward search), then both CSR directions
+        var perDest = new (int Stop, int Seconds)[d][];
+        Parallel.For(0, d, () => (new SearchSpace(vertexCount), new int[network.Timetable.StopCount], new List<(int, int)>()), (i, _, st) =>
+        {
+            var list = st.Item3;
+            list.Clear();
+            network.StopsWithinWalk(destinations[i], maxWalkMs, st.Item1, st.Item2, (s, ms) => list.Add((s, (ms + 999) / 1000)), towards: true);
+            perDest[i] = [.. list];
+            return st;
+        }, _ => { });
+        DestStopOffsets = new int[d + 1];
+        for (var i = 0; i < d; i++)
+        {
+            DestStopOffsets[i + 1] = DestStopOffsets[i] + perDest[i].Length;
+        }
+        DestStops = new int[DestStopOffsets[d]];
+        DestStopSeconds = new int[DestStopOffsets[d]];
+        var stopCounts = new int[network.Timetable.StopCount + 1];
+        for (var i = 0; i < d; i++)
+        {
+            for (var k = 0; k < perDest[i].Length; k++)
+            {
+                DestStops[DestStopOffsets[i] + k] = perDest[i][k].Stop;
+                DestStopSeconds[DestStopOffsets[i] + k] = perDest[i][k].Seconds;
+                stopCounts[perDest[i][k].Stop + 1]++;
+            }
+        }
+        for (var s = 0; s < network.Timetable.StopCount; s++)
+        {
+            stopCounts[s + 1] += stopCounts[s];
+        }
+        StopDestOffsets = stopCounts;
+        StopDest = new int[stopCounts[^1]];
+        StopDestSeconds = new int[stopCounts[^1]];
+        var sf = (int[])stopCounts.Clone();
+        for (var i = 0; i < d; i++)
+        {
+            foreach (var (s, secs) in perDest[i])
+            {
+                var k = sf[s]++;
+                StopDest[k] = i;
+                StopDestSeconds[k] = secs;
+            }
+        }
+    }
+
+    /// <summary>CSR: destinations reached from walk vertex v, with the walk (ms) from v, off-street part included.</summary>
+    public int[] VertexDestOffsets { get; }
+    public int[] VertexDest { get; }
+    public int[] VertexDestMs { get; }
+    /// <summary>CSR: stops within walk of destination d (by stop index), with the walk in whole seconds.</summary>
+    public int[] DestStopOffsets { get; }
+    public int[] DestStops { get; }
+    public int[] DestStopSeconds { get; }
+    /// <summary>CSR: destinations within walk of stop s, with the walk in whole seconds.</summary>
+    public int[] StopDestOffsets { get; }
+    public int[] StopDest { get; }
+    public int[] StopDestSeconds { get; }
+
+    /// <summary>Bytes held by the table (for the memory estimate).</summary>
+    public long Bytes => 4L * (VertexDestOffsets.Length + (2L * VertexDest.Length) + DestStopOffsets.Length + (2L * DestStops.Length)
+        + StopDestOffsets.Length + (2L * StopDest.Length));
+}
