@@ -1,7 +1,7 @@
 using System.Globalization;
 using Geo.Catchment.Allocation;
 using Geo.Core;
-using Geo.Routing.Streets;
+using Geo.Routing.Profiles;
 
 namespace Geo.Catchment.Scenarios;
 

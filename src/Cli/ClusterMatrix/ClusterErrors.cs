@@ -1,3 +1,4 @@
+using Geo.Core;
 using Geo.Cluster.Store;
 using Spectre.Console;
 

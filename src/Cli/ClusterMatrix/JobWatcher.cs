@@ -1,3 +1,4 @@
+using Geo.Core;
 using System.Globalization;
 using Geo.Cluster.Jobs;
 using Geo.Cluster.Store;

@@ -1,3 +1,4 @@
+using Geo.Core;
 using System.ComponentModel;
 using Geo.Cluster.Hosting;
 using Spectre.Console.Cli;

@@ -1,3 +1,4 @@
+using Geo.Core;
 using System.ComponentModel;
 using Geo.Cli.ClusterMatrix;
 using Geo.Cluster.Grains;

@@ -1,4 +1,5 @@
 using Geo.Routing.Matrices;
+using Geo.Routing.Search;
 
 namespace Geo.Routing.Contraction;
 

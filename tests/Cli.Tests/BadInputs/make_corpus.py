@@ -299,7 +299,7 @@ cases += [
     ('matrix_origins_empty', 'matrix --network {net} --mode car --origins {w}/files/zones_empty.csv --destinations {w}/sites.csv --out {o}/m.csv', 3, ('zones_empty.csv',)),
     ('matrix_destinations_unclosed', 'matrix --network {net} --mode car --origins {w}/zones.csv --destinations {w}/files/zones_unclosed_quote.csv --out {o}/m.csv', 3, ('zones_unclosed_quote.csv:5',)),
     ('matrix_out_not_table', M + ' --out {w}/files', 2, ('.csv or .parquet',)),
-    ('matrix_out_is_folder', M + ' --out {w}/taken.csv', 4, ('taken.csv', 'folder')),
+    ('matrix_out_is_folder', M + ' --out {w}/taken.csv', 4, ('taken.csv',)),
     ('matrix_out_under_file', M + ' --out {w}/zones.csv/m.csv', 4, ('zones.csv', 'is a file')),
     ('matrix_out_extension', M + ' --out {o}/m.xlsx', 2, ('.xlsx',)),
     ('matrix_snap_negative', M + ' --out {o}/m.csv --max-snap-metres -5', 2, ('--max-snap-metres',)),
