@@ -1,5 +1,6 @@
 using Geo.Core;
 using Geo.Cluster.Store;
+using Geo.Core;
 using Spectre.Console;
 
 namespace Geo.Cli.ClusterMatrix;

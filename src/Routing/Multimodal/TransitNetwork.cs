@@ -1,4 +1,5 @@
 using Geo.Core;
+
 using Geo.Routing.Geometry;
 using Geo.Routing.Matrices;
 using Geo.Routing.Search;
@@ -139,7 +140,7 @@ public sealed class TransitNetwork
             {
                 if (to != from)
                 {
-                    list.Add(new Footpath(from, to, (ms + 999) / 1000));
+                    list.Add(new Footpath(from, to, TravelTime.SecondsRoundedUpFromMs(ms)));
                 }
             });
             perStop[i] = list;

@@ -44,7 +44,7 @@ public sealed class MatrixCsvSink : IMatrixSink
     {
         ArgumentNullException.ThrowIfNull(layout);
         _layout = layout;
-        _destinationIds = layout.DestinationIds.Select(id => Encoding.UTF8.GetBytes(MatrixCsv.Escape(id))).ToArray();
+        _destinationIds = layout.DestinationIds.Select(id => Encoding.UTF8.GetBytes(CsvText.Escape(id))).ToArray();
         if (_wide)
         {
             Append("origin_id"u8);
@@ -68,7 +68,7 @@ public sealed class MatrixCsvSink : IMatrixSink
             foreach (var column in layout.ExtraColumns)
             {
                 Append((byte)',');
-                Append(Encoding.UTF8.GetBytes(MatrixCsv.Escape(column.Name)));
+                Append(Encoding.UTF8.GetBytes(CsvText.Escape(column.Name)));
             }
         }
         Append((byte)'\n');
@@ -106,7 +106,7 @@ public sealed class MatrixCsvSink : IMatrixSink
         for (var i = 0; i < batch.OriginCount; i++)
         {
             var o = batch.FirstOrigin + i;
-            var originId = Encoding.UTF8.GetBytes(MatrixCsv.Escape(layout.OriginIds[o]));
+            var originId = Encoding.UTF8.GetBytes(CsvText.Escape(layout.OriginIds[o]));
             var originSnap = layout.OriginSnapMetres?[o] ?? double.NaN;
             for (var d = 0; d < destinations; d++)
             {
@@ -152,7 +152,7 @@ public sealed class MatrixCsvSink : IMatrixSink
         var destinations = batch.DestinationCount;
         for (var i = 0; i < batch.OriginCount; i++)
         {
-            Append(Encoding.UTF8.GetBytes(MatrixCsv.Escape(layout.OriginIds[batch.FirstOrigin + i])));
+            Append(Encoding.UTF8.GetBytes(CsvText.Escape(layout.OriginIds[batch.FirstOrigin + i])));
             for (var d = 0; d < destinations; d++)
             {
                 Reserve(64);
