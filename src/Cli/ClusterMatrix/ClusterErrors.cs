@@ -1,6 +1,5 @@
 using Geo.Core;
 using Geo.Cluster.Store;
-using Geo.Core;
 using Spectre.Console;
 
 namespace Geo.Cli.ClusterMatrix;
