@@ -193,13 +193,17 @@ internal static class GtfsFeedWriter
         return new Counts(StopDefs.Length, RouteDefs.Length, tripCount, stopTimeCount, frequencyCount);
     }
 
-    private static void Entry(ZipArchive zip, string name, string text)
+    private static void Entry(ZipArchive zip, string name, string text) =>
+        Entry(zip, name, CompressionLevel.NoCompression, writer => writer.Write(text));
+
+    /// <summary>Writes one zip entry (UTF-8 without BOM, "\n" line ends, fixed timestamp) through a streaming writer.</summary>
+    internal static void Entry(ZipArchive zip, string name, CompressionLevel level, Action<TextWriter> write)
     {
-        var entry = zip.CreateEntry(name, CompressionLevel.NoCompression);
+        var entry = zip.CreateEntry(name, level);
         entry.LastWriteTime = EntryTime;
-        using var s = entry.Open();
-        var bytes = new UTF8Encoding(false).GetBytes(text);
-        s.Write(bytes);
+        using var stream = entry.Open();
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+        write(writer);
     }
 
     private static int H(int hours, int minutes) => hours * 3600 + minutes * 60;

@@ -17,46 +17,64 @@ internal static class OsmPbfWriter
     public static void Write(string path, SampleNetwork network)
     {
         ArgumentNullException.ThrowIfNull(network);
+        Write(path, Elements(network));
+    }
+
+    /// <summary>
+    /// Streams elements (nodes, then ways, then relations, each in id order) into a PBF, stamping the fixed metadata, so
+    /// generators too large to hold as <see cref="SampleNetwork"/> objects can yield them one at a time.
+    /// </summary>
+    public static void Write(string path, IEnumerable<OsmGeo> elements)
+    {
+        ArgumentNullException.ThrowIfNull(elements);
         AtomicFile.Write(path, stream =>
         {
             var target = new PBFOsmStreamTarget(stream, compress: true);
             target.Initialize();
-            foreach (var n in network.Nodes)
+            foreach (var element in elements)
             {
-                target.AddNode(Stamped(new Node
+                switch (Stamped(element))
                 {
-                    Id = n.Id,
-                    Latitude = n.Lat,
-                    Longitude = n.Lon,
-                    Tags = Tags(n.Tags),
-                }));
-            }
-            foreach (var w in network.Ways)
-            {
-                target.AddWay(Stamped(new Way
-                {
-                    Id = w.Id,
-                    Nodes = [.. w.NodeIds],
-                    Tags = Tags(w.Tags),
-                }));
-            }
-            foreach (var r in network.Relations)
-            {
-                target.AddRelation(Stamped(new Relation
-                {
-                    Id = r.Id,
-                    Members =
-                    [
-                        new RelationMember(r.FromWayId, "from", OsmGeoType.Way),
-                        new RelationMember(r.ViaNodeId, "via", OsmGeoType.Node),
-                        new RelationMember(r.ToWayId, "to", OsmGeoType.Way),
-                    ],
-                    Tags = Tags(r.Tags),
-                }));
+                    case Node node:
+                        target.AddNode(node);
+                        break;
+                    case Way way:
+                        target.AddWay(way);
+                        break;
+                    case Relation relation:
+                        target.AddRelation(relation);
+                        break;
+                }
             }
             target.Flush();
             target.Close();
         });
+    }
+
+    private static IEnumerable<OsmGeo> Elements(SampleNetwork network)
+    {
+        foreach (var n in network.Nodes)
+        {
+            yield return new Node { Id = n.Id, Latitude = n.Lat, Longitude = n.Lon, Tags = Tags(n.Tags) };
+        }
+        foreach (var w in network.Ways)
+        {
+            yield return new Way { Id = w.Id, Nodes = [.. w.NodeIds], Tags = Tags(w.Tags) };
+        }
+        foreach (var r in network.Relations)
+        {
+            yield return new Relation
+            {
+                Id = r.Id,
+                Members =
+                [
+                    new RelationMember(r.FromWayId, "from", OsmGeoType.Way),
+                    new RelationMember(r.ViaNodeId, "via", OsmGeoType.Node),
+                    new RelationMember(r.ToWayId, "to", OsmGeoType.Way),
+                ],
+                Tags = Tags(r.Tags),
+            };
+        }
     }
 
     /// <summary>Sets the fixed metadata every element carries, so the bytes depend only on the network.</summary>
@@ -72,7 +90,7 @@ internal static class OsmPbfWriter
         return element;
     }
 
-    private static TagsCollection Tags(IReadOnlyList<KeyValuePair<string, string>> tags)
+    internal static TagsCollection Tags(IReadOnlyList<KeyValuePair<string, string>> tags)
     {
         var collection = new TagsCollection();
         foreach (var tag in tags)

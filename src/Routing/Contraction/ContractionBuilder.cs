@@ -1,76 +1,75 @@
+using System.Collections.Concurrent;
 using Geo.Routing.Matrices;
 using Geo.Routing.Streets;
 
 namespace Geo.Routing.Contraction;
 
 /// <summary>
-/// Builds a <see cref="ContractedGraph"/> from a <see cref="ModeGraph"/>. Vertices are contracted one at a time in order of
-/// priority = 2 × edge difference + contracted neighbours + hierarchy depth, with lazy updates (a popped vertex whose recomputed
-/// priority is no longer the smallest goes back into the queue); after each contraction the neighbours' counts and depths are
-/// updated (and, with <see cref="ContractionOptions.RecomputeNeighbours"/>, their edge differences simulated again). A shortcut
-/// u→w through v is added unless a witness search (bounded by a settle limit) finds a path u⇝w avoiding v that is at least as
-/// good; shortcuts carry the summed duration and length. Deterministic: ties are broken by vertex number.
+/// Builds a <see cref="ContractedGraph"/> from a <see cref="ModeGraph"/> in rounds, in parallel and deterministically
+/// (as OSRM and RoutingKit do). Each round contracts an independent set: the vertices whose priority
+/// (2 × edge difference + contracted neighbours + hierarchy depth, ties broken by a hash of the vertex) is lower than that
+/// of every vertex within <see cref="ContractionOptions.IndependentSetHops"/> hops. The set's shortcuts are found in
+/// parallel on the frozen graph, with witness searches that avoid the whole set (so a witness never runs through a vertex
+/// removed in the same round), collected in fixed-size chunks and applied in vertex order; then the neighbours' priorities
+/// are simulated again in parallel. Chunks do not depend on the thread count, so the hierarchy is the same, byte for byte,
+/// on 1 or many threads.
 /// </summary>
 public static class ContractionBuilder
 {
+    private const int ChunkSize = 64;
+
     public static ContractedGraph Build(ModeGraph graph, ContractionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         options ??= new ContractionOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.WitnessSettleLimit, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.SimulationSettleLimit, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDegreeOfParallelism, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.IndependentSetHops, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.IndependentSetHops, 2);
         return new Contractor(graph, options).Run();
-    }
-
-    private struct DynamicEdge(int target, long weight)
-    {
-        public int Target = target;
-        public long Weight = weight;
     }
 
     private sealed class Contractor
     {
-        private const long PriorityOffset = 1L << 40;
         private readonly ContractionOptions _options;
         private readonly int _n;
-        private readonly DynamicEdge[][] _out;
-        private readonly DynamicEdge[][] _in;
-        private readonly int[] _outCount;
-        private readonly int[] _inCount;
-        private readonly bool[] _contracted;
+        private readonly DynamicGraph _graph;
+        private readonly bool[] _inRound;
         private readonly int[] _deletedNeighbours;
         private readonly int[] _depth;
         private readonly long[] _priority;
-        private readonly SearchSpace _witness;
-        private readonly int[] _targetStamp;
-        private int _targetGeneration;
-        private int[] _neighbours = new int[16];
+        private readonly int[] _edgeDifference;
+        private readonly bool[] _contracted;
+        private readonly int[] _touchedStamp;
+        private readonly ConcurrentBag<WitnessWorker> _workers = [];
+        private readonly List<List<Shortcut>> _chunkShortcuts = [];
+        private readonly ParallelOptions _parallel;
 
         public Contractor(ModeGraph graph, ContractionOptions options)
         {
             _options = options;
+            _parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
             _n = graph.VertexCount;
-            _out = new DynamicEdge[_n][];
-            _in = new DynamicEdge[_n][];
-            _outCount = new int[_n];
-            _inCount = new int[_n];
-            _contracted = new bool[_n];
+            _inRound = new bool[_n];
             _deletedNeighbours = new int[_n];
             _depth = new int[_n];
             _priority = new long[_n];
-            _witness = new SearchSpace(_n);
-            _targetStamp = new int[_n];
+            _edgeDifference = new int[_n];
+            _contracted = new bool[_n];
+            _touchedStamp = new int[_n];
 
+            var outDegree = new int[_n];
             var inDegree = new int[_n];
+            for (var v = 0; v < _n; v++)
+            {
+                outDegree[v] = graph.FirstEdge[v + 1] - graph.FirstEdge[v];
+            }
             foreach (var target in graph.EdgeTarget)
             {
                 inDegree[target]++;
             }
-            for (var v = 0; v < _n; v++)
-            {
-                _out[v] = new DynamicEdge[Math.Max(2, graph.FirstEdge[v + 1] - graph.FirstEdge[v])];
-                _in[v] = new DynamicEdge[Math.Max(2, inDegree[v])];
-            }
+            _graph = new DynamicGraph(_n, outDegree, inDegree);
             for (var u = 0; u < _n; u++)
             {
                 for (var e = graph.FirstEdge[u]; e < graph.FirstEdge[u + 1]; e++)
@@ -78,7 +77,7 @@ public static class ContractionBuilder
                     var w = graph.EdgeTarget[e];
                     if (w != u)
                     {
-                        AddOrLower(u, w, PathKey.Make(graph.EdgeDurationMs[e], graph.EdgeLengthMm[e]));
+                        _graph.AddOrLower(u, w, PathKey.Make(graph.EdgeDurationMs[e], graph.EdgeLengthMm[e]));
                     }
                 }
             }
@@ -86,12 +85,13 @@ public static class ContractionBuilder
 
         public ContractedGraph Run()
         {
-            var queue = new MinHeap(_n + 16);
+            var remaining = new int[_n];
             for (var v = 0; v < _n; v++)
             {
-                _priority[v] = Priority(v);
-                queue.Push(_priority[v] + PriorityOffset, v);
+                remaining[v] = v;
             }
+            var remainingCount = _n;
+            ForEachParallel(remaining, _n, (worker, v) => _priority[v] = Priority(worker, v));
 
             var rank = new int[_n];
             var upFirst = new int[_n + 1];
@@ -100,70 +100,112 @@ public static class ContractionBuilder
             var upWeight = new List<long>(_n * 2);
             var downTarget = new List<int>(_n * 2);
             var downWeight = new List<long>(_n * 2);
+            var selectedFlag = new bool[_n];
+            var first = new int[_n];
+            var selected = new int[_n];
+            var touched = new List<int>();
+            var touchedGeneration = 0;
             var next = 0;
-            while (queue.Count > 0)
+            while (remainingCount > 0)
             {
-                var v = queue.Pop(out var key);
-                if (_contracted[v] || key != _priority[v] + PriorityOffset)
+                // 1. The independent set: local priority minima, in vertex order (remaining stays sorted).
+                ForEachParallel(remaining, remainingCount, (_, v) => first[v] = FirstInNeighbourhood(v));
+                ForEachParallel(remaining, remainingCount, (_, v) => selectedFlag[v] = IsLocalMinimum(v, first));
+                var selectedCount = 0;
+                for (var i = 0; i < remainingCount; i++)
                 {
-                    continue;
-                }
-                var fresh = Priority(v);
-                if (fresh != _priority[v])
-                {
-                    _priority[v] = fresh;
-                    if (queue.Count > 0 && fresh + PriorityOffset > queue.PeekKey)
+                    var v = remaining[i];
+                    if (selectedFlag[v])
                     {
-                        queue.Push(fresh + PriorityOffset, v);
-                        continue;
+                        selected[selectedCount++] = v;
+                        _inRound[v] = true;
                     }
                 }
 
-                // Record v's remaining edges: they all lead to vertices contracted later, i.e. upward.
-                rank[v] = next;
-                upFirst[next] = upTarget.Count;
-                downFirst[next] = downTarget.Count;
-                var outEdges = _out[v];
-                for (var i = 0; i < _outCount[v]; i++)
+                // 2. Their shortcuts, found in parallel on the frozen graph into per-chunk buffers.
+                var chunkCount = (selectedCount + ChunkSize - 1) / ChunkSize;
+                while (_chunkShortcuts.Count < chunkCount)
                 {
-                    upTarget.Add(outEdges[i].Target);
-                    upWeight.Add(outEdges[i].Weight);
+                    _chunkShortcuts.Add([]);
                 }
-                var inEdges = _in[v];
-                for (var i = 0; i < _inCount[v]; i++)
+                ForEachChunk(chunkCount, (worker, chunk) =>
                 {
-                    downTarget.Add(inEdges[i].Target);
-                    downWeight.Add(inEdges[i].Weight);
-                }
-                next++;
-
-                AddShortcuts(v, simulate: false);
-                var neighbourCount = CollectNeighbours(v);
-                Remove(v);
-                _contracted[v] = true;
-                for (var i = 0; i < neighbourCount; i++)
-                {
-                    var w = _neighbours[i];
-                    _deletedNeighbours[w]++;
-                    var oldDepth = _depth[w];
-                    _depth[w] = Math.Max(_depth[w], _depth[v] + 1);
-                    // Either simulate w again, or only add the change of its neighbour and depth terms and let the lazy
-                    // update at pop time refresh its edge difference.
-                    var p = _options.RecomputeNeighbours ? Priority(w) : _priority[w] + 1 + (_depth[w] - oldDepth);
-                    if (p != _priority[w])
+                    var buffer = _chunkShortcuts[chunk];
+                    buffer.Clear();
+                    var end = Math.Min(selectedCount, (chunk + 1) * ChunkSize);
+                    for (var i = chunk * ChunkSize; i < end; i++)
                     {
-                        _priority[w] = p;
-                        queue.Push(p + PriorityOffset, w);
+                        worker.Shortcuts(_graph, selected[i], _options.WitnessSettleLimit, _inRound, buffer);
+                    }
+                });
+
+                // 3. Serially, in vertex order: record the set's edges (all upward), add the shortcuts, remove the set.
+                for (var i = 0; i < selectedCount; i++)
+                {
+                    var v = selected[i];
+                    _contracted[v] = true;
+                    rank[v] = next;
+                    upFirst[next] = upTarget.Count;
+                    downFirst[next] = downTarget.Count;
+                    foreach (var edge in _graph.Out(v))
+                    {
+                        upTarget.Add(edge.Target);
+                        upWeight.Add(edge.Weight);
+                    }
+                    foreach (var edge in _graph.In(v))
+                    {
+                        downTarget.Add(edge.Target);
+                        downWeight.Add(edge.Weight);
+                    }
+                    next++;
+                }
+                for (var chunk = 0; chunk < chunkCount; chunk++)
+                {
+                    foreach (var shortcut in _chunkShortcuts[chunk])
+                    {
+                        _graph.AddOrLower(shortcut.From, shortcut.To, shortcut.Weight);
                     }
                 }
-                if ((next & 4095) == 0)
+                touched.Clear();
+                touchedGeneration++;
+                for (var i = 0; i < selectedCount; i++)
                 {
-                    _options.Progress?.Invoke(next, _n);
+                    var v = selected[i];
+                    Touch(v, _graph.Out(v), touched, touchedGeneration);
+                    Touch(v, _graph.In(v), touched, touchedGeneration);
+                    _graph.Remove(v);
+                    _inRound[v] = false;
+                    selectedFlag[v] = false;
                 }
+
+                // 4. Neighbours' priorities: simulated again in parallel, or only their cheap terms updated.
+                if (_options.RecomputeNeighbours)
+                {
+                    ForEachParallel(touched, (worker, w) => _priority[w] = Priority(worker, w));
+                }
+                else
+                {
+                    foreach (var w in touched)
+                    {
+                        _priority[w] = Priority(null, w);
+                    }
+                }
+
+                // 5. Drop the contracted vertices from the remaining list, keeping its order.
+                var kept = 0;
+                for (var i = 0; i < remainingCount; i++)
+                {
+                    var v = remaining[i];
+                    if (!_contracted[v])
+                    {
+                        remaining[kept++] = v;
+                    }
+                }
+                remainingCount = kept;
+                _options.Progress?.Invoke(next, _n);
             }
             upFirst[_n] = upTarget.Count;
             downFirst[_n] = downTarget.Count;
-            _options.Progress?.Invoke(_n, _n);
 
             var up = upTarget.ToArray();
             var down = downTarget.ToArray();
@@ -178,217 +220,152 @@ public static class ContractionBuilder
             return new ContractedGraph(rank, upFirst, up, upWeight.ToArray(), downFirst, down, downWeight.ToArray());
         }
 
-        private long Priority(int v)
+        private void Touch(int v, ReadOnlySpan<ContractionEdge> edges, List<int> touched, int generation)
         {
-            var shortcuts = AddShortcuts(v, simulate: true);
-            long edgeDifference = shortcuts - _inCount[v] - _outCount[v];
-            return (2 * edgeDifference) + _deletedNeighbours[v] + _depth[v];
-        }
-
-        /// <summary>Counts (simulate) or adds the shortcuts that contracting v needs.</summary>
-        private int AddShortcuts(int v, bool simulate)
-        {
-            var limit = simulate ? _options.SimulationSettleLimit : _options.WitnessSettleLimit;
-            var added = 0;
-            var inEdges = _in[v];
-            var outEdges = _out[v];
-            var inCount = _inCount[v];
-            var outCount = _outCount[v];
-            for (var i = 0; i < inCount; i++)
+            foreach (var edge in edges)
             {
-                var u = inEdges[i].Target;
-                var toV = inEdges[i].Weight;
-                var maxKey = -1L;
-                for (var j = 0; j < outCount; j++)
+                var w = edge.Target;
+                if (_touchedStamp[w] != generation)
                 {
-                    if (outEdges[j].Target != u)
-                    {
-                        maxKey = Math.Max(maxKey, toV + outEdges[j].Weight);
-                    }
+                    _touchedStamp[w] = generation;
+                    touched.Add(w);
+                    _deletedNeighbours[w]++;
                 }
-                if (maxKey < 0)
-                {
-                    continue;
-                }
-                var remaining = 0;
-                if (++_targetGeneration == int.MaxValue)
-                {
-                    Array.Clear(_targetStamp);
-                    _targetGeneration = 1;
-                }
-                for (var j = 0; j < outCount; j++)
-                {
-                    var w = outEdges[j].Target;
-                    if (w != u && _targetStamp[w] != _targetGeneration)
-                    {
-                        _targetStamp[w] = _targetGeneration;
-                        remaining++;
-                    }
-                }
-                WitnessSearch(u, v, maxKey, limit, remaining);
-                for (var j = 0; j < outCount; j++)
-                {
-                    var w = outEdges[j].Target;
-                    if (w == u)
-                    {
-                        continue;
-                    }
-                    var via = toV + outEdges[j].Weight;
-                    if (_witness.Key(w) > via)
-                    {
-                        added++;
-                        if (!simulate)
-                        {
-                            AddOrLower(u, w, via);
-                        }
-                    }
-                }
+                _depth[w] = Math.Max(_depth[w], _depth[v] + 1);
             }
-            return added;
         }
 
         /// <summary>
-        /// Dijkstra from <paramref name="source"/> avoiding <paramref name="excluded"/>, up to <paramref name="maxKey"/> or the
-        /// settle limit, stopping early once all <paramref name="targets"/> vertices marked in _targetStamp are settled.
+        /// Priority = 2 × edge difference + contracted neighbours + depth. Without a worker (cheap update), the edge difference
+        /// from the last simulation is kept.
         /// </summary>
-        private void WitnessSearch(int source, int excluded, long maxKey, int settleLimit, int targets)
+        private long Priority(WitnessWorker? worker, int v)
         {
-            var space = _witness;
-            space.Reset();
-            var heap = space.Heap;
-            space.Improve(source, 0);
-            heap.Push(0, source);
-            var settled = 0;
-            while (heap.Count > 0)
+            if (worker is not null)
             {
-                var x = heap.Pop(out var key);
-                if (key != space.Key(x))
-                {
-                    continue;
-                }
-                if (key > maxKey || ++settled > settleLimit)
-                {
-                    break;
-                }
-                if (_targetStamp[x] == _targetGeneration && --targets == 0)
-                {
-                    break;
-                }
-                var edges = _out[x];
-                var count = _outCount[x];
-                for (var i = 0; i < count; i++)
-                {
-                    var y = edges[i].Target;
-                    if (y == excluded)
-                    {
-                        continue;
-                    }
-                    var next = key + edges[i].Weight;
-                    if (next <= maxKey && space.Improve(y, next))
-                    {
-                        heap.Push(next, y);
-                    }
-                }
+                var shortcuts = worker.Shortcuts(_graph, v, _options.SimulationSettleLimit, null, null);
+                _edgeDifference[v] = shortcuts - _graph.Degree(v);
             }
+            return (2L * _edgeDifference[v]) + _deletedNeighbours[v] + _depth[v];
         }
 
-        private int CollectNeighbours(int v)
+        /// <summary>The vertex that comes first among v and its neighbours.</summary>
+        private int FirstInNeighbourhood(int v)
         {
-            var count = 0;
-            var needed = _outCount[v] + _inCount[v];
-            if (_neighbours.Length < needed)
+            var best = v;
+            foreach (var edge in _graph.Out(v))
             {
-                _neighbours = new int[needed * 2];
-            }
-            for (var i = 0; i < _outCount[v]; i++)
-            {
-                count = AddDistinct(_out[v][i].Target, count);
-            }
-            for (var i = 0; i < _inCount[v]; i++)
-            {
-                count = AddDistinct(_in[v][i].Target, count);
-            }
-            Array.Sort(_neighbours, 0, count);
-            return count;
-        }
-
-        private int AddDistinct(int vertex, int count)
-        {
-            for (var i = 0; i < count; i++)
-            {
-                if (_neighbours[i] == vertex)
+                if (Beats(edge.Target, best))
                 {
-                    return count;
+                    best = edge.Target;
                 }
             }
-            _neighbours[count] = vertex;
-            return count + 1;
-        }
-
-        private void AddOrLower(int u, int w, long weight)
-        {
-            var outEdges = _out[u];
-            for (var i = 0; i < _outCount[u]; i++)
+            foreach (var edge in _graph.In(v))
             {
-                if (outEdges[i].Target == w)
+                if (Beats(edge.Target, best))
                 {
-                    if (weight < outEdges[i].Weight)
-                    {
-                        outEdges[i].Weight = weight;
-                        var inEdges = _in[w];
-                        for (var j = 0; j < _inCount[w]; j++)
-                        {
-                            if (inEdges[j].Target == u)
-                            {
-                                inEdges[j].Weight = weight;
-                                break;
-                            }
-                        }
-                    }
-                    return;
+                    best = edge.Target;
                 }
             }
-            Append(ref _out[u], ref _outCount[u], new DynamicEdge(w, weight));
-            Append(ref _in[w], ref _inCount[w], new DynamicEdge(u, weight));
+            return best;
         }
 
-        private static void Append(ref DynamicEdge[] edges, ref int count, DynamicEdge edge)
+        /// <summary>
+        /// Whether v comes first within one hop (it is first of its own neighbourhood) or two hops (it is also first of each
+        /// neighbour's neighbourhood, whose union is v's 2-hop neighbourhood).
+        /// </summary>
+        private bool IsLocalMinimum(int v, int[] first)
         {
-            if (count == edges.Length)
+            if (first[v] != v)
             {
-                Array.Resize(ref edges, edges.Length * 2);
+                return false;
             }
-            edges[count++] = edge;
-        }
-
-        private void Remove(int v)
-        {
-            for (var i = 0; i < _outCount[v]; i++)
+            if (_options.IndependentSetHops == 1)
             {
-                var w = _out[v][i].Target;
-                RemoveEntry(_in[w], ref _inCount[w], v);
+                return true;
             }
-            for (var i = 0; i < _inCount[v]; i++)
+            foreach (var edge in _graph.Out(v))
             {
-                var u = _in[v][i].Target;
-                RemoveEntry(_out[u], ref _outCount[u], v);
-            }
-            _out[v] = [];
-            _in[v] = [];
-            _outCount[v] = 0;
-            _inCount[v] = 0;
-        }
-
-        private static void RemoveEntry(DynamicEdge[] edges, ref int count, int target)
-        {
-            for (var i = 0; i < count; i++)
-            {
-                if (edges[i].Target == target)
+                if (first[edge.Target] != v)
                 {
-                    edges[i] = edges[--count];
-                    return;
+                    return false;
                 }
             }
+            foreach (var edge in _graph.In(v))
+            {
+                if (first[edge.Target] != v)
+                {
+                    return false;
+                }
+            }
+            return true;
         }
+
+        /// <summary>Whether w comes before v: lower priority, ties broken by a hash so equal areas do not contract in stripes.</summary>
+        private bool Beats(int w, int v)
+        {
+            var theirs = _priority[w];
+            var mine = _priority[v];
+            if (theirs != mine)
+            {
+                return theirs < mine;
+            }
+            var hw = Mix(w);
+            var hv = Mix(v);
+            return hw != hv ? hw < hv : w < v;
+        }
+
+        private static uint Mix(int v)
+        {
+            var x = (uint)v;
+            x ^= x >> 16;
+            x *= 0x7feb352d;
+            x ^= x >> 15;
+            x *= 0x846ca68b;
+            x ^= x >> 16;
+            return x;
+        }
+
+        private void ForEachParallel(IReadOnlyList<int> items, Action<WitnessWorker, int> body) =>
+            ForEachChunk((items.Count + ChunkSize - 1) / ChunkSize, (worker, chunk) =>
+            {
+                var end = Math.Min(items.Count, (chunk + 1) * ChunkSize);
+                for (var i = chunk * ChunkSize; i < end; i++)
+                {
+                    body(worker, items[i]);
+                }
+            });
+
+        private void ForEachParallel(int[] items, int count, Action<WitnessWorker, int> body) =>
+            ForEachChunk((count + ChunkSize - 1) / ChunkSize, (worker, chunk) =>
+            {
+                var end = Math.Min(count, (chunk + 1) * ChunkSize);
+                for (var i = chunk * ChunkSize; i < end; i++)
+                {
+                    body(worker, items[i]);
+                }
+            });
+
+        /// <summary>Runs body over chunks 0..count-1; each call gets a worker no other call is using meanwhile.</summary>
+        private void ForEachChunk(int count, Action<WitnessWorker, int> body)
+        {
+            if (count <= 1 || _options.MaxDegreeOfParallelism == 1)
+            {
+                var worker = RentWorker();
+                for (var chunk = 0; chunk < count; chunk++)
+                {
+                    body(worker, chunk);
+                }
+                _workers.Add(worker);
+                return;
+            }
+            Parallel.For(0, count, _parallel, RentWorker, (chunk, _, worker) =>
+            {
+                body(worker, chunk);
+                return worker;
+            }, _workers.Add);
+        }
+
+        private WitnessWorker RentWorker() => _workers.TryTake(out var worker) ? worker : new WitnessWorker(_n);
     }
 }

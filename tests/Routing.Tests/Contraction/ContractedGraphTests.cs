@@ -19,6 +19,41 @@ public sealed class ContractedGraphTests
         Assert.That(b.DownWeight, Is.EqualTo(a.DownWeight));
     }
 
+    [TestCase(1)]
+    [TestCase(2)]
+    public void Build_OneThreadAndSeveral_IdenticalHierarchy(int hops)
+    {
+        foreach (var graph in new[] { TestGraphs.Grid(60, 50, 7), TestGraphs.Random(500, 4, 11) })
+        {
+            var one = ContractionBuilder.Build(graph, new ContractionOptions { MaxDegreeOfParallelism = 1, IndependentSetHops = hops });
+            var four = ContractionBuilder.Build(graph, new ContractionOptions { MaxDegreeOfParallelism = 4, IndependentSetHops = hops });
+            Assert.That(four.Rank, Is.EqualTo(one.Rank));
+            Assert.That(four.UpFirst, Is.EqualTo(one.UpFirst));
+            Assert.That(four.UpTarget, Is.EqualTo(one.UpTarget));
+            Assert.That(four.UpWeight, Is.EqualTo(one.UpWeight));
+            Assert.That(four.DownFirst, Is.EqualTo(one.DownFirst));
+            Assert.That(four.DownTarget, Is.EqualTo(one.DownTarget));
+            Assert.That(four.DownWeight, Is.EqualTo(one.DownWeight));
+        }
+    }
+
+    [TestCase(1, 1)]
+    [TestCase(1, 4)]
+    [TestCase(2, 4)]
+    public void Build_RandomGraphs_ParallelHierarchyEqualsDijkstra(int hops, int threads)
+    {
+        for (var seed = 20; seed < 24; seed++)
+        {
+            var graph = TestGraphs.Random(400, 3 + (seed % 3), seed, components: 1 + (seed % 3));
+            var ch = ContractionBuilder.Build(graph, new ContractionOptions { IndependentSetHops = hops, MaxDegreeOfParallelism = threads });
+            var request = new MatrixRequest { Sources = TestGraphs.RandomSeeds(graph, 40, seed), Targets = TestGraphs.RandomSeeds(graph, 50, seed + 100) };
+            var expected = Dijkstra.Matrix(graph, request);
+            var actual = new ManyToManyCh(ch).Compute(request);
+            Assert.That(actual.DurationMs, Is.EqualTo(expected.DurationMs), "seed " + seed);
+            Assert.That(actual.LengthMm, Is.EqualTo(expected.LengthMm), "seed " + seed);
+        }
+    }
+
     [Test]
     public void Build_EdgesPointUpward_AndRankIsPermutation()
     {

@@ -85,6 +85,21 @@ public sealed class IsleOfWightMatrixTests
         Assert.That(reached, Is.GreaterThan(expected.DurationMs.Length * 9 / 10), "most island pairs should be connected");
     }
     [Test]
+    public void Build_CarOnOneThreadAndTwo_IdenticalHierarchy()
+    {
+        var graph = _network!.GetModeGraph(TravelMode.Car);
+        var one = ContractionBuilder.Build(graph, new ContractionOptions { MaxDegreeOfParallelism = 1 });
+        var two = ContractionBuilder.Build(graph, new ContractionOptions { MaxDegreeOfParallelism = 2 });
+        Assert.That(two.Rank, Is.EqualTo(one.Rank));
+        Assert.That(two.UpFirst, Is.EqualTo(one.UpFirst));
+        Assert.That(two.UpTarget, Is.EqualTo(one.UpTarget));
+        Assert.That(two.UpWeight, Is.EqualTo(one.UpWeight));
+        Assert.That(two.DownFirst, Is.EqualTo(one.DownFirst));
+        Assert.That(two.DownTarget, Is.EqualTo(one.DownTarget));
+        Assert.That(two.DownWeight, Is.EqualTo(one.DownWeight));
+    }
+
+    [Test]
     public void RoadMatrixComputer_NeighboursOnSameStreet_DirectAlongStreet()
     {
         // Two points a few metres apart beside the same Newport street, plus one point in the sea.
