@@ -5,9 +5,8 @@ using Geo.Core;
 using Geo.Routing.Jobs;
 using Geo.Routing.Matrices;
 using Geo.Routing.Output;
-using Geo.Routing.Storage;
+using Geo.Routing.Profiles;
 using Geo.Routing.Streets;
-using Geo.Routing.Streets.Snapping;
 using Geo.Routing.Transit.Fares;
 
 namespace Geo.Pipeline;

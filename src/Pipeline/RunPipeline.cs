@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Geo.Catchment.Allocation;
+using Geo.Catchment.Appraisal;
 using Geo.Catchment.Inputs;
 using Geo.Catchment.Reports;
 using Geo.Catchment.Scenarios;
@@ -86,7 +87,7 @@ public static class RunPipeline
             Done("Providers", detail);
         }
 
-        var appraisal = Appraisal.Run(inputs, matrices, options.OutFolder, progress);
+        var appraisal = Appraiser.Run(inputs, matrices, options.OutFolder, progress);
         var files = new List<string>(appraisal.Files);
         Done("Appraisal", $"{appraisal.Summary.Metrics.Count} metric rows, {appraisal.Files.Count} files");
 

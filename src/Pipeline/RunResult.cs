@@ -1,3 +1,5 @@
+using Geo.Catchment.Appraisal;
+
 using Geo.Catchment.Scenarios;
 
 namespace Geo.Pipeline;

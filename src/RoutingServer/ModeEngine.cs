@@ -4,7 +4,6 @@ using Geo.Routing.Geometry;
 using Geo.Routing.Matrices;
 using Geo.Routing.Paths;
 using Geo.Routing.Streets;
-using Geo.Routing.Streets.Snapping;
 
 namespace Geo.RoutingServer;
 

@@ -1,4 +1,5 @@
 using Geo.Routing.Matrices;
+using Geo.Routing.Profiles;
 using Geo.Routing.Streets;
 
 namespace Geo.RoutingServer;

@@ -1,3 +1,5 @@
+using Geo.Routing.Profiles;
+
 using Geo.Routing.Streets;
 
 namespace Geo.RoutingServer;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Geo.Routing.Geometry;
+using Geo.Routing.Profiles;
 using Geo.Routing.Streets;
 using NUnit.Framework;
 

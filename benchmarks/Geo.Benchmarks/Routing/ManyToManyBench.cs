@@ -49,7 +49,7 @@ public class ManyToManyBench
     }
 
     [Benchmark(Baseline = true)]
-    public TravelTimeMatrix DijkstraPerOrigin() => Dijkstra.Matrix(_graph, _request);
+    public TravelTimeMatrix DijkstraPerOrigin() => DijkstraMatrix.Compute(_graph, _request);
 
     [Benchmark]
     public TravelTimeMatrix ManyToManyCh() => new ManyToManyCh(_ch).Compute(_request);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Geo.Catchment.Costs;
 using Geo.Catchment.Equality;
+using Geo.Catchment.Scenarios;
 using Geo.Core;
 
 namespace Geo.Catchment.Reports;

@@ -1,3 +1,5 @@
+using Geo.Routing.Profiles;
+
 namespace Geo.Catchment.Scenarios;
 
 /// <summary>Street network inputs for <c>geo run</c>: OSM extract, optional speeds file, time band, snap limit.</summary>

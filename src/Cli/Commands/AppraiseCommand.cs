@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using Geo.Catchment.Appraisal;
 using Geo.Catchment.Costs;
 using Geo.Catchment.Scenarios;
 using Geo.Core;
@@ -73,13 +74,13 @@ public sealed class AppraiseCommand : Command<AppraiseCommand.Settings>
         AppraisalResult? result = null;
         if (Console.IsErrorRedirected)
         {
-            result = Appraisal.RunWithFiles(scenario, extra, settings.Out, new LineProgress(Console.Error));
+            result = Appraiser.RunWithFiles(scenario, extra, settings.Out, new LineProgress(Console.Error));
         }
         else
         {
             stderr.Status().Start("Appraising " + Markup.Escape(scenario.Name), ctx =>
             {
-                result = Appraisal.RunWithFiles(scenario, extra, settings.Out, new StatusProgress(ctx));
+                result = Appraiser.RunWithFiles(scenario, extra, settings.Out, new StatusProgress(ctx));
             });
         }
         var summary = result!.Summary;

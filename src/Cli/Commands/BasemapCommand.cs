@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Geo.Core;
 using Geo.Routing.Streets;
 using Geo.Viewer.Basemap;
 using Spectre.Console;

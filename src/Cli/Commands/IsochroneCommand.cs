@@ -5,6 +5,7 @@ using Geo.Cli.Output;
 using Geo.Core;
 using Geo.Routing.Geometry;
 using Geo.Routing.Isochrones;
+using Geo.Routing.Profiles;
 using Geo.Routing.Streets;
 using NetTopologySuite.Geometries;
 using Spectre.Console;
@@ -82,7 +83,7 @@ public sealed class IsochroneCommand : Command<IsochroneCommand.Settings>
         var snap = network.CreateSnapper(mode, graph).Snap(at, settings.MaxSnapMetres);
         if (!snap.IsOk)
         {
-            throw new ComputationException(snap.Status == Routing.Streets.Snapping.SnapStatus.InvalidCoordinate
+            throw new ComputationException(snap.Status == Routing.Streets.SnapStatus.InvalidCoordinate
                 ? $"--at {settings.At} is not a valid coordinate."
                 : $"--at {settings.At} is more than {settings.MaxSnapMetres.ToString(CultureInfo.InvariantCulture)} m from a {mode.ToName()} street; move the point or raise --max-snap-metres.");
         }

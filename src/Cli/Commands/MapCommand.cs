@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Geo.Core;
 using Geo.Viewer.Rendering;
 using Geo.Viewer.Results;
 using Spectre.Console;

@@ -7,9 +7,8 @@ using Geo.Routing.Jobs;
 using Geo.Routing.Matrices;
 using Geo.Routing.Multimodal;
 using Geo.Routing.Output;
-using Geo.Routing.Storage;
+using Geo.Routing.Profiles;
 using Geo.Routing.Streets;
-using Geo.Routing.Streets.Snapping;
 using Geo.Routing.Transit.Fares;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -307,7 +306,7 @@ public sealed class MatrixCommand : Command<MatrixCommand.Settings>
         return ExitCodes.Ok;
     }
 
-    private static RoadOptions ParseRoad(Settings settings)
+    internal static RoadOptions ParseRoad(Settings settings)
     {
         if (!TimeBands.TryParse(settings.TimeBand, out var band))
         {
@@ -326,7 +325,7 @@ public sealed class MatrixCommand : Command<MatrixCommand.Settings>
         };
     }
 
-    private static TransitOptions ParseTransit(Settings settings)
+    internal static TransitOptions ParseTransit(Settings settings)
     {
         if (settings.Gtfs.Length == 0)
         {

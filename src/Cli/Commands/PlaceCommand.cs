@@ -5,6 +5,7 @@ using Geo.Catchment.Allocation;
 using Geo.Catchment.Inputs;
 using Geo.Catchment.Need;
 using Geo.Catchment.Scenarios;
+using Geo.Core;
 using Geo.Routing.Geometry;
 using Spectre.Console;
 using Spectre.Console.Cli;

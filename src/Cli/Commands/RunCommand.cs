@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using Geo.Catchment.Scenarios;
+using Geo.Core;
 using Geo.Pipeline;
 using Spectre.Console;
 using Spectre.Console.Cli;

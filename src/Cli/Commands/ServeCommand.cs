@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using Geo.Catchment.Scenarios;
+using Geo.Core;
 using Geo.Viewer.Server;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using Geo.Core;
+using Geo.Routing.Profiles;
 using Geo.Routing.Streets;
 using Geo.RoutingServer;
 using Spectre.Console;

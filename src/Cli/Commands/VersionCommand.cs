@@ -1,4 +1,5 @@
 using Spectre.Console.Cli;
+using Geo.Core;
 
 namespace Geo.Cli.Commands;
 

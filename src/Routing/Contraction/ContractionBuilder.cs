@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Geo.Routing.Matrices;
+using Geo.Routing.Search;
 using Geo.Routing.Streets;
 
 namespace Geo.Routing.Contraction;

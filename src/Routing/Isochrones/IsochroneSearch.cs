@@ -1,5 +1,6 @@
 using Geo.Routing.Geometry;
 using Geo.Routing.Matrices;
+using Geo.Routing.Search;
 using Geo.Routing.Streets;
 
 namespace Geo.Routing.Isochrones;

@@ -2,7 +2,6 @@ using Geo.Core;
 using Geo.Routing.Matrices;
 using Geo.Routing.Output;
 using Geo.Routing.Streets;
-using Geo.Routing.Streets.Snapping;
 
 namespace Geo.Routing.Jobs;
 

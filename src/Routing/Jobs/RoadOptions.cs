@@ -1,6 +1,7 @@
 using Geo.Core;
 using Geo.Routing.Contraction;
 using Geo.Routing.Matrices;
+using Geo.Routing.Profiles;
 using Geo.Routing.Streets;
 
 namespace Geo.Routing.Jobs;

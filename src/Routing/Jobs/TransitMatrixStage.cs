@@ -4,7 +4,6 @@ using Geo.Routing.Matrices;
 using Geo.Routing.Multimodal;
 using Geo.Routing.Output;
 using Geo.Routing.Streets;
-using Geo.Routing.Streets.Snapping;
 using Geo.Routing.Transit.Gtfs;
 using Geo.Routing.Transit.Timetable;
 

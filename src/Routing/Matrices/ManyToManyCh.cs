@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using Geo.Core;
 using Geo.Routing.Contraction;
+using Geo.Routing.Search;
 using Geo.Routing.Streets;
 
 namespace Geo.Routing.Matrices;

@@ -1,7 +1,7 @@
 using Geo.Routing.Contraction;
 using Geo.Routing.Geometry;
+using Geo.Routing.Profiles;
 using Geo.Routing.Streets;
-using Geo.Routing.Streets.Snapping;
 
 namespace Geo.Routing.Matrices;
 

@@ -1,5 +1,5 @@
 using Geo.Core;
-using Geo.Routing.Streets.Snapping;
+using Geo.Routing.Streets;
 
 namespace Geo.Routing.Matrices;
 

@@ -1,8 +1,8 @@
 using Geo.Core;
 using Geo.Routing.Contraction;
 using Geo.Routing.Geometry;
+using Geo.Routing.Profiles;
 using Geo.Routing.Streets;
-using Geo.Routing.Streets.Snapping;
 
 namespace Geo.Routing.Matrices;
 

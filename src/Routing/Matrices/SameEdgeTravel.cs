@@ -1,5 +1,4 @@
 using Geo.Routing.Streets;
-using Geo.Routing.Streets.Snapping;
 
 namespace Geo.Routing.Matrices;
 

@@ -1,6 +1,7 @@
 using Geo.Core;
 using Geo.Routing.Matrices;
-using Geo.Routing.Streets.Snapping;
+using Geo.Routing.Search;
+using Geo.Routing.Streets;
 using Geo.Routing.Transit.Raptor;
 
 namespace Geo.Routing.Multimodal;

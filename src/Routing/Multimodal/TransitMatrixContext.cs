@@ -1,5 +1,5 @@
 using Geo.Routing.Geometry;
-using Geo.Routing.Streets.Snapping;
+using Geo.Routing.Streets;
 
 namespace Geo.Routing.Multimodal;
 

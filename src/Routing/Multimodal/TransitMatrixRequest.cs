@@ -1,5 +1,5 @@
 using Geo.Routing.Geometry;
-using Geo.Routing.Streets.Snapping;
+using Geo.Routing.Streets;
 using Geo.Routing.Transit.Fares;
 
 namespace Geo.Routing.Multimodal;

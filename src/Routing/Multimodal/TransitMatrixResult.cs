@@ -1,6 +1,6 @@
 using Geo.Core;
 using Geo.Routing.Matrices;
-using Geo.Routing.Streets.Snapping;
+using Geo.Routing.Streets;
 
 namespace Geo.Routing.Multimodal;
 

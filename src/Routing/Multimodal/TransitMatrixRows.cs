@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Geo.Core;
-using Geo.Routing.Streets.Snapping;
+using Geo.Routing.Streets;
 
 namespace Geo.Routing.Multimodal;
 

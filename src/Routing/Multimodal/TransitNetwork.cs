@@ -1,7 +1,7 @@
 using Geo.Routing.Geometry;
 using Geo.Routing.Matrices;
+using Geo.Routing.Search;
 using Geo.Routing.Streets;
-using Geo.Routing.Streets.Snapping;
 using Geo.Routing.Transit.Timetable;
 
 namespace Geo.Routing.Multimodal;

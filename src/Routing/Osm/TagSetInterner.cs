@@ -1,4 +1,5 @@
 using System.Text;
+using Geo.Routing.Profiles;
 
 namespace Geo.Routing.Osm;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using Geo.Core;
 using Geo.Routing.Matrices;
-using Geo.Routing.Storage;
 
 namespace Geo.Routing.Output;
 

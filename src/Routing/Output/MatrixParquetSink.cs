@@ -1,6 +1,5 @@
 using Geo.Core;
 using Geo.Routing.Matrices;
-using Geo.Routing.Storage;
 using Parquet;
 using Parquet.Schema;
 

@@ -1,6 +1,7 @@
 using Geo.Core;
 using Geo.Routing.Contraction;
 using Geo.Routing.Matrices;
+using Geo.Routing.Search;
 using Geo.Routing.Streets;
 
 namespace Geo.Routing.Paths;

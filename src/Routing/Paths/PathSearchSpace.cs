@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Geo.Routing.Matrices;
+using Geo.Routing.Search;
 
 namespace Geo.Routing.Paths;
 

@@ -2,8 +2,6 @@ using Geo.Core;
 using Geo.Routing.Geometry;
 using Geo.Routing.Osm;
 using Geo.Routing.Profiles;
-using Geo.Routing.Storage;
-using Geo.Routing.Streets.Snapping;
 
 namespace Geo.Routing.Streets;
 

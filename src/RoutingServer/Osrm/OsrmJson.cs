@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.IO.Pipelines;
 using System.Text.Json;
 using Geo.Routing.Geometry;
-using Geo.Routing.Streets.Snapping;
+using Geo.Routing.Streets;
 
 namespace Geo.RoutingServer.Osrm;
 

@@ -2,7 +2,7 @@ using Geo.Core;
 using System.IO.Pipelines;
 using Geo.Routing.Geometry;
 using Geo.Routing.Matrices;
-using Geo.Routing.Streets.Snapping;
+using Geo.Routing.Streets;
 using Geo.RoutingServer.Osrm;
 
 namespace Geo.RoutingServer.Services;

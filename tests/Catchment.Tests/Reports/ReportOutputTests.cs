@@ -1,3 +1,5 @@
+using Geo.Catchment.Appraisal;
+
 using Geo.Catchment.Reports;
 using Geo.Catchment.Scenarios;
 using Geo.Catchment.Tests.Scenarios;
@@ -20,7 +22,7 @@ public sealed class ReportOutputTests
     {
         var scenarioPath = HandScenario.WriteAll();
         _out = Path.Combine(Path.GetDirectoryName(scenarioPath)!, "results");
-        _result = Appraisal.RunWithFiles(ScenarioReader.Read(scenarioPath), null, _out, null);
+        _result = Appraiser.RunWithFiles(ScenarioReader.Read(scenarioPath), null, _out, null);
     }
 
     [Test]

@@ -1,3 +1,5 @@
+using Geo.Catchment.Appraisal;
+
 using Geo.Catchment.Scenarios;
 using Geo.Core;
 using NUnit.Framework;
@@ -11,7 +13,7 @@ public sealed class BadInputTests
     private static (InputFileException Error, string OutFolder) RunExpectingError(string scenarioPath)
     {
         var outFolder = Path.Combine(Path.GetDirectoryName(scenarioPath)!, "results");
-        var error = Assert.Throws<InputFileException>(() => Appraisal.RunWithFiles(ScenarioReader.Read(scenarioPath), null, outFolder, null))!;
+        var error = Assert.Throws<InputFileException>(() => Appraiser.RunWithFiles(ScenarioReader.Read(scenarioPath), null, outFolder, null))!;
         return (error, outFolder);
     }
 
@@ -183,7 +185,7 @@ public sealed class BadInputTests
             .Replace("Z2,C3,15,7.5,ok", "Z2,C3,,,origin_unsnapped", StringComparison.Ordinal);
         var path = HandScenario.WriteAll(matrixText: matrix);
         var outFolder = Path.Combine(Path.GetDirectoryName(path)!, "results");
-        var result = Appraisal.RunWithFiles(ScenarioReader.Read(path), null, outFolder, null);
+        var result = Appraiser.RunWithFiles(ScenarioReader.Read(path), null, outFolder, null);
         var lines = File.ReadAllLines(Path.Combine(outFolder, "zone_results.csv"));
         Assert.Multiple(() =>
         {

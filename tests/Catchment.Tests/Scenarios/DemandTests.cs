@@ -1,3 +1,5 @@
+using Geo.Catchment.Appraisal;
+
 using Geo.Catchment.Scenarios;
 using Geo.Core;
 using NUnit.Framework;
@@ -24,7 +26,7 @@ public sealed class DemandTests
             "\"demand\": { \"file\": \"demand.csv\", \"zone\": \"zone_id\", \"service\": \"service\", \"value\": \"patients\" }, \"matrices\"", StringComparison.Ordinal);
         var path = HandScenario.WriteAll(scenario);
         TestFiles.Write(Path.GetDirectoryName(path)!, "demand.csv", Demand);
-        var result = Appraisal.RunWithFiles(ScenarioReader.Read(path), null, Path.Combine(Path.GetDirectoryName(path)!, "results"), null);
+        var result = Appraiser.RunWithFiles(ScenarioReader.Read(path), null, Path.Combine(Path.GetDirectoryName(path)!, "results"), null);
         var baseline = result.Summary.Metrics.Single(m => m.Option == "baseline");
         Assert.Multiple(() =>
         {
@@ -45,7 +47,7 @@ public sealed class DemandTests
             "\"demand\": { \"file\": \"demand.csv\", \"zone\": \"zone_id\", \"service\": \"service\", \"value\": \"patients\" }, \"matrices\"", StringComparison.Ordinal);
         var path = HandScenario.WriteAll(scenario);
         TestFiles.Write(Path.GetDirectoryName(path)!, "demand.csv", Demand.Replace("Z2,op,0\n", "", StringComparison.Ordinal));
-        var error = Assert.Throws<InputFileException>(() => Appraisal.RunWithFiles(ScenarioReader.Read(path), null, Path.Combine(Path.GetDirectoryName(path)!, "results"), null))!;
+        var error = Assert.Throws<InputFileException>(() => Appraiser.RunWithFiles(ScenarioReader.Read(path), null, Path.Combine(Path.GetDirectoryName(path)!, "results"), null))!;
         Assert.That(error.Message, Does.Contain("zone 'Z2' has no demand row for service 'op'"));
     }
 }

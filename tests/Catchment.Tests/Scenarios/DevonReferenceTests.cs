@@ -1,4 +1,5 @@
 using System.Globalization;
+using Geo.Catchment.Appraisal;
 using Geo.Catchment.Scenarios;
 using NUnit.Framework;
 
@@ -82,7 +83,7 @@ public sealed class DevonReferenceTests
             },
         };
         var outFolder = Path.Combine(TestFiles.NewFolder(), "results");
-        var result = Appraisal.RunWithFiles(scenario, null, outFolder, null);
+        var result = Appraiser.RunWithFiles(scenario, null, outFolder, null);
 
         // Independent: demand by LSOA name, then min over the open columns of each matrix row.
         var demandLines = File.ReadAllLines(demandFile);

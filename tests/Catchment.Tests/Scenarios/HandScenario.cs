@@ -1,3 +1,5 @@
+using Geo.Catchment.Scenarios;
+
 namespace Geo.Catchment.Tests.Scenarios;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Geo.Catchment.Appraisal;
+
 using Geo.Catchment.Scenarios;
 using Geo.Core;
 using NUnit.Framework;
@@ -42,8 +44,8 @@ public sealed class ScenarioReaderTests
             Assert.That(scenario.Equality!.AbsoluteMarginMinutes, Is.EqualTo(3));
             Assert.That(scenario.Matrices!["car"].NoRoute, Is.Null);
         });
-        var result = Appraisal.RunWithFiles(scenario, null, Path.Combine(Path.GetDirectoryName(yamlPath)!, "yaml-results"), null);
-        // Same hand numbers as AppraisalTests: B mean 25.5, change +1.0
+        var result = Appraiser.RunWithFiles(scenario, null, Path.Combine(Path.GetDirectoryName(yamlPath)!, "yaml-results"), null);
+        // Same hand numbers as AppraiserTests: B mean 25.5, change +1.0
         Assert.That(result.Summary.Metrics.Single(m => m.Option == "B").MeanMinutes, Is.EqualTo(25.5).Within(1e-9));
     }
 

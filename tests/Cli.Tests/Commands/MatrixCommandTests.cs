@@ -1,5 +1,6 @@
 using System.Globalization;
 using Geo.Cli.Commands;
+using Geo.Core;
 using NUnit.Framework;
 using Parquet;
 using Parquet.Schema;

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using Geo.Catchment.Appraisal;
 using Geo.Catchment.Scenarios;
 using Geo.Pipeline;
 using Geo.Core;
+using Geo.Routing.Search;
 using Geo.Samples;
 using Geo.Routing.Geometry;
 using Geo.Routing.Streets;

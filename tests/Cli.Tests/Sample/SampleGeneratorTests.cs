@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using System.IO.Compression;
+using Geo.Core;
 using Geo.Samples;
 
 namespace Geo.Cli.Tests.Sample;

@@ -1,3 +1,5 @@
+using Geo.Catchment.Appraisal;
+
 using Geo.Catchment.Scenarios;
 using Geo.Samples;
 using Geo.Routing.Transit.Gtfs;

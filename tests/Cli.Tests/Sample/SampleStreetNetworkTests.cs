@@ -1,4 +1,5 @@
 using System.Globalization;
+using Geo.Routing.Search;
 using Geo.Samples;
 using Geo.Routing.Geometry;
 using Geo.Routing.Streets;

@@ -79,7 +79,7 @@ public sealed class ContractedGraphTests
         var graph = TestGraphs.Random(400, 4, 8);
         var ch = ContractionBuilder.Build(graph, new ContractionOptions { WitnessSettleLimit = 1, SimulationSettleLimit = 1 });
         var request = new MatrixRequest { Sources = TestGraphs.RandomSeeds(graph, 30, 1), Targets = TestGraphs.RandomSeeds(graph, 30, 2) };
-        Assert.That(new ManyToManyCh(ch).Compute(request).DurationMs, Is.EqualTo(Dijkstra.Matrix(graph, request).DurationMs));
+        Assert.That(new ManyToManyCh(ch).Compute(request).DurationMs, Is.EqualTo(DijkstraMatrix.Compute(graph, request).DurationMs));
     }
 
     [Test]
@@ -88,7 +88,7 @@ public sealed class ContractedGraphTests
         var graph = TestGraphs.Grid(25, 25, 6);
         var ch = ContractionBuilder.Build(graph, new ContractionOptions { RecomputeNeighbours = false });
         var request = new MatrixRequest { Sources = TestGraphs.RandomSeeds(graph, 30, 3), Targets = TestGraphs.RandomSeeds(graph, 40, 4) };
-        var expected = Dijkstra.Matrix(graph, request);
+        var expected = DijkstraMatrix.Compute(graph, request);
         var actual = new ManyToManyCh(ch).Compute(request);
         Assert.That(actual.DurationMs, Is.EqualTo(expected.DurationMs));
         Assert.That(actual.LengthMm, Is.EqualTo(expected.LengthMm));

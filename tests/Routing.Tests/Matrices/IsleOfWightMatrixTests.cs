@@ -3,6 +3,7 @@ using Geo.Core;
 using Geo.Routing.Contraction;
 using Geo.Routing.Geometry;
 using Geo.Routing.Matrices;
+using Geo.Routing.Search;
 using Geo.Routing.Streets;
 using NUnit.Framework;
 
@@ -77,7 +78,7 @@ public sealed class IsleOfWightMatrixTests
         var actual = new ManyToManyCh(ch).Compute(request);
         var chTime = watch.Elapsed;
         watch.Restart();
-        var expected = Dijkstra.Matrix(graph, request);
+        var expected = DijkstraMatrix.Compute(graph, request);
         TestContext.Progress.WriteLine($"{mode}: CH matrix {chTime.TotalMilliseconds:F0} ms, Dijkstra {watch.Elapsed.TotalMilliseconds:F0} ms");
         Assert.That(actual.DurationMs, Is.EqualTo(expected.DurationMs));
         Assert.That(actual.LengthMm, Is.EqualTo(expected.LengthMm));

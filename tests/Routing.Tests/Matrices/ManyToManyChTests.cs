@@ -24,7 +24,7 @@ public sealed class ManyToManyChTests
             Targets = TestGraphs.RandomSeeds(graph, 70, seed * 13),
         };
         var ch = ContractionBuilder.Build(graph);
-        var expected = Dijkstra.Matrix(graph, request);
+        var expected = DijkstraMatrix.Compute(graph, request);
         var actual = new ManyToManyCh(ch).Compute(request);
         Assert.That(actual.DurationMs, Is.EqualTo(expected.DurationMs));
         Assert.That(actual.LengthMm, Is.EqualTo(expected.LengthMm));
@@ -42,7 +42,7 @@ public sealed class ManyToManyChTests
             Targets = TestGraphs.RandomSeeds(graph, 100, 2, allowEmpty: false),
         };
         var actual = new ManyToManyCh(ContractionBuilder.Build(graph)).Compute(request);
-        var expected = Dijkstra.Matrix(graph, request);
+        var expected = DijkstraMatrix.Compute(graph, request);
         Assert.That(actual.DurationMs, Is.EqualTo(expected.DurationMs));
         Assert.That(actual.LengthMm, Is.EqualTo(expected.LengthMm));
     }
@@ -58,7 +58,7 @@ public sealed class ManyToManyChTests
             MaxDurationMs = 60_000,
         };
         var actual = new ManyToManyCh(ContractionBuilder.Build(graph)).Compute(request);
-        var expected = Dijkstra.Matrix(graph, request);
+        var expected = DijkstraMatrix.Compute(graph, request);
         Assert.That(actual.DurationMs, Is.EqualTo(expected.DurationMs));
         Assert.That(actual.DurationMs.Where(d => d != TravelTime.Unreached), Is.All.LessThanOrEqualTo(60_000));
         Assert.That(actual.DurationMs.Count(d => d == TravelTime.Unreached), Is.GreaterThan(0));

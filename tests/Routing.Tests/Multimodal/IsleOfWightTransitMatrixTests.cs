@@ -3,6 +3,7 @@ using Geo.Core;
 using Geo.Routing.Geometry;
 using Geo.Routing.Matrices;
 using Geo.Routing.Multimodal;
+using Geo.Routing.Search;
 using Geo.Routing.Streets;
 using Geo.Routing.Tests.Transit;
 using Geo.Routing.Transit.Fares;

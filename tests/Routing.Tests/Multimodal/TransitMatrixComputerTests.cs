@@ -3,7 +3,6 @@ using Geo.Routing.Geometry;
 using Geo.Routing.Matrices;
 using Geo.Routing.Multimodal;
 using Geo.Routing.Streets;
-using Geo.Routing.Streets.Snapping;
 using Geo.Routing.Tests.Transit;
 using Geo.Routing.Transit.Fares;
 using Geo.Routing.Transit.Gtfs;

@@ -2,6 +2,7 @@ using Geo.Core;
 using Geo.Routing.Contraction;
 using Geo.Routing.Matrices;
 using Geo.Routing.Paths;
+using Geo.Routing.Search;
 using Geo.Routing.Streets;
 using Geo.Routing.Tests.Matrices;
 using NUnit.Framework;
@@ -27,7 +28,7 @@ public sealed class ChPathFinderTests
     {
         var sources = TestGraphs.RandomSeeds(graph, 25, seed * 11);
         var targets = TestGraphs.RandomSeeds(graph, 25, seed * 13);
-        var expected = Dijkstra.Matrix(graph, new MatrixRequest { Sources = sources, Targets = targets });
+        var expected = DijkstraMatrix.Compute(graph, new MatrixRequest { Sources = sources, Targets = targets });
         var finder = new ChPathFinder(ContractionBuilder.Build(graph));
         var search = finder.CreateSearch();
         var path = new List<int>();

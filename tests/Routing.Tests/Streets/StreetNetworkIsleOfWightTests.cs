@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using Geo.Routing.Profiles;
 using Geo.Routing.Streets;
-using Geo.Routing.Streets.Snapping;
 using Geo.Routing.Tests.TestSupport;
 using NUnit.Framework;
 

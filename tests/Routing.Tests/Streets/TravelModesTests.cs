@@ -1,3 +1,5 @@
+using Geo.Routing.Profiles;
+
 using Geo.Routing.Streets;
 using NUnit.Framework;
 

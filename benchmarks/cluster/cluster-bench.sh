@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Cluster throughput and per-shard overhead on Porto Alegre (r5r's benchmark data in ../shared/data/poa):
+# 1,227 hexagon centroids to themselves by public transport (14:00-15:00, 60 departures, p25/50/75) and by car.
+#   1. plain `geo matrix` (one process) as the reference time;
+#   2. one job on 1, 2 and 3 silos of this machine, shards of 100 origins (origins/s from submit to done);
+#   3. one silo, shards of 500 origins, against (1): the per-shard overhead.
+# Usage: GEO_TEST_POSTGRES=... bash benchmarks/cluster/cluster-bench.sh  (from the repository root, after a Release build)
+set -euo pipefail
+GEO="dotnet src/Cli/bin/Release/net10.0/geo.dll"
+POA=${POA:-../shared/data/poa}
+WORK=${WORK:-/tmp/geo-cluster-bench}
+ADMIN=${GEO_TEST_POSTGRES:?set GEO_TEST_POSTGRES (bash .ci/postgres.sh prints it)}
+DB=geo_cluster_bench
+PG="${ADMIN/Database=geo_test/Database=$DB}"
+MODES=${MODES:-transit car}
+mkdir -p "$WORK/data"
+cp -f "$POA/poa_hexgrid.csv" "$POA/poa_eptc.zip" "$WORK/data/"
+[ -f "$WORK/data/poa.geonet" ] || $GEO build-network --osm "$POA/poa_osm.pbf" --out "$WORK/data/poa.geonet" >/dev/null
+psql_admin() { PGPASSWORD=geo psql -q -h 127.0.0.1 -U geo -d geo_test -c "$1" >/dev/null; }
+now() { date +%s.%N; }
+secs() { echo "$2 - $1" | bc; }
+
+job() { # id mode shard_origins
+  local transit=""
+  [ "$2" = transit ] && transit=', "transit": { "gtfs": ["poa_eptc.zip"], "date": "2019-05-13", "window": "14:00-15:00" }'
+  echo "{ \"id\": \"$1\", \"network\": \"poa.geonet\", \"mode\": \"$2\", \"origins\": \"poa_hexgrid.csv\", \"destinations\": \"poa_hexgrid.csv\", \"shard_origins\": $3, \"output\": \"$WORK/out/$1\" $transit }" > "$WORK/$1.json"
+}
+
+run_cluster() { # silos mode shard_origins -> prints seconds from submit to done
+  local n=$1 mode=$2 size=$3 id="bench-$2-$1-$3-$RANDOM" pids=()
+  job "$id" "$mode" "$size"
+  for i in $(seq 1 "$n"); do
+    $GEO cluster silo --postgres "$PG" --data "$WORK/data" --cluster-id bench --service-id bench --port $((21110 + i)) --gateway-port $((31110 + i)) > "$WORK/silo-$i.log" 2>&1 &
+    pids+=($!)
+  done
+  for i in $(seq 1 "$n"); do until grep -q "joined cluster" "$WORK/silo-$i.log"; do sleep 0.2; done; done
+  local t0; t0=$(now)
+  $GEO cluster submit "$WORK/$id.json" --data "$WORK/data" --postgres "$PG" --cluster-id bench --service-id bench >/dev/null 2>&1
+  local t1; t1=$(now)
+  kill "${pids[@]}"; wait "${pids[@]}" 2>/dev/null || true
+  local compute; compute=$(PGPASSWORD=geo psql -At -h 127.0.0.1 -U geo -d $DB -c "SELECT sum(compute_ms)/1000.0 FROM geo_cluster_shard WHERE job_id = '$id'")
+  echo "$(secs "$t0" "$t1") $compute"
+}
+
+psql_admin "DROP DATABASE IF EXISTS $DB WITH (FORCE)"; psql_admin "CREATE DATABASE $DB"
+echo "machine: $(nproc) cores, load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+for mode in $MODES; do
+  args=(--network "$WORK/data/poa.geonet" --mode "$mode" --origins "$WORK/data/poa_hexgrid.csv" --destinations "$WORK/data/poa_hexgrid.csv" --out "$WORK/plain-$mode.parquet")
+  [ "$mode" = transit ] && args+=(--gtfs "$WORK/data/poa_eptc.zip" --date 2019-05-13 --window 14:00-15:00)
+  $GEO matrix "${args[@]}" >/dev/null   # warm-up (builds the cached hierarchy for car)
+  t0=$(now); $GEO matrix "${args[@]}" >/dev/null; t1=$(now)
+  plain=$(secs "$t0" "$t1")
+  echo "$mode plain geo matrix: $plain s, $(echo "1227 / $plain" | bc -l | xargs printf '%.0f') origins/s"
+  for n in 1 2 3; do
+    read -r wall compute < <(run_cluster "$n" "$mode" 100)
+    echo "$mode $n silo(s), 13 shards of 100: $wall s submit-to-done, $(echo "1227 / $wall" | bc -l | xargs printf '%.0f') origins/s (shard compute sum $compute s)"
+  done
+  read -r wall compute < <(run_cluster 1 "$mode" 500)
+  echo "$mode 1 silo, 3 shards of 500: $wall s submit-to-done (shard compute sum $compute s) vs plain $plain s: overhead $(echo "($wall / $plain - 1) * 100" | bc -l | xargs printf '%.1f') %"
+done
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+psql_admin "DROP DATABASE IF EXISTS $DB WITH (FORCE)"

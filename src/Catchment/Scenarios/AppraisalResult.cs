@@ -1,7 +1,0 @@
-using Geo.Catchment.Reports;
-using Geo.Catchment.Scoring;
-
-namespace Geo.Catchment.Scenarios;
-
-/// <summary>What <see cref="Appraisal.Run(Scenario, IReadOnlyDictionary{string, Inputs.TravelMatrix}, string, IProgress{string})"/> produced.</summary>
-public sealed record AppraisalResult(AppraisalSummary Summary, ScoringResult Scoring, IReadOnlyList<string> Files);

@@ -1,0 +1,239 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using Geo.Core;
+using Geo.Routing.Profiles;
+using Geo.Routing.Streets;
+
+namespace Geo.Routing.Streets;
+
+/// <summary>
+/// The .geonet binary format of <see cref="StreetNetwork"/>: "GEONET", int32 format version, int64 payload length,
+/// the payload (source hash, profile JSON, build report, flat little-endian arrays) and a SHA-256 of the payload.
+/// </summary>
+internal static class StreetNetworkFile
+{
+    public const int FormatVersion = 1;
+    private static readonly byte[] Magic = "GEONET"u8.ToArray();
+    private const int HeaderBytes = 6 + 4 + 8;
+    private const int HashBytes = 32;
+
+    public static string RebuildHint(string path) => $"rebuild it with: geo build-network --osm <region.osm.pbf> --out {path}";
+
+    public static void Save(StreetNetwork network, string path)
+    {
+        if (!BitConverter.IsLittleEndian)
+        {
+            throw new PlatformNotSupportedException("Network files are little-endian.");
+        }
+        using var payload = new MemoryStream();
+        using (var writer = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(network.SourceHash);
+            writer.Write(network.Profiles.Json);
+            var r = network.BuildReport;
+            writer.Write(r.WaysRead);
+            writer.Write(r.RoutableWays);
+            writer.Write(r.Nodes);
+            writer.Write(r.MissingNodes);
+            writer.Write(r.DistinctTagSets);
+            writer.Write(r.TurnRestrictionsRead);
+            writer.Write(r.TurnRestrictionsApplied);
+            writer.Write(r.TurnRestrictionsSkipped);
+            writer.Write(r.BuildSeconds);
+            foreach (var mode in TravelModes.All)
+            {
+                var m = r.For(mode);
+                writer.Write(m.Vertices);
+                writer.Write(m.Edges);
+                writer.Write(m.VerticesDroppedByPruning);
+                writer.Write(m.EdgesDroppedByPruning);
+            }
+            writer.Write(network.SegmentCount);
+            WriteArray(writer, network.NodeIds);
+            WriteArray(writer, network.NodeLatE7);
+            WriteArray(writer, network.NodeLonE7);
+            WriteArray(writer, network.WayIds);
+            WriteArray(writer, network.WayFirstNode);
+            WriteArray(writer, network.WayNodes);
+            WriteArray(writer, network.WayHighway);
+            WriteArray(writer, network.WayCarKmh);
+            WriteArray(writer, network.WayWalkKmh);
+            WriteArray(writer, network.WayCycleKmh);
+            foreach (var mode in TravelModes.All)
+            {
+                var t = network.Topology(mode);
+                WriteArray(writer, t.VertexLatE7);
+                WriteArray(writer, t.VertexLonE7);
+                WriteArray(writer, t.VertexNode);
+                WriteArray(writer, t.FirstEdge);
+                WriteArray(writer, t.EdgeTarget);
+                WriteArray(writer, t.EdgeLengthMm);
+                WriteArray(writer, t.EdgeWay);
+                WriteArray(writer, t.EdgeSegment);
+            }
+        }
+        var bytes = payload.GetBuffer().AsSpan(0, (int)payload.Length);
+        var hash = SHA256.HashData(bytes);
+        var payloadBuffer = payload.GetBuffer();
+        var payloadLength = (int)payload.Length;
+        AtomicFile.Write(path, stream =>
+        {
+            Span<byte> header = stackalloc byte[HeaderBytes];
+            Magic.CopyTo(header);
+            BinaryPrimitives.WriteInt32LittleEndian(header[6..], FormatVersion);
+            BinaryPrimitives.WriteInt64LittleEndian(header[10..], payloadLength);
+            stream.Write(header);
+            stream.Write(payloadBuffer, 0, payloadLength);
+            stream.Write(hash);
+        });
+    }
+
+    public static StreetNetwork Load(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new InputFileException(path, null, null, "street network file not found; " + RebuildHint(path));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InputFileException(path, null, null, "cannot read the street network file: " + ex.Message);
+        }
+        if (bytes.Length < HeaderBytes + HashBytes || !bytes.AsSpan(0, 6).SequenceEqual(Magic))
+        {
+            throw new InputFileException(path, null, null, "not a Geo street network (.geonet) file; " + RebuildHint(path));
+        }
+        var version = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(6));
+        if (version != FormatVersion)
+        {
+            throw new InputFileException(path, null, null,
+                $"street network format version {version} is not supported by this build (it reads version {FormatVersion}); " + RebuildHint(path));
+        }
+        var payloadLength = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(10));
+        if (payloadLength < 0 || HeaderBytes + payloadLength + HashBytes != bytes.Length)
+        {
+            throw new InputFileException(path, null, null, "the street network file is truncated or has trailing data; " + RebuildHint(path));
+        }
+        var payload = bytes.AsSpan(HeaderBytes, (int)payloadLength);
+        if (!SHA256.HashData(payload).AsSpan().SequenceEqual(bytes.AsSpan(HeaderBytes + (int)payloadLength, HashBytes)))
+        {
+            throw new InputFileException(path, null, null, "the street network file is corrupt (checksum mismatch); " + RebuildHint(path));
+        }
+        try
+        {
+            return Read(path, bytes, HeaderBytes, (int)payloadLength);
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or ArgumentException or IndexOutOfRangeException or InvalidDataException or OverflowException)
+        {
+            throw new InputFileException(path, null, null, "the street network file is inconsistent (" + ex.Message + "); " + RebuildHint(path));
+        }
+    }
+
+    private static StreetNetwork Read(string path, byte[] bytes, int offset, int length)
+    {
+        using var stream = new MemoryStream(bytes, offset, length, writable: false);
+        using var reader = new BinaryReader(stream, Encoding.UTF8);
+        var sourceHash = reader.ReadString();
+        var profilesJson = reader.ReadString();
+        var profiles = StreetProfiles.Parse(profilesJson, path + " (stored profiles)");
+        int waysRead = reader.ReadInt32(), routable = reader.ReadInt32(), nodes = reader.ReadInt32(), missing = reader.ReadInt32();
+        int tagSets = reader.ReadInt32(), restrictionsRead = reader.ReadInt32(), applied = reader.ReadInt32(), skipped = reader.ReadInt32();
+        var seconds = reader.ReadDouble();
+        var modeReports = new ModeBuildReport[3];
+        foreach (var mode in TravelModes.All)
+        {
+            modeReports[(int)mode] = new ModeBuildReport(mode, reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
+        }
+        var report = new BuildReport(waysRead, routable, nodes, missing, tagSets, restrictionsRead, applied, skipped,
+            modeReports[0], modeReports[1], modeReports[2], seconds);
+        var segmentCount = reader.ReadInt32();
+        var nodeIds = ReadArray<long>(reader);
+        var nodeLat = ReadArray<int>(reader);
+        var nodeLon = ReadArray<int>(reader);
+        var wayIds = ReadArray<long>(reader);
+        var wayFirstNode = ReadArray<int>(reader);
+        var wayNodes = ReadArray<int>(reader);
+        var wayHighway = ReadArray<byte>(reader);
+        var wayCar = ReadArray<double>(reader);
+        var wayWalk = ReadArray<double>(reader);
+        var wayCycle = ReadArray<double>(reader);
+        Check(nodeLat.Length == nodeIds.Length && nodeLon.Length == nodeIds.Length, "node arrays differ in length");
+        var ways = wayIds.Length;
+        Check(wayFirstNode.Length == ways + 1 && wayHighway.Length == ways && wayCar.Length == ways && wayWalk.Length == ways && wayCycle.Length == ways,
+            "way arrays differ in length");
+        Check(wayFirstNode[0] == 0 && wayFirstNode[^1] == wayNodes.Length, "way node offsets are wrong");
+        foreach (var node in wayNodes)
+        {
+            Check(node >= -1 && node < nodeIds.Length, "a way node is out of range");
+        }
+        var modes = new ModeTopology[3];
+        foreach (var mode in TravelModes.All)
+        {
+            var t = new ModeTopology
+            {
+                VertexLatE7 = ReadArray<int>(reader),
+                VertexLonE7 = ReadArray<int>(reader),
+                VertexNode = ReadArray<int>(reader),
+                FirstEdge = ReadArray<int>(reader),
+                EdgeTarget = ReadArray<int>(reader),
+                EdgeLengthMm = ReadArray<int>(reader),
+                EdgeWay = ReadArray<int>(reader),
+                EdgeSegment = ReadArray<int>(reader),
+            };
+            var n = t.VertexLatE7.Length;
+            var m = t.EdgeTarget.Length;
+            Check(t.VertexLonE7.Length == n && t.VertexNode.Length == n && t.FirstEdge.Length == n + 1, mode.ToName() + " vertex arrays differ in length");
+            Check(t.EdgeLengthMm.Length == m && t.EdgeWay.Length == m && t.EdgeSegment.Length == m, mode.ToName() + " edge arrays differ in length");
+            Check(t.FirstEdge[0] == 0 && t.FirstEdge[n] == m, mode.ToName() + " edge offsets are wrong");
+            for (var v = 0; v < n; v++)
+            {
+                Check(t.FirstEdge[v] <= t.FirstEdge[v + 1] && (uint)t.VertexNode[v] < (uint)nodeIds.Length, mode.ToName() + " vertex data is out of range");
+            }
+            for (var e = 0; e < m; e++)
+            {
+                Check((uint)t.EdgeTarget[e] < (uint)n && t.EdgeWay[e] >= -1 && t.EdgeWay[e] < ways && t.EdgeSegment[e] >= -1 && (t.EdgeSegment[e] >> 1) < segmentCount,
+                    mode.ToName() + " edge data is out of range");
+            }
+            modes[(int)mode] = t;
+        }
+        Check(stream.Position == stream.Length, "unexpected trailing data");
+        return new StreetNetwork(sourceHash, profiles, report, nodeIds, nodeLat, nodeLon, wayIds, wayFirstNode, wayNodes, wayHighway,
+            wayCar, wayWalk, wayCycle, segmentCount, modes);
+    }
+
+    private static void Check(bool condition, string problem)
+    {
+        if (!condition)
+        {
+            throw new InvalidDataException(problem);
+        }
+    }
+
+    private static void WriteArray<T>(BinaryWriter writer, T[] values)
+        where T : unmanaged
+    {
+        writer.Write(values.Length);
+        writer.Write(MemoryMarshal.AsBytes(values.AsSpan()));
+    }
+
+    private static T[] ReadArray<T>(BinaryReader reader)
+        where T : unmanaged
+    {
+        var count = reader.ReadInt32();
+        var size = Marshal.SizeOf<T>();
+        var remaining = reader.BaseStream.Length - reader.BaseStream.Position;
+        if (count < 0 || (long)count * size > remaining)
+        {
+            throw new InvalidDataException("an array length is out of range");
+        }
+        var values = new T[count];
+        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
+        return values;
+    }
+}
