@@ -3,6 +3,7 @@ using System.Globalization;
 using Geo.Benchmarks.Routing;
 using Geo.Routing.Contraction;
 using Geo.Routing.Matrices;
+using Geo.Routing.Profiles;
 using Geo.Routing.Streets;
 
 namespace Geo.Benchmarks.Scaling;

@@ -1,4 +1,5 @@
 using Geo.Cluster.Store;
+using Geo.Core;
 using Spectre.Console;
 
 namespace Geo.Cli.ClusterMatrix;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Geo.Cli.Commands;
 using Geo.Cluster.Jobs;
 using Geo.Core;
+using Geo.Routing.Profiles;
 using Geo.Routing.Streets;
 
 namespace Geo.Cli.ClusterMatrix;

@@ -1,5 +1,6 @@
 using Geo.Cli.Commands;
 using Geo.Cluster.Jobs;
+using Geo.Routing.Profiles;
 
 namespace Geo.Cli.ClusterMatrix;
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Geo.Cluster.Hosting;
+using Geo.Core;
 using Spectre.Console.Cli;
 
 namespace Geo.Cli.Commands;

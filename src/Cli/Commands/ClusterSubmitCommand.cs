@@ -4,6 +4,7 @@ using Geo.Cluster.Grains;
 using Geo.Cluster.Hosting;
 using Geo.Cluster.Jobs;
 using Geo.Cluster.Store;
+using Geo.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console.Cli;

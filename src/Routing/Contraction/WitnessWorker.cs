@@ -1,3 +1,4 @@
+using Geo.Routing.Matrices;
 using Geo.Routing.Search;
 
 namespace Geo.Routing.Contraction;

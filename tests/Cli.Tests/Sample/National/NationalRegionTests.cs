@@ -73,7 +73,7 @@ public sealed class NationalRegionTests
         var random = new Random(5);
         SnapSeed[][] Seeds(int count) => [.. Enumerable.Range(0, count).Select(_ => new[] { new SnapSeed(random.Next(graph.VertexCount), 0, 0) })];
         var request = new MatrixRequest { Sources = Seeds(40), Targets = Seeds(30) };
-        var expected = Dijkstra.Matrix(graph, request);
+        var expected = DijkstraMatrix.Compute(graph, request);
         var actual = new ManyToManyCh(ch).Compute(request);
         Assert.That(actual.DurationMs, Is.EqualTo(expected.DurationMs), "1,200 pairs");
         Assert.That(actual.LengthMm, Is.EqualTo(expected.LengthMm));
