@@ -58,10 +58,10 @@ internal static class ProvidersStage
                 foreach (var n in NearestSite.Find(matrix, mask))
                 {
                     unreachable += n.Site < 0 ? 1 : 0;
-                    csv.Append(Csv(option.Id)).Append(',').Append(Csv(service)).Append(',')
-                        .Append(Csv(providers[n.Origin].Id)).Append(',').Append(Csv(providers[n.Origin].Name)).Append(',')
-                        .Append(n.Site >= 0 ? Csv(siteIds[n.Site]) : "").Append(',').Append(Number(n.Minutes)).Append(',')
-                        .Append(n.SecondSite >= 0 ? Csv(siteIds[n.SecondSite]) : "").Append(',').Append(Number(n.SecondMinutes)).Append('\n');
+                    csv.Append(CsvText.Escape(option.Id)).Append(',').Append(CsvText.Escape(service)).Append(',')
+                        .Append(CsvText.Escape(providers[n.Origin].Id)).Append(',').Append(CsvText.Escape(providers[n.Origin].Name)).Append(',')
+                        .Append(n.Site >= 0 ? CsvText.Escape(siteIds[n.Site]) : "").Append(',').Append(Number(n.Minutes)).Append(',')
+                        .Append(n.SecondSite >= 0 ? CsvText.Escape(siteIds[n.SecondSite]) : "").Append(',').Append(Number(n.SecondMinutes)).Append('\n');
                 }
             }
         }
@@ -78,7 +78,4 @@ internal static class ProvidersStage
     }
 
     private static string Number(double value) => double.IsNaN(value) ? "" : value.ToString("0.####", CultureInfo.InvariantCulture);
-
-    private static string Csv(string value) =>
-        value.AsSpan().IndexOfAny(",\"\n\r") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -18,7 +18,7 @@ internal static class SampleCsvWriter
         foreach (var z in zones)
         {
             sb.Append(CultureInfo.InvariantCulture,
-                $"{z.ZoneId},{Quote(z.ZoneName)},{Degrees(z.Lon)},{Degrees(z.Lat)},{z.Population},{z.Age65Plus},{z.ImdDecile},{z.ImdRank},{Quote(z.Ward)},{Quote(z.LocalAuthority)},{z.CarAccessShare.ToString("0.000", CultureInfo.InvariantCulture)},{Quote(z.RuralUrban)}\n");
+                $"{z.ZoneId},{CsvText.Escape(z.ZoneName)},{Degrees(z.Lon)},{Degrees(z.Lat)},{z.Population},{z.Age65Plus},{z.ImdDecile},{z.ImdRank},{CsvText.Escape(z.Ward)},{CsvText.Escape(z.LocalAuthority)},{z.CarAccessShare.ToString("0.000", CultureInfo.InvariantCulture)},{CsvText.Escape(z.RuralUrban)}\n");
         }
         AtomicFile.WriteAllText(path, sb.ToString());
     }
@@ -29,7 +29,7 @@ internal static class SampleCsvWriter
         var sb = new StringBuilder(SitesHeader).Append('\n');
         foreach (var s in sites)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"{s.Id},{Quote(s.Name)},{s.Kind},{Degrees(s.Lon)},{Degrees(s.Lat)}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{s.Id},{CsvText.Escape(s.Name)},{s.Kind},{Degrees(s.Lon)},{Degrees(s.Lat)}\n");
         }
         AtomicFile.WriteAllText(path, sb.ToString());
     }
@@ -40,13 +40,10 @@ internal static class SampleCsvWriter
         var sb = new StringBuilder(CareHomesHeader).Append('\n');
         foreach (var s in homes)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"{s.Id},{Quote(s.Name)},{Degrees(s.Lon)},{Degrees(s.Lat)},{s.Beds}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{s.Id},{CsvText.Escape(s.Name)},{Degrees(s.Lon)},{Degrees(s.Lat)},{s.Beds}\n");
         }
         AtomicFile.WriteAllText(path, sb.ToString());
     }
 
     internal static string Degrees(double value) => value.ToString("F7", CultureInfo.InvariantCulture);
-
-    private static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\n\r") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

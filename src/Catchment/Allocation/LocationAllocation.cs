@@ -562,7 +562,7 @@ public static class LocationAllocation
                 var core20 = new bool[deciles.Length];
                 for (var i = 0; i < deciles.Length; i++)
                 {
-                    core20[i] = deciles[i] is 1 or 2;
+                    core20[i] = Imd.IsCore20(deciles[i]);
                 }
                 var summary = Summary("imd_core20", "core20", problem.Need, zoneMinutes, threshold, core20);
                 list.Add(summary);

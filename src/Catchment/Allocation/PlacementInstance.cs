@@ -1,3 +1,5 @@
+using Geo.Core;
+
 namespace Geo.Catchment.Allocation;
 
 /// <summary>
@@ -52,8 +54,8 @@ internal sealed class PlacementInstance
             Need[z] = problem.Need[i];
             TotalNeed += Need[z];
             var decile = problem.ImdDecile?[i] ?? 0;
-            Quintile[z] = decile == 0 ? 0 : (decile + 1) / 2;
-            Core20[z] = decile is 1 or 2;
+            Quintile[z] = Imd.Quintile(decile);
+            Core20[z] = Imd.IsCore20(decile);
             if (Core20[z])
             {
                 Core20Need += Need[z];

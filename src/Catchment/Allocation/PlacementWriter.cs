@@ -67,8 +67,8 @@ public static class PlacementWriter
         {
             var point = geography.SitePoints?[site];
             var (zones, need, weighted) = stats[site];
-            text.Append(Csv(problem.Matrix.DestinationIds[site])).Append(',')
-                .Append(Csv(geography.SiteNames?[site] ?? "")).Append(',')
+            text.Append(CsvText.Escape(problem.Matrix.DestinationIds[site])).Append(',')
+                .Append(CsvText.Escape(geography.SiteNames?[site] ?? "")).Append(',')
                 .Append(problem.IsExisting[site] ? "existing" : "new").Append(',')
                 .Append(Number(point?.Lon)).Append(',').Append(Number(point?.Lat)).Append(',')
                 .Append(zones.ToString(CultureInfo.InvariantCulture)).Append(',')
@@ -85,8 +85,8 @@ public static class PlacementWriter
         var text = new StringBuilder("zone_id,site_id,minutes,need\n");
         foreach (var a in result.Allocations)
         {
-            text.Append(Csv(problem.Matrix.OriginIds[a.Zone])).Append(',')
-                .Append(a.Site >= 0 ? Csv(problem.Matrix.DestinationIds[a.Site]) : "").Append(',')
+            text.Append(CsvText.Escape(problem.Matrix.OriginIds[a.Zone])).Append(',')
+                .Append(a.Site >= 0 ? CsvText.Escape(problem.Matrix.DestinationIds[a.Site]) : "").Append(',')
                 .Append(Number(a.Minutes)).Append(',')
                 .Append(Number(a.Need)).Append('\n');
         }
@@ -255,7 +255,4 @@ public static class PlacementWriter
 
     private static string Number(double? value) =>
         value is { } v && double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "";
-
-    private static string Csv(string text) =>
-        text.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 }

@@ -1,5 +1,6 @@
 using Geo.Catchment.Inputs;
 using Geo.Catchment.Scenarios;
+using Geo.Core;
 
 namespace Geo.Catchment.Equality;
 
@@ -52,7 +53,7 @@ internal sealed record EqualityDimensions(IReadOnlyList<EqualityDimensions.Dimen
             {
                 var q = zones.ImdQuintile(z);
                 quintile[z] = q > 0 ? q - 1 : -1;
-                core20[z] = zones.ImdDecile[z] == 0 ? -1 : zones.ImdDecile[z] <= 2 ? 0 : 1;
+                core20[z] = zones.ImdDecile[z] == 0 ? -1 : Imd.IsCore20(zones.ImdDecile[z]) ? 0 : 1;
             }
             list.Add(Dimension.FromGroupOf("imd_quintile", quintile, ["1", "2", "3", "4", "5"]));
             list.Add(Dimension.FromGroupOf("core20", core20, ["core20", "other"]));

@@ -1,3 +1,5 @@
+using Geo.Core;
+
 using Geo.Routing.Geometry;
 
 namespace Geo.Catchment.Inputs;
@@ -17,8 +19,8 @@ public sealed record Zone(
     string? Ward,
     string? LocalAuthority)
 {
-    public int? ImdQuintile => ImdDecile is int d ? (d + 1) / 2 : null;
+    public int? ImdQuintile => ImdDecile is int d ? Imd.Quintile(d) : null;
 
     /// <summary>Core20: the most deprived 20% nationally (IMD decile 1 or 2).</summary>
-    public bool? Core20 => ImdDecile is int d ? d <= 2 : null;
+    public bool? Core20 => ImdDecile is int d ? Imd.IsCore20(d) : null;
 }

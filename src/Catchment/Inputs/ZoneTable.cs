@@ -1,3 +1,5 @@
+using Geo.Core;
+
 using Geo.Routing.Geometry;
 using NetTopologySuite.Geometries;
 
@@ -113,7 +115,7 @@ public sealed class ZoneTable
     public bool HasImd => Array.Exists(ImdDecile, v => v > 0);
 
     /// <summary>IMD quintile 1..5 = (decile + 1) / 2; 0 = unknown.</summary>
-    public int ImdQuintile(int zone) => ImdDecile[zone] > 0 ? (ImdDecile[zone] + 1) / 2 : 0;
+    public int ImdQuintile(int zone) => Imd.Quintile(ImdDecile[zone]);
 
     public Zone this[int zone] => new(
         Codes[zone], Names[zone], Points[zone], Population[zone], Age65Plus[zone],

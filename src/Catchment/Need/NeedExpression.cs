@@ -1,4 +1,5 @@
 using System.Globalization;
+using Geo.Core;
 
 namespace Geo.Catchment.Need;
 
@@ -86,11 +87,11 @@ public sealed class NeedExpression
         ArgumentNullException.ThrowIfNull(imdDecile);
         if (!columns.ContainsKey("imd_core20"))
         {
-            columns["imd_core20"] = imdDecile.Select(d => d is 1 or 2 ? 1.0 : 0.0).ToArray();
+            columns["imd_core20"] = imdDecile.Select(d => Imd.IsCore20(d) ? 1.0 : 0.0).ToArray();
         }
         if (!columns.ContainsKey("imd_quintile"))
         {
-            columns["imd_quintile"] = imdDecile.Select(d => d == 0 ? 0.0 : (d + 1) / 2).ToArray();
+            columns["imd_quintile"] = imdDecile.Select(d => (double)Imd.Quintile(d)).ToArray();
         }
     }
 

@@ -19,14 +19,14 @@ public static class MatrixCsvWriter
             var nd = matrix.DestinationCount;
             for (var o = 0; o < matrix.OriginCount; o++)
             {
-                var origin = ZoneResultsWriter.Csv(matrix.OriginIds[o]);
+                var origin = CsvText.Escape(matrix.OriginIds[o]);
                 for (var d = 0; d < nd; d++)
                 {
                     var cell = o * nd + d;
                     var minutes = matrix.Minutes[cell];
                     w.Write(origin);
                     w.Write(',');
-                    w.Write(ZoneResultsWriter.Csv(matrix.DestinationIds[d]));
+                    w.Write(CsvText.Escape(matrix.DestinationIds[d]));
                     w.Write(',');
                     Number(w, minutes);
                     w.Write(',');
@@ -36,9 +36,10 @@ public static class MatrixCsvWriter
                     w.Write(',');
                     Number(w, matrix.Fares?[cell] ?? double.NaN);
                     w.Write(',');
-                    w.Write((matrix.UnsnappedOrigins?[o] ?? false) ? "origin_unsnapped"
-                        : (matrix.UnsnappedDestinations?[d] ?? false) ? "destination_unsnapped"
-                        : double.IsNaN(minutes) ? "unreachable" : "ok");
+                    var status = (matrix.UnsnappedOrigins?[o] ?? false) ? PairStatus.OriginUnsnapped
+                        : (matrix.UnsnappedDestinations?[d] ?? false) ? PairStatus.DestinationUnsnapped
+                        : double.IsNaN(minutes) ? PairStatus.Unreachable : PairStatus.Ok;
+                    w.Write(status.ToCode());
                     w.Write('\n');
                 }
             }

@@ -37,13 +37,13 @@ public static class ZoneResultsWriter
             var sites = result.Sites;
             foreach (var b in result.Blocks)
             {
-                var prefix = Csv(b.OptionId) + "," + Csv(b.Mode) + "," + Csv(b.Service) + ",";
+                var prefix = CsvText.Escape(b.OptionId) + "," + CsvText.Escape(b.Mode) + "," + CsvText.Escape(b.Service) + ",";
                 for (var z = 0; z < b.Count; z++)
                 {
                     w.Write(prefix);
-                    w.Write(Csv(zones.Codes[z]));
+                    w.Write(CsvText.Escape(zones.Codes[z]));
                     w.Write(',');
-                    w.Write(b.Site[z] >= 0 ? Csv(sites[b.Site[z]].Id) : "");
+                    w.Write(b.Site[z] >= 0 ? CsvText.Escape(sites[b.Site[z]].Id) : "");
                     w.Write(',');
                     Number(w, b.Minutes[z], "0.####");
                     w.Write(',');
@@ -57,7 +57,7 @@ public static class ZoneResultsWriter
                     w.Write(',');
                     Number(w, b.ChangeMinutes[z], "0.####");
                     w.Write(',');
-                    w.Write(b.NextSite[z] >= 0 ? Csv(sites[b.NextSite[z]].Id) : "");
+                    w.Write(b.NextSite[z] >= 0 ? CsvText.Escape(sites[b.NextSite[z]].Id) : "");
                     w.Write(',');
                     Number(w, b.NextMinutes[z], "0.####");
                     w.Write(',');
@@ -146,7 +146,4 @@ public static class ZoneResultsWriter
             w.Write(value.ToString(format, CultureInfo.InvariantCulture));
         }
     }
-
-    internal static string Csv(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

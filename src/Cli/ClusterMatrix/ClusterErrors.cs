@@ -1,5 +1,5 @@
-using Geo.Cluster.Store;
 using Geo.Core;
+using Geo.Cluster.Store;
 using Spectre.Console;
 
 namespace Geo.Cli.ClusterMatrix;

@@ -1,3 +1,4 @@
+using Geo.Core;
 using Geo.Cli.Commands;
 using Geo.Cluster.Jobs;
 using Geo.Routing.Profiles;

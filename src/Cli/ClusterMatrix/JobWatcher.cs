@@ -1,7 +1,7 @@
+using Geo.Core;
 using System.Globalization;
 using Geo.Cluster.Jobs;
 using Geo.Cluster.Store;
-using Geo.Core;
 using Spectre.Console;
 
 namespace Geo.Cli.ClusterMatrix;

@@ -1,3 +1,4 @@
+using Geo.Core;
 using System.Collections.Concurrent;
 using Geo.Catchment.Inputs;
 using Geo.Cli.Commands;

@@ -1,3 +1,4 @@
+using Geo.Core;
 using Spectre.Console.Cli;
 
 namespace Geo.Cli.Commands;

@@ -1,6 +1,6 @@
+using Geo.Core;
 using System.ComponentModel;
 using Geo.Cluster.Hosting;
-using Geo.Core;
 using Spectre.Console.Cli;
 
 namespace Geo.Cli.Commands;

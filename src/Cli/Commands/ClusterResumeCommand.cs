@@ -1,9 +1,9 @@
+using Geo.Core;
 using System.ComponentModel;
 using Geo.Cli.ClusterMatrix;
 using Geo.Cluster.Grains;
 using Geo.Cluster.Hosting;
 using Geo.Cluster.Store;
-using Geo.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console.Cli;

@@ -1,7 +1,7 @@
+using Geo.Core;
 using System.ComponentModel;
 using Geo.Cli.ClusterMatrix;
 using Geo.Cluster.Store;
-using Geo.Core;
 using Spectre.Console.Cli;
 
 namespace Geo.Cli.Commands;

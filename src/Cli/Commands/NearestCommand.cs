@@ -115,9 +115,9 @@ public sealed class NearestCommand : Command<NearestCommand.Settings>
         foreach (var n in nearest)
         {
             unreachable += n.Site < 0 ? 1 : 0;
-            text.Append(Csv(matrix.OriginIds[n.Origin])).Append(',').Append(Csv(names?[n.Origin] ?? "")).Append(',')
-                .Append(n.Site >= 0 ? Csv(matrix.DestinationIds[n.Site]) : "").Append(',').Append(Number(n.Minutes)).Append(',')
-                .Append(n.SecondSite >= 0 ? Csv(matrix.DestinationIds[n.SecondSite]) : "").Append(',').Append(Number(n.SecondMinutes)).Append('\n');
+            text.Append(CsvText.Escape(matrix.OriginIds[n.Origin])).Append(',').Append(CsvText.Escape(names?[n.Origin] ?? "")).Append(',')
+                .Append(n.Site >= 0 ? CsvText.Escape(matrix.DestinationIds[n.Site]) : "").Append(',').Append(Number(n.Minutes)).Append(',')
+                .Append(n.SecondSite >= 0 ? CsvText.Escape(matrix.DestinationIds[n.SecondSite]) : "").Append(',').Append(Number(n.SecondMinutes)).Append('\n');
         }
         AtomicFile.WriteAllText(settings.Out, text.ToString());
         var reached = nearest.Where(n => n.Site >= 0).Select(n => n.Minutes).ToList();
@@ -167,15 +167,15 @@ public sealed class NearestCommand : Command<NearestCommand.Settings>
         var rows = new StringBuilder("zone_id,site_attended,count,actual_minutes,nearest_site_id,nearest_minutes,saving_minutes\n");
         foreach (var v in result.Visits)
         {
-            rows.Append(Csv(matrix.OriginIds[v.Visit.Zone])).Append(',').Append(Csv(matrix.DestinationIds[v.Visit.Site])).Append(',')
+            rows.Append(CsvText.Escape(matrix.OriginIds[v.Visit.Zone])).Append(',').Append(CsvText.Escape(matrix.DestinationIds[v.Visit.Site])).Append(',')
                 .Append(Number(v.Visit.Count)).Append(',').Append(Number(v.ActualMinutes)).Append(',')
-                .Append(v.NearestSite >= 0 ? Csv(matrix.DestinationIds[v.NearestSite]) : "").Append(',')
+                .Append(v.NearestSite >= 0 ? CsvText.Escape(matrix.DestinationIds[v.NearestSite]) : "").Append(',')
                 .Append(Number(v.NearestMinutes)).Append(',').Append(Number(v.SavingMinutes)).Append('\n');
         }
         var byZone = new StringBuilder("zone_id,visits,mean_actual_minutes,mean_nearest_minutes,mean_saving_minutes,total_saving_minutes,share_at_nearest,visits_without_route\n");
         foreach (var z in result.ByZone)
         {
-            byZone.Append(Csv(matrix.OriginIds[z.Zone])).Append(',').Append(Number(z.Visits)).Append(',').Append(Number(z.MeanActualMinutes)).Append(',')
+            byZone.Append(CsvText.Escape(matrix.OriginIds[z.Zone])).Append(',').Append(Number(z.Visits)).Append(',').Append(Number(z.MeanActualMinutes)).Append(',')
                 .Append(Number(z.MeanNearestMinutes)).Append(',').Append(Number(z.MeanSavingMinutes)).Append(',').Append(Number(z.TotalSavingMinutes)).Append(',')
                 .Append(Number(z.ShareAtNearest)).Append(',').Append(Number(z.VisitsWithoutRoute)).Append('\n');
         }
@@ -206,7 +206,4 @@ public sealed class NearestCommand : Command<NearestCommand.Settings>
     private static double? Nullable(double value) => double.IsFinite(value) ? value : null;
 
     private static string Number(double value) => double.IsFinite(value) ? value.ToString("0.###", CultureInfo.InvariantCulture) : "";
-
-    private static string Csv(string text) =>
-        text.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 }

@@ -1,3 +1,5 @@
+using Geo.Core;
+
 using Geo.Routing.Geometry;
 using Geo.Routing.Matrices;
 using Geo.Routing.Search;
@@ -75,7 +77,7 @@ public static class IsochroneSearch
         return result;
     }
 
-    /// <summary>Duration of the edge from → to, or int.MaxValue when there is none.</summary>
+    /// <summary>Duration of the edge from → to, or <see cref="TravelTime.Unreached"/> when there is none.</summary>
     private static long EdgeDuration(ModeGraph graph, int from, int to)
     {
         for (var e = graph.FirstEdge[from]; e < graph.FirstEdge[from + 1]; e++)
@@ -85,7 +87,7 @@ public static class IsochroneSearch
                 return graph.EdgeDurationMs[e];
             }
         }
-        return int.MaxValue;
+        return TravelTime.Unreached;
     }
 
     private static void Add(List<double> coordinates, double lon0, double lat0, double lon1, double lat1, double share)

@@ -20,7 +20,7 @@ public sealed class RoadMatrixResult(TravelTimeMatrix matrix, SnapResult[] origi
     public double MinutesAt(int origin, int destination)
     {
         var ms = Matrix.DurationAt(origin, destination);
-        return ms == TravelTime.Unreached ? double.NaN : ms / 60_000.0;
+        return TravelTime.MinutesFromMs(ms);
     }
 
     /// <summary>Kilometres along the fastest route, NaN when there is none.</summary>
@@ -37,7 +37,7 @@ public sealed class RoadMatrixResult(TravelTimeMatrix matrix, SnapResult[] origi
         for (var i = 0; i < result.Length; i++)
         {
             var ms = Matrix.DurationMs[i];
-            result[i] = ms == TravelTime.Unreached ? double.NaN : ms / 60_000.0;
+            result[i] = TravelTime.MinutesFromMs(ms);
         }
         return result;
     }

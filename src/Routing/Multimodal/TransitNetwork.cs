@@ -1,3 +1,5 @@
+using Geo.Core;
+
 using Geo.Routing.Geometry;
 using Geo.Routing.Matrices;
 using Geo.Routing.Search;
@@ -120,7 +122,7 @@ public sealed class TransitNetwork
             {
                 if (to != from)
                 {
-                    list.Add(new Footpath(from, to, (ms + 999) / 1000));
+                    list.Add(new Footpath(from, to, TravelTime.SecondsRoundedUpFromMs(ms)));
                 }
             });
             perStop[i] = list;

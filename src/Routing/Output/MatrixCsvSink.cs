@@ -43,7 +43,7 @@ public sealed class MatrixCsvSink : IMatrixSink
     {
         ArgumentNullException.ThrowIfNull(layout);
         _layout = layout;
-        _destinationIds = layout.DestinationIds.Select(id => Encoding.UTF8.GetBytes(MatrixCsv.Escape(id))).ToArray();
+        _destinationIds = layout.DestinationIds.Select(id => Encoding.UTF8.GetBytes(CsvText.Escape(id))).ToArray();
         if (_wide)
         {
             Append("origin_id"u8);
@@ -67,7 +67,7 @@ public sealed class MatrixCsvSink : IMatrixSink
             foreach (var column in layout.ExtraColumns)
             {
                 Append((byte)',');
-                Append(Encoding.UTF8.GetBytes(MatrixCsv.Escape(column.Name)));
+                Append(Encoding.UTF8.GetBytes(CsvText.Escape(column.Name)));
             }
         }
         Append((byte)'\n');
@@ -105,7 +105,7 @@ public sealed class MatrixCsvSink : IMatrixSink
         for (var i = 0; i < batch.OriginCount; i++)
         {
             var o = batch.FirstOrigin + i;
-            var originId = Encoding.UTF8.GetBytes(MatrixCsv.Escape(layout.OriginIds[o]));
+            var originId = Encoding.UTF8.GetBytes(CsvText.Escape(layout.OriginIds[o]));
             var snapStart = _length;
             AppendNumber(layout.OriginSnapMetres?[o] ?? double.NaN, 1);
             var originSnap = _buffer.AsSpan(snapStart, _length - snapStart).ToArray();
@@ -154,7 +154,7 @@ public sealed class MatrixCsvSink : IMatrixSink
         var destinations = batch.DestinationCount;
         for (var i = 0; i < batch.OriginCount; i++)
         {
-            Append(Encoding.UTF8.GetBytes(MatrixCsv.Escape(layout.OriginIds[batch.FirstOrigin + i])));
+            Append(Encoding.UTF8.GetBytes(CsvText.Escape(layout.OriginIds[batch.FirstOrigin + i])));
             for (var d = 0; d < destinations; d++)
             {
                 Reserve(64);

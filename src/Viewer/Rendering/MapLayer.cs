@@ -1,3 +1,5 @@
+using Geo.Core;
+
 namespace Geo.Viewer.Rendering;
 
 /// <summary>What the zones are coloured by (same names in the page's URL hash: time, change, imd, attr).</summary>

@@ -1,3 +1,5 @@
+using Geo.Core;
+
 using Geo.Viewer.Results;
 
 namespace Geo.Viewer.Rendering;
@@ -15,10 +17,10 @@ namespace Geo.Viewer.Rendering;
 public static class SiteStatusResolver
 {
     /// <summary>Drawn first (bottom) to last (top).</summary>
-    public static readonly IReadOnlyList<string> DrawOrder = ["candidate", "open", "new", "closed"];
+    public static IReadOnlyList<string> DrawOrder => SiteStatuses.DrawOrder;
 
     /// <summary>Status "none": the site never offers the service in any option (a placement-only candidate); not drawn.</summary>
-    public const string None = "none";
+    public const string None = SiteStatuses.None;
 
     /// <summary>
     /// "open", "closed", "new" or "candidate" (in some option but not this one), or <see cref="None"/> when the site offers the
@@ -36,8 +38,8 @@ public static class SiteStatusResolver
         bool perService = !string.IsNullOrEmpty(service) && site.Properties.ContainsKey("services_" + baselineId);
         if (option is null)
         {
-            bool existing = perService ? Offers(site, baselineId, service!) : site.GetString("kind") != "candidate";
-            return existing ? "open" : None;
+            bool existing = perService ? Offers(site, baselineId, service!) : site.GetString("kind") != SiteStatuses.Candidate;
+            return existing ? SiteStatuses.Open : None;
         }
 
         if (perService)
@@ -46,31 +48,31 @@ public static class SiteStatusResolver
             bool inOption = Offers(site, option, service!);
             if (inBase || inOption)
             {
-                return inBase ? (inOption ? "open" : "closed") : "new";
+                return SiteStatuses.Status(inBase, inOption);
             }
 
             foreach (string o in optionIds)
             {
                 if (Offers(site, o, service!))
                 {
-                    return "candidate";
+                    return SiteStatuses.Candidate;
                 }
             }
 
             return None;
         }
 
-        string status = site.GetString("status_" + option) ?? (site.GetString("kind") == "candidate" ? "candidate" : "open");
-        if (status != "candidate")
+        string status = site.GetString("status_" + option) ?? (site.GetString("kind") == SiteStatuses.Candidate ? SiteStatuses.Candidate : SiteStatuses.Open);
+        if (status != SiteStatuses.Candidate)
         {
             return status;
         }
 
         foreach (string o in optionIds)
         {
-            if (site.GetString("status_" + o) is { } s && s != "candidate")
+            if (site.GetString("status_" + o) is { } s && s != SiteStatuses.Candidate)
             {
-                return "candidate";
+                return SiteStatuses.Candidate;
             }
         }
 

@@ -385,7 +385,7 @@ public static class StaticMapRenderer
             return status;
         }
 
-        return site.GetString("kind") == "candidate" ? "candidate" : "open";
+        return site.GetString("kind") == SiteStatuses.Candidate ? SiteStatuses.Candidate : SiteStatuses.Open;
     }
 
     private static void DrawIsochrones(SKCanvas canvas, IReadOnlyList<GeoFeature> isochrones, Projection proj, float s)

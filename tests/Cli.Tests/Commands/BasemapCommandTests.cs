@@ -28,7 +28,7 @@ public sealed class BasemapCommandTests
     [Test]
     public void Basemap_SampleNetwork_WritesRoadLinesAndAllRoadsKeepsMore()
     {
-        Assume.That(File.Exists(Network), Is.True, "geo run writes network/streets.geonet");
+        Assert.That(File.Exists(Network), Is.True, "geo run writes network/streets.geonet");
         string dir = ViewerCommandResults.NewOutputFolder();
         string main = Path.Combine(dir, "basemap.geojson"), all = Path.Combine(dir, "all", "basemap.geojson");
         var (exit, error) = ViewerCommandResults.Geo("basemap", "--network", Network, "--out", main);

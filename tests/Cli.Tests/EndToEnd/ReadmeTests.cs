@@ -6,8 +6,9 @@ namespace Geo.Cli.Tests.EndToEnd;
 
 /// <summary>
 /// README commands run as tests (Sep's ReadMeTest): every `dotnet run --project src/Cli` line of a ```bash block in README.md runs
-/// exactly as written with /bin/bash -c from the repository root and must exit 0 and leave report.html and summary.json in its
-/// --out folder; the README's `dotnet test` line must be the one .ci/run runs. Lines that read the real data in ../shared/data
+/// as written with /bin/bash -c from the repository root, its output folders moved under a temporary folder (see
+/// <see cref="UnderTemp"/>: tests write only there), and must exit 0 and leave report.html and summary.json in its --out folder;
+/// the README's `dotnet test` line must be the one .ci/run runs. Lines that read the real data in ../shared/data
 /// (directly or through scenarios/) run only when that folder exists.
 /// </summary>
 [TestFixture]
@@ -37,6 +38,14 @@ public sealed partial class ReadmeTests
         }
     }
 
+    [Test]
+    public void UnderTemp_OutputFolders_MoveUnderTempWhereverTheyAreUsed()
+    {
+        var script = "geo run scenarios/iow.json --out results-iow/\ngeo map --results results-iow/ --out results-iow/a.png\ngeo x --out $DATA/y --results results-iow";
+        Assert.That(UnderTemp(script, "/tmp/t"), Is.EqualTo(
+            "geo run scenarios/iow.json --out /tmp/t/results-iow/\ngeo map --results /tmp/t/results-iow/ --out /tmp/t/results-iow/a.png\ngeo x --out $DATA/y --results /tmp/t/results-iow"));
+    }
+
     [TestCaseSource(nameof(RunCommands))]
     public void Readme_RunCommand_ExitsZeroAndWritesReport(string command)
     {
@@ -48,12 +57,12 @@ public sealed partial class ReadmeTests
         }
         var outMatch = OutOption().Match(command);
         Assert.That(outMatch.Success, Is.True, "the README command names its --out folder: " + command);
-        var outFolder = Path.GetFullPath(Path.Combine(root, outMatch.Groups[1].Value));
-        var existedBefore = Directory.Exists(outFolder);
+        var temp = Directory.CreateTempSubdirectory("geo-readme-").FullName;
+        var outFolder = Path.Combine(temp, outMatch.Groups[1].Value);
         var started = DateTime.UtcNow.AddSeconds(-2);
         try
         {
-            var (exitCode, output, seconds) = Bash(command, root);
+            var (exitCode, output, seconds) = Bash(UnderTemp(command, temp), root);
             TestContext.Progress.WriteLine($"README command ({seconds:F1} s): {command}");
             Assert.That(exitCode, Is.Zero, "exit code of `" + command + "`; output:\n" + Tail(output));
             foreach (var name in (string[])["report.html", "summary.json"])
@@ -65,11 +74,7 @@ public sealed partial class ReadmeTests
         }
         finally
         {
-            // results/ is git-ignored and stays, as for a user; any other folder this test created is removed.
-            if (!existedBefore && !IsGitIgnored(root, outFolder) && Directory.Exists(outFolder))
-            {
-                Directory.Delete(outFolder, recursive: true);
-            }
+            Directory.Delete(temp, recursive: true);
         }
     }
 
@@ -82,13 +87,21 @@ public sealed partial class ReadmeTests
         {
             Assert.Ignore("real data not found: " + shared + "; README walkthrough skipped");
         }
-        var (exitCode, output, seconds) = Bash("set -euo pipefail\n" + script, root);
-        TestContext.Progress.WriteLine($"README walkthrough ({seconds:F1} s)");
-        Assert.That(exitCode, Is.Zero, "exit code of the README walkthrough; output:\n" + Tail(output));
-        foreach (Match match in OutOption().Matches(script))
+        var temp = Directory.CreateTempSubdirectory("geo-readme-").FullName;
+        try
         {
-            var path = Path.GetFullPath(Path.Combine(root, match.Groups[1].Value));
-            Assert.That(File.Exists(path) || Directory.Exists(path), Is.True, "README walkthrough output " + path);
+            var (exitCode, output, seconds) = Bash("set -euo pipefail\n" + UnderTemp(script, temp), root);
+            TestContext.Progress.WriteLine($"README walkthrough ({seconds:F1} s)");
+            Assert.That(exitCode, Is.Zero, "exit code of the README walkthrough; output:\n" + Tail(output));
+            foreach (Match match in OutOption().Matches(script))
+            {
+                var path = Path.Combine(temp, match.Groups[1].Value);
+                Assert.That(File.Exists(path) || Directory.Exists(path), Is.True, "README walkthrough output " + path);
+            }
+        }
+        finally
+        {
+            Directory.Delete(temp, recursive: true);
         }
     }
 
@@ -184,13 +197,21 @@ public sealed partial class ReadmeTests
     private static bool NeedsSharedData(string command) =>
         command.Contains("../shared/data", StringComparison.Ordinal) || command.Contains("scenarios/", StringComparison.Ordinal);
 
-    private static bool IsGitIgnored(string root, string folder)
+    /// <summary>
+    /// The commands with every relative output folder they name in an --out option (its first segment: results/, results-iow/)
+    /// moved under <paramref name="temp"/> wherever it appears as a path, so `geo map --results results-iow/` follows too.
+    /// </summary>
+    internal static string UnderTemp(string commands, string temp)
     {
-        var relative = Path.GetRelativePath(root, folder).Replace('\\', '/');
-        var first = relative.Split('/')[0];
-        var gitignore = Path.Combine(root, ".gitignore");
-        return File.Exists(gitignore)
-            && File.ReadAllLines(gitignore).Select(l => l.Trim().TrimStart('/')).Any(l => l == first || l == first + "/");
+        var roots = OutOption().Matches(commands)
+            .Select(m => m.Groups[1].Value.Split('/')[0])
+            .Where(r => r.Length > 0 && r[0] is not ('$' or '/' or '~' or '.'))
+            .Distinct(StringComparer.Ordinal);
+        foreach (var root in roots)
+        {
+            commands = Regex.Replace(commands, @"(?<=^|[\s=])" + Regex.Escape(root) + @"(?=/|\s|$)", Path.Combine(temp, root), RegexOptions.Multiline);
+        }
+        return commands;
     }
 
     private static (int ExitCode, string Output, double Seconds) Bash(string command, string workingDirectory)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Geo.Core;
 using Geo.Routing.Transit.Gtfs;
 using Geo.Routing.Transit.Timetable;
 
@@ -14,7 +15,6 @@ namespace Geo.Routing.Transit.Raptor;
 /// </summary>
 public sealed class RangeRaptor
 {
-    public const int Unreached = int.MaxValue;
     private const int None = -1;
 
     private readonly Timetable.Timetable _tt;
@@ -96,11 +96,11 @@ public sealed class RangeRaptor
     {
         for (var k = 0; k <= MaxRides; k++)
         {
-            Array.Fill(_arrival[k], Unreached);
-            Array.Fill(_ready[k], Unreached);
-            Array.Fill(_vehicle[k], Unreached);
+            Array.Fill(_arrival[k], TravelTime.Unreached);
+            Array.Fill(_ready[k], TravelTime.Unreached);
+            Array.Fill(_vehicle[k], TravelTime.Unreached);
         }
-        Array.Fill(_bestVehicle, Unreached);
+        Array.Fill(_bestVehicle, TravelTime.Unreached);
         Array.Clear(_improvedBits);
         _improvedCount = 0;
         Array.Clear(_touchedCurBits);
@@ -112,13 +112,13 @@ public sealed class RangeRaptor
     /// <summary>Stops whose earliest vehicle arrival (<see cref="BestVehicleArrival"/>) improved during the last <see cref="RunDeparture"/>.</summary>
     public ReadOnlySpan<int> ImprovedVehicleStops => _improved.AsSpan(0, _improvedCount);
 
-    /// <summary>Earliest arrival at the stop by vehicle over all rounds (Unreached if none).</summary>
+    /// <summary>Earliest arrival at the stop by vehicle over all rounds (TravelTime.Unreached if none).</summary>
     public int BestVehicleArrival(int stop) => _bestVehicle[stop];
 
     /// <summary>Earliest arrival at the stop (by vehicle, walk transfer, or access at round 0) over all rounds.</summary>
     public int EarliestArrival(int stop)
     {
-        var best = Unreached;
+        var best = TravelTime.Unreached;
         for (var k = 0; k <= MaxRides; k++)
         {
             best = Math.Min(best, _arrival[k][stop]);
@@ -129,7 +129,7 @@ public sealed class RangeRaptor
     /// <summary>Earliest arrival at the stop using at most <paramref name="rides"/> vehicles.</summary>
     public int EarliestArrival(int stop, int rides)
     {
-        var best = Unreached;
+        var best = TravelTime.Unreached;
         for (var k = 0; k <= Math.Min(rides, MaxRides); k++)
         {
             best = Math.Min(best, _arrival[k][stop]);
@@ -138,7 +138,7 @@ public sealed class RangeRaptor
     }
 
     /// <summary>Single query: reset, then run one departure.</summary>
-    public void Run(int departureSeconds, ReadOnlySpan<StopAccess> access, int maxArrivalSeconds = Unreached)
+    public void Run(int departureSeconds, ReadOnlySpan<StopAccess> access, int maxArrivalSeconds = TravelTime.Unreached)
     {
         Reset();
         RunDeparture(departureSeconds, access, maxArrivalSeconds);
@@ -148,7 +148,7 @@ public sealed class RangeRaptor
     /// One range-RAPTOR step: departure at <paramref name="departureSeconds"/> (must not be later than the previous step's),
     /// reaching the access stops after their walk times. Arrivals later than <paramref name="maxArrivalSeconds"/> are pruned.
     /// </summary>
-    public void RunDeparture(int departureSeconds, ReadOnlySpan<StopAccess> access, int maxArrivalSeconds = Unreached)
+    public void RunDeparture(int departureSeconds, ReadOnlySpan<StopAccess> access, int maxArrivalSeconds = TravelTime.Unreached)
     {
         // clear the previous step's improved list
         for (var i = 0; i < _improvedCount; i++)
@@ -441,7 +441,7 @@ public sealed class RangeRaptor
         ArgumentNullException.ThrowIfNull(legs);
         legs.Clear();
         var best = _vehicle[MaxRides][stop];
-        if (best == Unreached)
+        if (best == TravelTime.Unreached)
         {
             return false;
         }

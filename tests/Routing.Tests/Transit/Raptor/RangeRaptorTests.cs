@@ -1,3 +1,5 @@
+using Geo.Core;
+
 using Geo.Routing.Tests.Transit.Timetable;
 using Geo.Routing.Transit.Gtfs;
 using Geo.Routing.Transit.Raptor;
@@ -59,7 +61,7 @@ public sealed class RangeRaptorTests
             .Trip("T3", "R2", "S1", ("B", "08:20:00"), ("C", "08:30:00"));
         var tt = TimetableBuilderTests.Build(b, Tuesday);
         Assert.That(Arrive(tt, Transfers(tt), "A", "C", 8 * 3600), Is.EqualTo((8 * 3600) + (21 * 60)));
-        Assert.That(Arrive(tt, Transfers(tt), "A", "C", 8 * 3600, maxRides: 1), Is.EqualTo(RangeRaptor.Unreached));
+        Assert.That(Arrive(tt, Transfers(tt), "A", "C", 8 * 3600, maxRides: 1), Is.EqualTo(TravelTime.Unreached));
 
         var withChange = TimetableBuilderTests.Build(b.Transfer("B", "B", 2, 120), Tuesday);
         Assert.That(Arrive(withChange, Transfers(withChange), "A", "C", 8 * 3600), Is.EqualTo((8 * 3600) + (30 * 60)));
@@ -104,7 +106,7 @@ public sealed class RangeRaptorTests
             .TripAt("F", "R1", "S1", 0, 420, "A", "B").Frequency("F", "06:00:00", "07:00:00", 900, exact: 1);
         var tt = TimetableBuilderTests.Build(b, Tuesday);
         Assert.That(Arrive(tt, Transfers(tt), "A", "B", (6 * 3600) + 60), Is.EqualTo((6 * 3600) + 900 + 420));
-        Assert.That(Arrive(tt, Transfers(tt), "A", "B", (6 * 3600) + (46 * 60)), Is.EqualTo(RangeRaptor.Unreached), "no departure at or after 07:00");
+        Assert.That(Arrive(tt, Transfers(tt), "A", "B", (6 * 3600) + (46 * 60)), Is.EqualTo(TravelTime.Unreached), "no departure at or after 07:00");
     }
 
     private static (GtfsFeed Feed, TimetableModel Tt, TransferTable Tr) IsleOfWight()
@@ -170,7 +172,7 @@ public sealed class RangeRaptorTests
         {
             StopAccess[] access = [new StopAccess(served[rng.Next(served.Length)], 120), new StopAccess(served[rng.Next(served.Length)], 300)];
             range.Reset();
-            var previous = Enumerable.Repeat(RangeRaptor.Unreached, tt.StopCount).ToArray();
+            var previous = Enumerable.Repeat(TravelTime.Unreached, tt.StopCount).ToArray();
             for (var t = (8 * 3600) + (59 * 60); t >= 8 * 3600; t -= 60)
             {
                 range.RunDeparture(t, access);
