@@ -7,6 +7,10 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        // --debug (any position) prints the trace of an internal error; it is not a command option.
+        ErrorReporter.Debug = args.Contains(ErrorReporter.DebugOption) || Environment.GetEnvironmentVariable("GEO_DEBUG") == "1";
+        args = [.. args.Where(a => a != ErrorReporter.DebugOption)];
         var app = new CommandApp();
         app.Configure(config =>
         {

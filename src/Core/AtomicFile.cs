@@ -2,7 +2,8 @@ namespace Geo.Core;
 
 /// <summary>
 /// Writes an output through a temporary file in the same folder and renames it into place,
-/// so a failure never leaves a half-written result behind.
+/// so a failure never leaves a half-written result behind. The temporary name (<see cref="TempNames"/>) carries the pid, and
+/// orphans of killed processes in the same folder are swept first.
 /// </summary>
 public static class AtomicFile
 {
@@ -11,8 +12,13 @@ public static class AtomicFile
         ArgumentNullException.ThrowIfNull(write);
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(folder);
-        var temp = Path.Combine(folder, "." + Path.GetFileName(full) + "." + Environment.ProcessId + ".tmp");
+        OutputFolder.Create(folder);
+        TempNames.SweepOrphans(folder);
+        var temp = TempNames.For(folder, Path.GetFileName(full));
+        if (Directory.Exists(full))
+        {
+            throw new OutputException(full, "is a folder; give a file name");
+        }
         try
         {
             using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))

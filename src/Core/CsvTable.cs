@@ -193,9 +193,16 @@ public sealed class CsvTable
         {
             throw new InputFileException(path, null, null, "file not found");
         }
-        var separator = DetectSeparator(path);
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        Stream(reader, separator, path, record);
+        try
+        {
+            var separator = DetectSeparator(path);
+            using var reader = new StreamReader(path, TextFiles.StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+            Stream(reader, separator, path, record);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw TextFiles.NotUtf8(path, TextFiles.FirstInvalidLine(path));
+        }
     }
 
     /// <summary>
@@ -338,7 +345,7 @@ public sealed class CsvTable
 
     private static char DetectSeparator(string path)
     {
-        using var reader = new StreamReader(path, Encoding.UTF8, true);
+        using var reader = new StreamReader(path, TextFiles.StrictUtf8, true);
         var header = reader.ReadLine() ?? string.Empty;
         if (header.Contains(',', StringComparison.Ordinal))
         {

@@ -18,6 +18,9 @@ namespace Geo.Pipeline;
 /// </summary>
 public static class RunPipeline
 {
+    /// <summary>The results subfolder holding the cached street network and hierarchies (kept when the folder is replaced).</summary>
+    public const string NetworkCacheFolder = StreetStage.CacheFolder;
+
     public static RunResult Run(RunOptions options, IProgress<string> progress)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -11,7 +11,8 @@ namespace Geo.Pipeline;
 /// </summary>
 internal static class StreetStage
 {
-    public const string CacheFile = "network/streets.geonet";
+    public const string CacheFolder = "network";
+    public const string CacheFile = CacheFolder + "/streets.geonet";
 
     public static (StreetNetwork Network, string NetworkPath, string Detail) Load(Scenario scenario, RunOptions options, IProgress<string> progress)
     {
@@ -44,9 +45,10 @@ internal static class StreetStage
                     return (cached, cache, "cached " + cache);
                 }
             }
-            catch (InputFileException)
+            catch (InputFileException ex)
             {
-                // Older format or damaged: rebuild below.
+                // Older format or damaged: never read, rebuilt below.
+                progress.Report("warning: " + ex.Message + " (rebuilding the cached network)");
             }
         }
         progress.Report("Building street network from " + pbf);

@@ -41,12 +41,21 @@ public static class ZoneBoundaries
         FeatureCollection? features;
         try
         {
-            using var stream = File.OpenRead(path);
-            features = JsonSerializer.Deserialize<FeatureCollection>(stream, GeoJsonOptions());
+            var bytes = File.ReadAllBytes(path);
+            if (TextFiles.FirstInvalidLine(bytes) is int badLine)
+            {
+                throw TextFiles.NotUtf8(path, badLine);
+            }
+            features = JsonSerializer.Deserialize<FeatureCollection>(bytes, GeoJsonOptions());
         }
         catch (JsonException ex)
         {
             throw new InputFileException(path, ex.LineNumber is long l ? (int)l + 1 : null, ex.Path, "not valid GeoJSON: " + ex.Message);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException)
+        {
+            // The GeoJSON converter reports an unknown geometry type or bytes that are not UTF-8 this way (found by fuzzing).
+            throw new InputFileException(path, null, null, "not valid GeoJSON: " + ex.Message);
         }
         if (features is null)
         {

@@ -16,6 +16,9 @@ public static class ScenarioReader
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
     };
 
+    /// <summary>Largest scenario file accepted (1 MiB).</summary>
+    public const long MaxFileBytes = 1 << 20;
+
     /// <summary>Reads and validates (without site ids) the scenario at <paramref name="path"/>.</summary>
     public static Scenario Read(string path)
     {
@@ -25,7 +28,11 @@ public static class ScenarioReader
         {
             throw new InputFileException(path, null, null, "scenario file not found");
         }
-        var text = File.ReadAllText(full);
+        if (new FileInfo(full).Length > MaxFileBytes)
+        {
+            throw new InputFileException(path, null, null, $"the scenario file is larger than {MaxFileBytes / 1024} KB; a scenario names its data files rather than holding data");
+        }
+        var text = TextFiles.ReadAllStrictUtf8(full, path);
         var isYaml = Path.GetExtension(full).ToUpperInvariant() is ".YAML" or ".YML";
         var scenario = Parse(isYaml ? ScenarioYaml.ToJson(text, path) : text, path, isYaml);
         scenario.Validate();

@@ -10,6 +10,8 @@ internal static class ScenarioValidator
     {
         var file = scenario.FilePath ?? "scenario";
         InputFileException Fail(string path, string problem) => new(file, null, path, problem);
+        ScenarioNulls.Check(scenario, file);
+        ScenarioRanges.Check(scenario, file);
 
         if (scenario.Zones is null || string.IsNullOrWhiteSpace(scenario.Zones.File))
         {

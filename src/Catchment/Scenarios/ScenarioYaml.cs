@@ -10,9 +10,17 @@ namespace Geo.Catchment.Scenarios;
 /// <summary>
 /// Converts a YAML scenario (same fields as the JSON one) to JSON text. Plain scalars that look like numbers, true/false or
 /// null/~ become those JSON types; quoted scalars stay strings. YAML syntax errors name the file and line.
+/// Aliases are expanded, so the expansion is bounded (<see cref="MaxNodes"/>, <see cref="MaxDepth"/>): a small file of
+/// nested aliases ("billion laughs") is refused at once instead of growing to gigabytes.
 /// </summary>
 internal static partial class ScenarioYaml
 {
+    /// <summary>Most values (mappings, lists, scalars) after alias expansion; real scenarios have a few hundred.</summary>
+    public const int MaxNodes = 100_000;
+
+    /// <summary>Deepest nesting accepted (as System.Text.Json's default for the JSON form).</summary>
+    public const int MaxDepth = 64;
+
     public static string ToJson(string yaml, string filePath)
     {
         var stream = new YamlStream();
@@ -24,8 +32,9 @@ internal static partial class ScenarioYaml
         {
             throw new InputFileException(filePath, (int)ex.Start.Line, null, "not valid YAML: " + ex.Message);
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
+            // e.g. "The current event is of an unsupported type" for a stray directive (found by fuzzing).
             throw new InputFileException(filePath, null, null, "not valid YAML: " + ex.Message);
         }
         if (stream.Documents.Count == 0)
@@ -35,21 +44,47 @@ internal static partial class ScenarioYaml
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            Write(writer, stream.Documents[0].RootNode);
+            var budget = new Budget(filePath);
+            Write(writer, stream.Documents[0].RootNode, budget, 0);
         }
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void Write(Utf8JsonWriter writer, YamlNode node)
+    private sealed class Budget(string filePath)
     {
+        private int nodes;
+
+        public void Spend(YamlNode node, int depth)
+        {
+            if (++nodes > MaxNodes)
+            {
+                throw new InputFileException(filePath, (int)node.Start.Line, null,
+                    $"the YAML expands to more than {MaxNodes:N0} values (nested anchors and aliases?); write the values out or simplify the file");
+            }
+            if (depth > MaxDepth)
+            {
+                throw new InputFileException(filePath, (int)node.Start.Line, null, $"the YAML is nested deeper than {MaxDepth} levels");
+            }
+        }
+
+        public string File => filePath;
+    }
+
+    private static void Write(Utf8JsonWriter writer, YamlNode node, Budget budget, int depth)
+    {
+        budget.Spend(node, depth);
         switch (node)
         {
             case YamlMappingNode map:
                 writer.WriteStartObject();
                 foreach (var (key, value) in map.Children)
                 {
-                    writer.WritePropertyName(((YamlScalarNode)key).Value ?? "");
-                    Write(writer, value);
+                    if (key is not YamlScalarNode scalarKey)
+                    {
+                        throw new InputFileException(budget.File, (int)key.Start.Line, null, "a mapping key must be a plain name, not a list or mapping");
+                    }
+                    writer.WritePropertyName(scalarKey.Value ?? "");
+                    Write(writer, value, budget, depth + 1);
                 }
                 writer.WriteEndObject();
                 break;
@@ -57,7 +92,7 @@ internal static partial class ScenarioYaml
                 writer.WriteStartArray();
                 foreach (var item in sequence.Children)
                 {
-                    Write(writer, item);
+                    Write(writer, item, budget, depth + 1);
                 }
                 writer.WriteEndArray();
                 break;

@@ -4,6 +4,7 @@ using System.Globalization;
 using Geo.Catchment.Appraisal;
 using Geo.Catchment.Costs;
 using Geo.Catchment.Scenarios;
+using Geo.Cli.Output;
 using Geo.Core;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -81,17 +82,22 @@ public sealed class AppraiseCommand : Command<AppraiseCommand.Settings>
         var scenario = ScenarioReader.Read(settings.Scenario);
         var stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         AppraisalResult? result = null;
-        if (Console.IsErrorRedirected)
+        // The whole results folder is written aside and swapped in when the appraisal is complete.
+        ResultsOutput.Write(settings.Out, [], [settings.Scenario, .. extra.Values], temp =>
         {
-            result = Appraiser.RunWithFiles(scenario, extra, settings.Out, new LineProgress(Console.Error));
-        }
-        else
-        {
-            stderr.Status().Start("Appraising " + Markup.Escape(scenario.Name), ctx =>
+            if (Console.IsErrorRedirected)
             {
-                result = Appraiser.RunWithFiles(scenario, extra, settings.Out, new StatusProgress(ctx));
-            });
-        }
+                result = Appraiser.RunWithFiles(scenario, extra, temp, new LineProgress(Console.Error));
+            }
+            else
+            {
+                stderr.Status().Start("Appraising " + Markup.Escape(scenario.Name), ctx =>
+                {
+                    result = Appraiser.RunWithFiles(scenario, extra, temp, new StatusProgress(ctx));
+                });
+            }
+            return result;
+        });
         var summary = result!.Summary;
 
         var names = summary.Options.ToDictionary(o => o.Id, o => o.Name, StringComparer.Ordinal);

@@ -201,8 +201,8 @@ public sealed class MatrixCommand : Command<MatrixCommand.Settings>
         var road = mode == MatrixMode.Transit ? new RoadOptions() : ParseRoad(settings);
         var transit = mode == MatrixMode.Transit ? ParseTransit(settings) : null;
 
-        // Fail before the long computation if the output folder cannot be created (exit 4, no file written).
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
+        // Fail before the long computation if the output folder cannot be created (exit 4, nothing written or created).
+        OutputFolder.CheckCreatable(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
 
         var timer = new PhaseTimer();
         timer.Start("read");

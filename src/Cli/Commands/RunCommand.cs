@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using Geo.Catchment.Scenarios;
+using Geo.Cli.Output;
 using Geo.Core;
 using Geo.Pipeline;
 using Spectre.Console;
@@ -71,16 +72,25 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         {
             throw new UsageException("give a scenario file, e.g. geo run data-samples/scenario.json --out results/");
         }
+        var total = Stopwatch.StartNew();
+        // The whole results folder is written aside and swapped in at the end; the street-network cache is carried over.
+        var (result, tempFolder) = ResultsOutput.Write(settings.Out, [RunPipeline.NetworkCacheFolder], [settings.Scenario, settings.Network],
+            temp => (Run(settings, temp), temp));
+        Print(result, settings, tempFolder, total.Elapsed.TotalSeconds);
+        return ExitCodes.Ok;
+    }
+
+    private static RunResult Run(Settings settings, string tempFolder)
+    {
         var options = new RunOptions
         {
-            ScenarioPath = settings.Scenario,
-            OutFolder = settings.Out,
+            ScenarioPath = settings.Scenario!,
+            OutFolder = tempFolder,
             NetworkPath = settings.Network,
             Threads = settings.Threads,
             SkipMaps = settings.NoMaps,
             SkipPlacement = settings.NoPlacement,
         };
-        var total = Stopwatch.StartNew();
         RunResult? result = null;
         if (Console.IsErrorRedirected)
         {
@@ -89,13 +99,17 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         else
         {
             var stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-            stderr.Status().Start("Running " + Markup.Escape(settings.Scenario), ctx =>
+            stderr.Status().Start("Running " + Markup.Escape(settings.Scenario!), ctx =>
             {
                 result = RunPipeline.Run(options, new StatusProgress(ctx));
             });
         }
+        return result!;
+    }
 
-        var table = new Table().Title("geo run: " + Markup.Escape(result!.Appraisal.Summary.Scenario));
+    private static void Print(RunResult result, Settings settings, string tempFolder, double seconds)
+    {
+        var table = new Table().Title("geo run: " + Markup.Escape(result.Appraisal.Summary.Scenario));
         table.AddColumn("Stage");
         table.AddColumn(new TableColumn("Seconds").RightAligned());
         table.AddColumn("Result");
@@ -111,10 +125,9 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         }
         var outFull = Path.GetFullPath(settings.Out);
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"{result.Files.Count} files written to [green]{Markup.Escape(outFull)}[/] in {total.Elapsed.TotalSeconds:0.0} s"));
-        AnsiConsole.MarkupLine("Report: [green]" + Markup.Escape(Path.GetFullPath(result.ReportPath)) + "[/]");
+            $"{result.Files.Count} files written to [green]{Markup.Escape(outFull)}[/] in {seconds:0.0} s"));
+        AnsiConsole.MarkupLine("Report: [green]" + Markup.Escape(Path.GetFullPath(ResultsOutput.Final(result.ReportPath, tempFolder, settings.Out))) + "[/]");
         AnsiConsole.MarkupLine("Explore the results on a map: [grey]geo serve --results " + Markup.Escape(settings.Out) + "[/]");
-        return ExitCodes.Ok;
     }
 
     /// <summary>Mean minutes (and change vs baseline) per option and mode for the first service.</summary>

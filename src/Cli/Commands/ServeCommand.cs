@@ -24,6 +24,10 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         [Description("IP address to bind. Default: 127.0.0.1 (this computer only). Any other address exposes the results to your network and prints a warning")]
         public string Host { get; init; } = "127.0.0.1";
 
+        [CommandOption("--allow-host <NAME>")]
+        [Description("A host name browsers may use to reach the viewer besides its address and localhost (repeat for more). Other names are refused, against DNS rebinding. Default: none")]
+        public string[] AllowHost { get; init; } = [];
+
         [CommandOption("--tiles <URL>")]
         [Description("Optional online raster tile URL template with {z}/{x}/{y}, offered as a layer under the zones. Default: none (offline roads basemap only)")]
         public string? Tiles { get; init; }
@@ -32,7 +36,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var options = new ViewerServerOptions { ResultsFolder = settings.Results, Port = settings.Port, Host = settings.Host, TilesUrl = settings.Tiles };
+        var options = new ViewerServerOptions { ResultsFolder = settings.Results, Port = settings.Port, Host = settings.Host, TilesUrl = settings.Tiles, AllowedHosts = settings.AllowHost };
         GeoViewerServer server;
         try
         {

@@ -6,19 +6,18 @@ namespace Geo.Routing.Contraction;
 
 public sealed partial class ContractedGraph
 {
-    private static readonly byte[] Magic = "GEOCH\0\0\0"u8.ToArray();
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
-    /// <summary>Writes the hierarchy with magic, format version and <paramref name="inputHash"/> (through a temporary file).</summary>
+    /// <summary>Contraction-hierarchy files: the shared artefact envelope (<see cref="ArtefactFile"/>) around the arrays below.</summary>
+    public static readonly ArtefactKind FileKind = new("GEOCH", FormatVersion, "contraction hierarchy (.ch)");
+
+    /// <summary>Writes the hierarchy in the artefact envelope keyed by <paramref name="inputHash"/> (through a temporary file).</summary>
     public void Save(string path, string inputHash)
     {
         ArgumentNullException.ThrowIfNull(inputHash);
-        AtomicFile.Write(path, stream =>
+        ArtefactFile.Write(path, FileKind, ArtefactFile.HashOf(inputHash), stream =>
         {
             using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-            writer.Write(Magic);
-            writer.Write(FormatVersion);
-            writer.Write(inputHash);
             WriteArray(writer, Rank);
             WriteArray(writer, UpFirst);
             WriteArray(writer, UpTarget);
@@ -29,41 +28,31 @@ public sealed partial class ContractedGraph
         });
     }
 
-    /// <summary>Reads only the input hash stored in a hierarchy file; null when the file is missing or not a current CH file.</summary>
-    public static string? ReadInputHash(string path)
+    /// <summary>True when the file's header says it was built for <paramref name="inputHash"/> (content not yet verified).</summary>
+    public static bool IsCachedFor(string path, string inputHash)
     {
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-        try
-        {
-            using var stream = File.OpenRead(path);
-            using var reader = new BinaryReader(stream, Encoding.UTF8);
-            return ReadHeader(reader) ? reader.ReadString() : null;
-        }
-        catch (EndOfStreamException)
-        {
-            return null;
-        }
+        ArgumentNullException.ThrowIfNull(inputHash);
+        return ArtefactFile.ReadInputHash(path, FileKind) is { } stored && stored.AsSpan().SequenceEqual(ArtefactFile.HashOf(inputHash));
     }
 
     /// <summary>Loads a hierarchy whose stored hash equals <paramref name="expectedInputHash"/>; false if missing, stale or damaged.</summary>
-    public static bool TryLoad(string path, string expectedInputHash, out ContractedGraph? graph)
+    public static bool TryLoad(string path, string expectedInputHash, out ContractedGraph? graph) =>
+        TryLoad(path, expectedInputHash, out graph, out _);
+
+    /// <summary>As <see cref="TryLoad(string, string, out ContractedGraph?)"/>, saying why a damaged file was refused (null when missing, stale or loaded).</summary>
+    public static bool TryLoad(string path, string expectedInputHash, out ContractedGraph? graph, out string? problem)
     {
+        ArgumentNullException.ThrowIfNull(expectedInputHash);
         graph = null;
+        problem = null;
         if (!File.Exists(path))
         {
             return false;
         }
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            using var stream = ArtefactFile.OpenVerified(path, FileKind, ArtefactFile.HashOf(expectedInputHash), out _);
             using var reader = new BinaryReader(stream, Encoding.UTF8);
-            if (!ReadHeader(reader) || reader.ReadString() != expectedInputHash)
-            {
-                return false;
-            }
             var rank = ReadArray<int>(reader);
             var upFirst = ReadArray<int>(reader);
             var upTarget = ReadArray<int>(reader);
@@ -74,16 +63,16 @@ public sealed partial class ContractedGraph
             graph = new ContractedGraph(rank, upFirst, upTarget, upWeight, downFirst, downTarget, downWeight);
             return true;
         }
-        catch (Exception ex) when (ex is EndOfStreamException or IOException or ArgumentException or InvalidDataException)
+        catch (ArtefactException ex)
         {
+            problem = ex.IsStale ? null : ex.Message;
             return false;
         }
-    }
-
-    private static bool ReadHeader(BinaryReader reader)
-    {
-        var magic = reader.ReadBytes(Magic.Length);
-        return magic.AsSpan().SequenceEqual(Magic) && reader.ReadInt32() == FormatVersion;
+        catch (Exception ex) when (ex is EndOfStreamException or IOException or ArgumentException or InvalidDataException)
+        {
+            problem = "is inconsistent (" + ex.Message + ")";
+            return false;
+        }
     }
 
     private static void WriteArray<T>(BinaryWriter writer, T[] array) where T : unmanaged
@@ -95,7 +84,7 @@ public sealed partial class ContractedGraph
     private static T[] ReadArray<T>(BinaryReader reader) where T : unmanaged
     {
         var length = reader.ReadInt32();
-        if (length < 0 || length > Array.MaxLength)
+        if (length < 0 || (long)length * Marshal.SizeOf<T>() > reader.BaseStream.Length - reader.BaseStream.Position)
         {
             throw new InvalidDataException("bad array length");
         }

@@ -10,7 +10,8 @@ namespace Geo.Routing.Contraction;
 /// Finds or builds the contraction hierarchy of a mode graph. Hierarchies are kept in memory per graph instance and,
 /// when a cache path is given, in a file beside the network (<c>region.geonet.car.off_peak.ch</c>) whose header holds a
 /// hash of the network source, the mode, the band and the graph's edge durations and lengths (so speed overrides are
-/// covered); a file whose hash differs is rebuilt.
+/// covered); a file whose hash differs is rebuilt. The file is in the shared artefact envelope: a damaged or foreign file
+/// is refused before it is parsed, reported through the warning callback and rebuilt, never read.
 /// </summary>
 public static class ContractedGraphCache
 {
@@ -45,7 +46,8 @@ public static class ContractedGraphCache
     /// Returns the hierarchy of <paramref name="graph"/>: from memory, else from <paramref name="cachePath"/> when its hash
     /// matches, else built (and saved to <paramref name="cachePath"/> when given; a cache that cannot be written is skipped).
     /// </summary>
-    public static ContractedGraph GetOrBuild(ModeGraph graph, string inputHash, string? cachePath, ContractionOptions? options, out bool fromCache)
+    public static ContractedGraph GetOrBuild(ModeGraph graph, string inputHash, string? cachePath, ContractionOptions? options, out bool fromCache,
+        Action<string>? warning = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(inputHash);
@@ -54,11 +56,18 @@ public static class ContractedGraphCache
             fromCache = true;
             return cached.Graph;
         }
-        if (cachePath is not null && ContractedGraph.TryLoad(cachePath, inputHash, out var loaded) && loaded!.VertexCount == graph.VertexCount)
+        if (cachePath is not null)
         {
-            fromCache = true;
-            Memory.AddOrUpdate(graph, new Entry(inputHash, loaded));
-            return loaded;
+            if (ContractedGraph.TryLoad(cachePath, inputHash, out var loaded, out var problem) && loaded!.VertexCount == graph.VertexCount)
+            {
+                fromCache = true;
+                Memory.AddOrUpdate(graph, new Entry(inputHash, loaded));
+                return loaded;
+            }
+            if (problem is not null)
+            {
+                warning?.Invoke($"the cached hierarchy {cachePath} {problem}; rebuilding it");
+            }
         }
         var built = ContractionBuilder.Build(graph, options);
         if (cachePath is not null)

@@ -44,6 +44,7 @@ public sealed class TransitMatrixStage : IMatrixStage
             var timetable = TimetableBuilder.Build(feed, options.Date, Issues);
             stage?.Invoke("linking stops to streets");
             Network = TransitNetwork.Build(streets, timetable);
+            Network.RequireLinkedStops(Issues, string.Join(", ", options.Gtfs));
         }
         timer?.Start("snap");
         stage?.Invoke("snapping and egress walks");

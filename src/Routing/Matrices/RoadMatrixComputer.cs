@@ -57,7 +57,8 @@ public static class RoadMatrixComputer
         ArgumentNullException.ThrowIfNull(options);
         var hash = ContractedGraphCache.InputHash(graph, $"{network.SourceHash}|{mode.ToName()}|{band.ToName()}|{variant}");
         var path = options.NetworkPath is null ? null : ContractedGraphCache.CachePath(options.NetworkPath, mode.ToName(), band.ToName(), variant);
-        options.Stage?.Invoke(path is not null && ContractedGraph.ReadInputHash(path) == hash ? "loading hierarchy" : "contracting");
-        return ContractedGraphCache.GetOrBuild(graph, hash, path, options.Contraction, out fromCache);
+        options.Stage?.Invoke(path is not null && ContractedGraph.IsCachedFor(path, hash) ? "loading hierarchy" : "contracting");
+        var warning = options.Warning ?? (message => options.Stage?.Invoke("warning: " + message));
+        return ContractedGraphCache.GetOrBuild(graph, hash, path, options.Contraction, out fromCache, warning);
     }
 }

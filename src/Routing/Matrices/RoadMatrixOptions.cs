@@ -37,6 +37,9 @@ public sealed record RoadMatrixOptions
     /// <summary>Called at each stage ("snapping", "loading hierarchy" or "contracting", "targets", "matrix").</summary>
     public Action<string>? Stage { get; init; }
 
+    /// <summary>Told when a cached hierarchy is refused (damaged, other version) and rebuilt; null = reported through <see cref="Stage"/>.</summary>
+    public Action<string>? Warning { get; init; }
+
     /// <summary>Called with the number of origins just finished (from worker threads).</summary>
     public Action<int>? Progress { get; init; }
 }

@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using Geo.Core;
-using Geo.Routing.Geometry;
 using Geo.Routing.Matrices;
 using Geo.Routing.Transit.Fares;
 using Geo.Routing.Transit.Raptor;
@@ -24,9 +23,11 @@ internal sealed class JourneyBreakdown
     private readonly long[] _keys;
     private readonly List<JourneyLeg> _legs = [];
     private readonly FareRide[] _rides;
+    private readonly RideTables? _rideTables;
 
-    public JourneyBreakdown(TransitNetwork network, EgressTable egress, int destinationCount, int maxRides, int maxTripSeconds, FareModel? fares)
+    public JourneyBreakdown(TransitNetwork network, EgressTable egress, RideTables? rideTables, int destinationCount, int maxRides, int maxTripSeconds, FareModel? fares)
     {
+        _rideTables = rideTables;
         _network = network;
         _egress = egress;
         _fares = fares;
@@ -52,29 +53,45 @@ internal sealed class JourneyBreakdown
         }
         var keys = _keys.AsSpan(0, n);
         keys.Sort();
-        var lastDeparture = int.MinValue;
-        foreach (var key in keys)
+        for (var group = 0; group < n;)
         {
-            var d = (int)(key & 0xFFFF_FFFF);
-            var start = (int)(key >> 32);
-            var pair = pairBase + d;
-            if (direct[d] == total[d])
+            // destinations sharing a departure: one RAPTOR run, pruned at the latest arrival any of them needs (exact: a
+            // journey arriving by then only passes through labels no later than that)
+            var start = (int)(keys[group] >> 32);
+            var end = group;
+            var latestArrival = start;
+            var needsRun = false;
+            for (; end < n && (int)(keys[end] >> 32) == start; end++)
             {
-                r.AccessWalkMinutes[pair] = total[d] / 60f;
-                r.WaitMinutes[pair] = 0;
-                r.InVehicleMinutes[pair] = 0;
-                r.TransferWalkMinutes[pair] = 0;
-                r.EgressWalkMinutes[pair] = 0;
-                r.Boardings[pair] = 0;
-                r.Fares[pair] = _fares is null ? float.NaN : 0;
-                continue;
+                var d = (int)(keys[end] & 0xFFFF_FFFF);
+                if (direct[d] != total[d])
+                {
+                    needsRun = true;
+                    latestArrival = Math.Max(latestArrival, start + total[d]);
+                }
             }
-            if (start != lastDeparture)
+            if (needsRun)
             {
-                _single.Run(start, CollectionsMarshal.AsSpan(access), start + _maxTripSeconds);
-                lastDeparture = start;
+                _single.Run(start, CollectionsMarshal.AsSpan(access), Math.Min(start + _maxTripSeconds, latestArrival));
             }
-            Journey(d, total[d], pair, r);
+            for (var i = group; i < end; i++)
+            {
+                var d = (int)(keys[i] & 0xFFFF_FFFF);
+                var pair = pairBase + d;
+                if (direct[d] == total[d])
+                {
+                    r.AccessWalkMinutes[pair] = total[d] / 60f;
+                    r.WaitMinutes[pair] = 0;
+                    r.InVehicleMinutes[pair] = 0;
+                    r.TransferWalkMinutes[pair] = 0;
+                    r.EgressWalkMinutes[pair] = 0;
+                    r.Boardings[pair] = 0;
+                    r.Fares[pair] = _fares is null ? float.NaN : 0;
+                    continue;
+                }
+                Journey(d, total[d], pair, r);
+            }
+            group = end;
         }
     }
 
@@ -111,7 +128,7 @@ internal sealed class JourneyBreakdown
                     break;
                 case JourneyLegKind.Ride:
                     inVehicle += leg.EndSeconds - leg.StartSeconds;
-                    if (boardings < rides.Length)
+                    if (_rideTables is not null && boardings < rides.Length)
                     {
                         rides[boardings] = Ride(leg);
                     }
@@ -144,14 +161,10 @@ internal sealed class JourneyBreakdown
         var feed = tt.Feed;
         var gtfsTrip = tt.TripGtfsIndex[leg.Trip];
         var route = feed.Routes[feed.Trips[gtfsTrip].Route];
-        var agencyId = "";
-        if (route.Agency >= 0)
-        {
-            var agency = feed.Agencies[route.Agency];
-            var prefix = feed.Feeds[agency.Feed].FeedId.Length + 1;
-            agencyId = agency.Id.Length >= prefix ? agency.Id[prefix..] : agency.Id;
-        }
-        // straight-line km along the trip's stops from boarding to alighting
+        var tables = _rideTables!;
+        var agencyId = route.Agency >= 0 ? tables.AgencyIds[route.Agency] : "";
+        // straight-line km along the trip's stops from boarding to alighting (segment lengths precomputed, summed in order)
+        var segmentKm = tables.SegmentKm;
         var km = 0.0;
         var on = false;
         for (var x = feed.TripStopTimeOffsets[gtfsTrip]; x < feed.TripStopTimeOffsets[gtfsTrip + 1]; x++)
@@ -159,12 +172,7 @@ internal sealed class JourneyBreakdown
             var s = feed.StopTimeStop[x];
             if (on)
             {
-                var a = feed.Stops[feed.StopTimeStop[x - 1]];
-                var b = feed.Stops[s];
-                if (a.HasCoordinates && b.HasCoordinates)
-                {
-                    km += GeoPoint.DistanceMetres(new GeoPoint(a.Lon, a.Lat), new GeoPoint(b.Lon, b.Lat)) / 1000;
-                }
+                km += segmentKm[x];
                 if (s == leg.ToStop)
                 {
                     break;

@@ -15,6 +15,7 @@ internal sealed class TransitMatrixContext
         OriginSnaps = SnapAll(network, request.Origins, request.MaxSnapMetres);
         DestinationSnaps = SnapAll(network, request.Destinations, request.MaxSnapMetres);
         Egress = new EgressTable(network, DestinationSnaps, MaxWalkMs);
+        Rides = request.JourneyDetails && request.Fares is not null ? new RideTables(network) : null;
     }
 
     public TransitNetwork Network { get; }
@@ -24,6 +25,8 @@ internal sealed class TransitMatrixContext
     public SnapResult[] OriginSnaps { get; }
     public SnapResult[] DestinationSnaps { get; }
     public EgressTable Egress { get; }
+    /// <summary>Fare inputs per agency and stop-time segment (only with a breakdown and a fare model).</summary>
+    public RideTables? Rides { get; }
 
     private static SnapResult[] SnapAll(TransitNetwork network, IReadOnlyList<GeoPoint> points, double maxSnapMetres)
     {

@@ -30,7 +30,7 @@ internal sealed class TransitMatrixWorker
         _access = new AccessSearch(c.Network, c.Egress, _d, c.MaxWalkMs);
         _sweep = new DepartureSweep(c.Network, c.Egress, _d, _samples, req.MaxRides, c.MaxTripSeconds);
         _reducer = new PercentileReducer(_samples, c.MaxTripSeconds);
-        _breakdown = req.JourneyDetails ? new JourneyBreakdown(c.Network, c.Egress, _d, req.MaxRides, c.MaxTripSeconds, req.Fares) : null;
+        _breakdown = req.JourneyDetails ? new JourneyBreakdown(c.Network, c.Egress, c.Rides, _d, req.MaxRides, c.MaxTripSeconds, req.Fares) : null;
         _medianSample = new int[_d];
         _departure = new int[_d];
         _total = new int[_d];

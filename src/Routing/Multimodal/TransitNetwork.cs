@@ -4,6 +4,7 @@ using Geo.Routing.Geometry;
 using Geo.Routing.Matrices;
 using Geo.Routing.Search;
 using Geo.Routing.Streets;
+using Geo.Routing.Transit.Gtfs;
 using Geo.Routing.Transit.Timetable;
 
 namespace Geo.Routing.Multimodal;
@@ -66,6 +67,23 @@ public sealed class TransitNetwork
                 n += s.IsOk ? 1 : 0;
             }
             return n;
+        }
+    }
+
+    /// <summary>
+    /// Records in <paramref name="issues"/> how many stops were linked to the street network and throws
+    /// <see cref="ComputationException"/> (exit 5) when none was: every transit time would be "no route".
+    /// </summary>
+    public void RequireLinkedStops(IssueLog issues, string feeds)
+    {
+        ArgumentNullException.ThrowIfNull(issues);
+        var linked = LinkedStopCount;
+        var message = $"{linked:N0} of {StopSnaps.Length:N0} stops linked to the street network";
+        issues.Add(feeds, 0, null, null, IssueCode.StopsLinked, linked == 0 ? IssueSeverity.Error : IssueSeverity.Info, message);
+        if (linked == 0)
+        {
+            throw new ComputationException(
+                $"{feeds}: no GTFS stop is linked to the street network ({message}); check that the feed and the OSM extract cover the same area");
         }
     }
 

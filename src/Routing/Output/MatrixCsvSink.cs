@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Geo.Core;
 using Geo.Routing.Matrices;
@@ -107,7 +106,10 @@ public sealed class MatrixCsvSink : IMatrixSink
         {
             var o = batch.FirstOrigin + i;
             var originId = Encoding.UTF8.GetBytes(CsvText.Escape(layout.OriginIds[o]));
-            var originSnap = layout.OriginSnapMetres?[o] ?? double.NaN;
+            var snapStart = _length;
+            AppendNumber(layout.OriginSnapMetres?[o] ?? double.NaN, 1);
+            var originSnap = _buffer.AsSpan(snapStart, _length - snapStart).ToArray();
+            _length = snapStart;
             for (var d = 0; d < destinations; d++)
             {
                 var pair = (i * destinations) + d;
@@ -128,7 +130,7 @@ public sealed class MatrixCsvSink : IMatrixSink
                     AppendNumber(km[pair], 3);
                 }
                 Append((byte)',');
-                AppendNumber(originSnap, 1);
+                Append(originSnap);
                 Append((byte)',');
                 Append(_destinationSnaps[d]);
                 Append((byte)',');
@@ -175,11 +177,7 @@ public sealed class MatrixCsvSink : IMatrixSink
             return;
         }
         Reserve(32);
-        if (!Math.Round(value, decimals).TryFormat(_buffer.AsSpan(_length), out var written, default, CultureInfo.InvariantCulture))
-        {
-            throw new InvalidOperationException("number did not fit the CSV buffer");
-        }
-        _length += written;
+        _length += MatrixNumberFormat.Write(value, decimals, _buffer.AsSpan(_length));
     }
 
     private void Append(byte value)

@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 using Geo.Core;
 using Geo.Routing.Profiles;
@@ -9,15 +7,14 @@ using Geo.Routing.Streets;
 namespace Geo.Routing.Streets;
 
 /// <summary>
-/// The .geonet binary format of <see cref="StreetNetwork"/>: "GEONET", int32 format version, int64 payload length,
-/// the payload (source hash, profile JSON, build report, flat little-endian arrays) and a SHA-256 of the payload.
+/// The .geonet binary format of <see cref="StreetNetwork"/>: the shared artefact envelope (<see cref="ArtefactFile"/>: magic,
+/// versions, SHA-256 of the OSM source, payload length and SHA-256) around the payload (source hash, profile JSON, build
+/// report, flat little-endian arrays).
 /// </summary>
 internal static class StreetNetworkFile
 {
-    public const int FormatVersion = 1;
-    private static readonly byte[] Magic = "GEONET"u8.ToArray();
-    private const int HeaderBytes = 6 + 4 + 8;
-    private const int HashBytes = 32;
+    public const int FormatVersion = 2;
+    public static readonly ArtefactKind Kind = new("GEONET", FormatVersion, "Geo street network (.geonet)");
 
     public static string RebuildHint(string path) => $"rebuild it with: geo build-network --osm <region.osm.pbf> --out {path}";
 
@@ -27,9 +24,9 @@ internal static class StreetNetworkFile
         {
             throw new PlatformNotSupportedException("Network files are little-endian.");
         }
-        using var payload = new MemoryStream();
-        using (var writer = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
+        ArtefactFile.Write(path, Kind, InputHash(network.SourceHash), payload =>
         {
+            using var writer = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true);
             writer.Write(network.SourceHash);
             writer.Write(network.Profiles.Json);
             var r = network.BuildReport;
@@ -73,61 +70,34 @@ internal static class StreetNetworkFile
                 WriteArray(writer, t.EdgeWay);
                 WriteArray(writer, t.EdgeSegment);
             }
-        }
-        var bytes = payload.GetBuffer().AsSpan(0, (int)payload.Length);
-        var hash = SHA256.HashData(bytes);
-        var payloadBuffer = payload.GetBuffer();
-        var payloadLength = (int)payload.Length;
-        AtomicFile.Write(path, stream =>
-        {
-            Span<byte> header = stackalloc byte[HeaderBytes];
-            Magic.CopyTo(header);
-            BinaryPrimitives.WriteInt32LittleEndian(header[6..], FormatVersion);
-            BinaryPrimitives.WriteInt64LittleEndian(header[10..], payloadLength);
-            stream.Write(header);
-            stream.Write(payloadBuffer, 0, payloadLength);
-            stream.Write(hash);
         });
     }
 
+    /// <summary>The envelope's input hash: the OSM file's SHA-256 (hex) as bytes, or the SHA-256 of any other source key.</summary>
+    private static byte[] InputHash(string sourceHash) =>
+        sourceHash.Length == 2 * ArtefactFile.HashBytes && sourceHash.All(char.IsAsciiHexDigit) ? Convert.FromHexString(sourceHash) : ArtefactFile.HashOf(sourceHash);
+
     public static StreetNetwork Load(string path)
     {
-        byte[] bytes;
+        Stream payload;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            payload = ArtefactFile.OpenVerified(path, Kind, default, out _);
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        catch (ArtefactException ex) when (ex.Message == "not found")
         {
             throw new InputFileException(path, null, null, "street network file not found; " + RebuildHint(path));
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (ArtefactException ex)
         {
-            throw new InputFileException(path, null, null, "cannot read the street network file: " + ex.Message);
-        }
-        if (bytes.Length < HeaderBytes + HashBytes || !bytes.AsSpan(0, 6).SequenceEqual(Magic))
-        {
-            throw new InputFileException(path, null, null, "not a Geo street network (.geonet) file; " + RebuildHint(path));
-        }
-        var version = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(6));
-        if (version != FormatVersion)
-        {
-            throw new InputFileException(path, null, null,
-                $"street network format version {version} is not supported by this build (it reads version {FormatVersion}); " + RebuildHint(path));
-        }
-        var payloadLength = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(10));
-        if (payloadLength < 0 || HeaderBytes + payloadLength + HashBytes != bytes.Length)
-        {
-            throw new InputFileException(path, null, null, "the street network file is truncated or has trailing data; " + RebuildHint(path));
-        }
-        var payload = bytes.AsSpan(HeaderBytes, (int)payloadLength);
-        if (!SHA256.HashData(payload).AsSpan().SequenceEqual(bytes.AsSpan(HeaderBytes + (int)payloadLength, HashBytes)))
-        {
-            throw new InputFileException(path, null, null, "the street network file is corrupt (checksum mismatch); " + RebuildHint(path));
+            throw new InputFileException(path, null, null, "the street network file " + ex.Message + "; " + RebuildHint(path));
         }
         try
         {
-            return Read(path, bytes, HeaderBytes, (int)payloadLength);
+            using (payload)
+            {
+                return Read(path, payload);
+            }
         }
         catch (Exception ex) when (ex is EndOfStreamException or ArgumentException or IndexOutOfRangeException or InvalidDataException or OverflowException)
         {
@@ -135,9 +105,8 @@ internal static class StreetNetworkFile
         }
     }
 
-    private static StreetNetwork Read(string path, byte[] bytes, int offset, int length)
+    private static StreetNetwork Read(string path, Stream stream)
     {
-        using var stream = new MemoryStream(bytes, offset, length, writable: false);
         using var reader = new BinaryReader(stream, Encoding.UTF8);
         var sourceHash = reader.ReadString();
         var profilesJson = reader.ReadString();

@@ -8,6 +8,19 @@ public static class GeoJsonReader
     /// <summary>Parses UTF-8 GeoJSON; throws <see cref="FormatException"/> with the position of the problem.</summary>
     public static List<GeoFeature> ReadFeatureCollection(ReadOnlySpan<byte> utf8)
     {
+        try
+        {
+            return Read(utf8);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A string holding bytes that are not UTF-8 fails only when read (found by fuzzing).
+            throw new FormatException("not valid GeoJSON: " + ex.Message, ex);
+        }
+    }
+
+    private static List<GeoFeature> Read(ReadOnlySpan<byte> utf8)
+    {
         JsonDocument doc;
         try
         {

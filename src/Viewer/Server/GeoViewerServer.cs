@@ -25,11 +25,13 @@ public sealed class GeoViewerServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<(string, string, string), byte[]> _scoreCache = new();
     private readonly StaticAssets _assets = new();
+    private readonly HostGuard _hosts;
 
     private GeoViewerServer(ViewerServerOptions options, ResultsFolder results)
     {
         Options = options;
         Results = results;
+        _hosts = new HostGuard(ParseHost(options.Host), options.AllowedHosts);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(GeoViewerServer).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(ParseHost(options.Host), options.Port));
@@ -87,6 +89,13 @@ public sealed class GeoViewerServer : IAsyncDisposable
     {
         app.Use(async (ctx, next) =>
         {
+            SecurityHeaders.Apply(ctx, Options.TilesUrl);
+            if (!_hosts.IsAllowed(ctx.Request.Headers.Host.ToString()))
+            {
+                await Error(ctx, StatusCodes.Status403Forbidden, "refused: the Host header '" + ctx.Request.Headers.Host + "' is not this viewer's address or localhost; to reach it by another name start geo serve with --allow-host <name>", null).ConfigureAwait(false);
+                return;
+            }
+
             string raw = ctx.Features.Get<IHttpRequestFeature>()?.RawTarget ?? ctx.Request.Path.Value ?? "/";
             if (!PathGuard.IsSafeRawPath(raw))
             {
@@ -94,8 +103,6 @@ public sealed class GeoViewerServer : IAsyncDisposable
                 return;
             }
 
-            ctx.Response.Headers.XContentTypeOptions = "nosniff";
-            ctx.Response.Headers.CacheControl = "no-store";
             await next(ctx).ConfigureAwait(false);
         });
 
@@ -198,11 +205,13 @@ public sealed class GeoViewerServer : IAsyncDisposable
             return;
         }
 
-        if (!File.Exists(full))
+        if (!File.Exists(full) || PathGuard.IsHiddenOrTemporary(rel))
         {
             await Error(ctx, StatusCodes.Status404NotFound, "no such file in the results folder: " + rel, rel).ConfigureAwait(false);
             return;
         }
+
+        SecurityHeaders.ApplyToResultsFile(ctx);
 
         ctx.Response.ContentType = StaticAssets.ContentType(full);
         await ctx.Response.SendFileAsync(full).ConfigureAwait(false);

@@ -69,4 +69,23 @@ public static class PathGuard
         fullPath = candidate;
         return true;
     }
+
+    /// <summary>
+    /// True for paths never served even inside the results folder: any segment starting with '.' (dot files, and Geo's
+    /// temporaries <c>.geo-tmp-*</c> of a run in progress) or ending in .tmp, .part or '~'.
+    /// </summary>
+    public static bool IsHiddenOrTemporary(string relative)
+    {
+        ArgumentNullException.ThrowIfNull(relative);
+        foreach (string segment in relative.Split('/'))
+        {
+            if (segment.StartsWith('.') || segment.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase)
+                || segment.EndsWith(".part", StringComparison.OrdinalIgnoreCase) || segment.EndsWith('~'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

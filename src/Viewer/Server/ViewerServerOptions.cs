@@ -15,6 +15,9 @@ public sealed record ViewerServerOptions
     /// <summary>Optional online raster tile URL template with {z}/{x}/{y}, drawn under the zones; null = offline only.</summary>
     public string? TilesUrl { get; init; }
 
+    /// <summary>Host names (besides the bound address and localhost) that browsers may use to reach the viewer (<c>--allow-host</c>).</summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
     /// <summary>Throws <see cref="ArgumentException"/> for an invalid host, port or tile URL.</summary>
     public void Validate()
     {
@@ -25,6 +28,13 @@ public sealed record ViewerServerOptions
         }
 
         _ = GeoViewerServer.ParseHost(Host);
+        foreach (var name in AllowedHosts)
+        {
+            if (string.IsNullOrWhiteSpace(name) || name.Any(c => c is ':' or '/' or ' ' or '*'))
+            {
+                throw new ArgumentException("--allow-host takes a host name such as geo.example.org (no port, scheme or wildcard), got '" + name + "'");
+            }
+        }
         if (TilesUrl is { } t && (!(t.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || t.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
             || !t.Contains("{z}", StringComparison.Ordinal) || !t.Contains("{x}", StringComparison.Ordinal) || !t.Contains("{y}", StringComparison.Ordinal)))
         {

@@ -206,7 +206,7 @@ public sealed class RunPipelineTests
         File.WriteAllText(scenarioPath, text);
         var outFolder = Path.Combine(_root, "bad");
         var e = Assert.Throws<InputFileException>(() => RunPipeline.Run(new RunOptions { ScenarioPath = scenarioPath, OutFolder = outFolder, SkipMaps = true }, new Progress<string>()));
-        Assert.That(e!.Field, Is.EqualTo("transit.window"));
+        Assert.That(e!.Field, Is.EqualTo("$.transit.window"), "checked with the scenario, before any work");
         Assert.That(File.Exists(Path.Combine(outFolder, "summary.json")), Is.False);
     }
 

@@ -32,7 +32,7 @@ public sealed class ContractedGraphCacheTests
         {
             var built = ContractedGraphCache.GetOrBuild(TestGraphs.Grid(12, 12, 1), "h1", path, null, out var fromCache);
             Assert.That(fromCache, Is.False);
-            Assert.That(ContractedGraph.ReadInputHash(path), Is.EqualTo("h1"));
+            Assert.That(ContractedGraph.IsCachedFor(path, "h1"), Is.True);
 
             // A new graph instance with the same content: not in memory, so it comes from the file.
             var loaded = ContractedGraphCache.GetOrBuild(TestGraphs.Grid(12, 12, 1), "h1", path, null, out fromCache);
@@ -41,7 +41,7 @@ public sealed class ContractedGraphCacheTests
 
             ContractedGraphCache.GetOrBuild(TestGraphs.Grid(12, 12, 1), "h2", path, null, out fromCache);
             Assert.That(fromCache, Is.False);
-            Assert.That(ContractedGraph.ReadInputHash(path), Is.EqualTo("h2"));
+            Assert.That(ContractedGraph.IsCachedFor(path, "h2"), Is.True);
         }
         finally
         {

@@ -99,10 +99,10 @@ public sealed class StreetNetworkFileTests
         var path = folder.File("old.geonet");
         SmallNetwork().Save(path);
         var bytes = File.ReadAllBytes(path);
-        bytes[6] = 99; // int32 version right after "GEONET"
+        bytes[12] = 99; // int32 payload format version in the artefact header
         File.WriteAllBytes(path, bytes);
         var ex = Assert.Throws<InputFileException>(() => StreetNetwork.Load(path));
-        Assert.That(ex!.Message, Does.Contain("version 99"));
+        Assert.That(ex!.Message, Does.Contain("version 1.99"));
         Assert.That(ex.Message, Does.Contain("geo build-network"));
     }
 }

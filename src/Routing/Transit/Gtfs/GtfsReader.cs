@@ -37,6 +37,9 @@ public static class GtfsReader
     public static GtfsFeed Read(params string[] paths)
         => Read(Array.ConvertAll(paths, p => new GtfsSource(p)), new IssueLog());
 
+    /// <summary>Largest GTFS table read (uncompressed): 1 GiB, about the most one .NET string holds.</summary>
+    public const long MaxTableBytes = 1L << 30;
+
     private sealed class FeedFiles : IDisposable
     {
         private readonly ZipArchive? _zip;
@@ -60,6 +63,15 @@ public static class GtfsReader
             catch (InvalidDataException e)
             {
                 throw new InputFileException(path, null, null, $"not a readable zip file: {e.Message}");
+            }
+            try
+            {
+                _ = _zip.Entries;
+            }
+            catch (InvalidDataException e)
+            {
+                _zip.Dispose();
+                throw new InputFileException(path, null, null, $"not a readable zip file (damaged central directory): {e.Message}");
             }
         }
 
@@ -85,8 +97,20 @@ public static class GtfsReader
             {
                 return null;
             }
-            using var s = best.Open();
-            return GtfsCsvReader.FromStream(Display(name), s);
+            if (best.Length > MaxTableBytes)
+            {
+                throw new InputFileException(Display(name), null, null,
+                    $"the table is {best.Length / (1 << 20):N0} MiB uncompressed; tables up to {MaxTableBytes >> 20:N0} MiB are read (split the feed by agency or region)");
+            }
+            try
+            {
+                using var s = best.Open();
+                return GtfsCsvReader.FromStream(Display(name), s);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new InputFileException(Display(name), null, null, $"the zip entry cannot be read (damaged zip?): {e.Message}");
+            }
         }
 
         public void Dispose() => _zip?.Dispose();

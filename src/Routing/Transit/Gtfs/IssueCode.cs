@@ -24,4 +24,6 @@ public enum IssueCode
     UnknownFare,
     EmptyRow,
     AgencyWithoutRoutes,
+    /// <summary>How many stops were linked to the street network (Info); an Error when none was.</summary>
+    StopsLinked,
 }
