@@ -104,7 +104,7 @@ public sealed class ContractedGraphTests
         try
         {
             ch.Save(path, "hash-1");
-            Assert.That(ContractedGraph.ReadInputHash(path), Is.EqualTo("hash-1"));
+            Assert.That(ContractedGraph.IsCachedFor(path, "hash-1"), Is.True);
             Assert.That(ContractedGraph.TryLoad(path, "hash-1", out var loaded), Is.True);
             Assert.That(loaded!.Rank, Is.EqualTo(ch.Rank));
             Assert.That(loaded.UpWeight, Is.EqualTo(ch.UpWeight));
