@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Geo.Catchment.Allocation;
+using Geo.Catchment.Scenarios;
 using Geo.Catchment.Inputs;
 using Geo.Core;
 using Geo.Routing.Geometry;

@@ -1,3 +1,4 @@
+using Geo.Catchment.Scenarios;
 using System.Diagnostics;
 using System.Globalization;
 using Geo.Core;

@@ -1,3 +1,4 @@
+using Geo.Catchment.Scenarios;
 using Google.OrTools.LinearSolver;
 
 namespace Geo.Catchment.Allocation;

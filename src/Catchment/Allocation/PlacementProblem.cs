@@ -1,3 +1,4 @@
+using Geo.Catchment.Scenarios;
 using System.Globalization;
 using System.Text;
 using Geo.Catchment.Inputs;
@@ -233,30 +234,7 @@ public sealed record PlacementProblem
     };
 
     /// <summary>Parses a command-line problem name; false when unknown.</summary>
-    public static bool TryParseKind(string text, out PlacementProblemKind kind)
-    {
-        switch (text.Trim().ToUpperInvariant())
-        {
-            case "PMEDIAN" or "P-MEDIAN":
-                kind = PlacementProblemKind.PMedian;
-                return true;
-            case "MCLP":
-                kind = PlacementProblemKind.Mclp;
-                return true;
-            case "LSCP":
-                kind = PlacementProblemKind.Lscp;
-                return true;
-            case "PCENTER" or "P-CENTER":
-                kind = PlacementProblemKind.PCenter;
-                return true;
-            case "CPMEDIAN" or "CAPACITATED" or "CAPACITATED-PMEDIAN":
-                kind = PlacementProblemKind.CapacitatedPMedian;
-                return true;
-            default:
-                kind = default;
-                return false;
-        }
-    }
+    public static bool TryParseKind(string text, out PlacementProblemKind kind) => PlacementProblemKinds.TryParse(text, out kind);
 
     private static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using Geo.Catchment.Scenarios;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;

@@ -1,3 +1,4 @@
+using Geo.Catchment.Scenarios;
 namespace Geo.Catchment.Allocation;
 
 /// <summary>Objective and constraint violation of one selection; <see cref="Violation"/> 0 means feasible.</summary>

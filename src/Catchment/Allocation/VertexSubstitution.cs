@@ -1,3 +1,4 @@
+using Geo.Catchment.Scenarios;
 using System.Diagnostics;
 
 namespace Geo.Catchment.Allocation;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Geo.Catchment.Allocation;
 using Geo.Core;
 using Geo.Routing.Profiles;
 
@@ -56,7 +55,7 @@ internal static class ScenarioRanges
         }
         if (scenario.Placement is { } placement)
         {
-            if (!PlacementProblem.TryParseKind(placement.Problem, out _))
+            if (!PlacementProblemKinds.TryParse(placement.Problem, out _))
             {
                 throw Fail("$.placement.problem", $"unknown problem '{placement.Problem}'; valid: pmedian, mclp, lscp, pcenter");
             }

@@ -1,3 +1,4 @@
+using Geo.Catchment.Scenarios;
 using Geo.Catchment.Allocation;
 using Geo.Catchment.Inputs;
 

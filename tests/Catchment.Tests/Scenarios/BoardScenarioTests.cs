@@ -49,7 +49,7 @@ public sealed class BoardScenarioTests
     [Test]
     public void Report_MethodsSummaryAttributionAndEqualityTables()
     {
-        var html = File.ReadAllText(Path.Combine(_out, "report.html"));
+        var html = System.Net.WebUtility.HtmlDecode(File.ReadAllText(Path.Combine(_out, "report.html")));
         var methods = _result.Summary.Methods!;
         Assert.Multiple(() =>
         {
@@ -63,9 +63,10 @@ public sealed class BoardScenarioTests
             Assert.That(html, Does.Contain("© OpenStreetMap contributors (ODbL)"));
             Assert.That(html, Does.Contain("Open Government Licence v3.0"));
             Assert.That(methods.Methods.Select(m => m.Topic), Does.Contain("Time bands").And.Contain("Weighting").And.Contain("Money").And.Contain("Carbon").And.Contain("Ranking"));
-            // plain-English summary: option A by car, 5,000 of 6,000 people travel longer (Z2-Z6), 4,000 by more than 10 minutes (Z2, Z4, Z5, Z6)
+            // plain-English summary: option A by car, baseline mean (15+10+20+20+15+30)/6 = 18.3 -> (15+30+30+45+60+61)/6 = 40.2;
+            // 5,000 of 6,000 people travel longer (Z2-Z6), 4,000 by more than 10 minutes (Z2, Z4, Z5, Z6)
             Assert.That(html, Does.Contain("<h2>Summary</h2>"));
-            Assert.That(html, Does.Contain("the mean journey goes from 15.0 to 40.2 minutes (+21.8)"));
+            Assert.That(html, Does.Contain("the mean journey goes from 18.3 to 40.2 minutes (+21.8)"));
             Assert.That(html, Does.Contain("5,000 people (83%) travel longer, 4,000 of them by more than 10 minutes"));
             Assert.That(html, Does.Contain("ward Altrincham (Trafford) +38.0 min"), "the group affected most, by code with its name");
             Assert.That(html, Does.Contain("Equality impact: op by car"));

@@ -1,4 +1,4 @@
-namespace Geo.Catchment.Allocation;
+namespace Geo.Catchment.Scenarios;
 
 /// <summary>Which location-allocation problem to solve. Command-line names in brackets.</summary>
 public enum PlacementProblemKind
