@@ -1,5 +1,6 @@
 using System.Globalization;
 using Geo.Core;
+using Geo.Routing.Jobs;
 using Geo.Routing.Profiles;
 
 namespace Geo.Catchment.Scenarios;
@@ -44,9 +45,9 @@ internal static class ScenarioRanges
             {
                 throw Fail("$.transit.date", $"'{date}' is not a date like 2024-03-05");
             }
-            if (transit.Window is { } window && !TransitSpec.TryParseWindow(window, out _, out _))
+            if (transit.Window is { } window && !DepartureWindow.TryParse(window, out _, out var windowError))
             {
-                throw Fail("$.transit.window", $"'{window}' is not a window like 07:00-10:00 (start before end)");
+                throw Fail("$.transit.window", $"'{window}' is not a window like 07:00-10:00 (start before end): {windowError}");
             }
             if (transit.MaxWalkMinutes is double walk && !(walk > 0 && walk <= MaxWalkMinutesLimit))
             {
