@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net;
+using Geo.Core;
 using Geo.RoutingServer.Osrm;
 using Geo.RoutingServer.Services;
 using Microsoft.AspNetCore.Builder;
@@ -35,7 +36,7 @@ public sealed class GeoRoutingServer : IAsyncDisposable
             k.Limits.MaxRequestBodySize = options.MaxRequestBytes;
             k.Limits.MaxRequestLineSize = options.MaxRequestBytes;
             k.Limits.MaxRequestBufferSize = options.MaxRequestBytes + (64 << 10);
-            k.Listen(ParseHost(options.Host), options.Port);
+            k.Listen(BindAddress.Parse(options.Host), options.Port);
         });
         builder.Services.AddResponseCompression(c =>
         {
@@ -57,28 +58,15 @@ public sealed class GeoRoutingServer : IAsyncDisposable
     public Uri Address { get; private set; } = new("http://127.0.0.1/");
 
     /// <summary>True when bound to a loopback address only.</summary>
-    public bool IsLoopbackOnly => IPAddress.IsLoopback(ParseHost(Options.Host));
+    public bool IsLoopbackOnly => IPAddress.IsLoopback(BindAddress.Parse(Options.Host));
 
     public static GeoRoutingServer Create(RoutingEngine engine, RoutingServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        ParseHost(options.Host);
+        BindAddress.Parse(options.Host);
         return new GeoRoutingServer(engine, options);
-    }
-
-    /// <summary>An IP address; "localhost" is 127.0.0.1. Host names are refused (bind to an address, not a name).</summary>
-    public static IPAddress ParseHost(string host)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(host);
-        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
-        {
-            return IPAddress.Loopback;
-        }
-        return IPAddress.TryParse(host, out var ip)
-            ? ip
-            : throw new ArgumentException("host must be an IP address such as 127.0.0.1 (or 0.0.0.0 for all interfaces), got '" + host + "'");
     }
 
     public async Task StartAsync(CancellationToken cancellationToken = default)

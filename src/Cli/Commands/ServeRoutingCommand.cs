@@ -78,7 +78,7 @@ public sealed class ServeRoutingCommand : AsyncCommand<ServeRoutingCommand.Setti
         try
         {
             options.Validate();
-            GeoRoutingServer.ParseHost(options.Host);
+            BindAddress.Parse(options.Host);
         }
         catch (ArgumentException ex)
         {

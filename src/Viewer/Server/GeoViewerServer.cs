@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
+using Geo.Core;
 using Geo.Viewer.Results;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -31,10 +32,10 @@ public sealed class GeoViewerServer : IAsyncDisposable
     {
         Options = options;
         Results = results;
-        _hosts = new HostGuard(ParseHost(options.Host), options.AllowedHosts);
+        _hosts = new HostGuard(BindAddress.Parse(options.Host), options.AllowedHosts);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(GeoViewerServer).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(ParseHost(options.Host), options.Port));
+        builder.WebHost.ConfigureKestrel(k => k.Listen(BindAddress.Parse(options.Host), options.Port));
         _app = builder.Build();
         MapEndpoints(_app);
     }
@@ -43,7 +44,7 @@ public sealed class GeoViewerServer : IAsyncDisposable
     public ResultsFolder Results { get; }
 
     /// <summary>True when bound to a loopback address only.</summary>
-    public bool IsLoopbackOnly => IPAddress.IsLoopback(ParseHost(Options.Host));
+    public bool IsLoopbackOnly => IPAddress.IsLoopback(BindAddress.Parse(Options.Host));
 
     /// <summary>Base address after <see cref="StartAsync"/> (actual port when 0 was requested), e.g. http://127.0.0.1:8080/.</summary>
     public Uri Address { get; private set; } = new("http://127.0.0.1/");
@@ -54,20 +55,6 @@ public sealed class GeoViewerServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         return new GeoViewerServer(options, ResultsFolder.Load(options.ResultsFolder));
-    }
-
-    /// <summary>Parses an IP address; "localhost" is 127.0.0.1. Host names are refused (bind to an address, not a name).</summary>
-    public static IPAddress ParseHost(string host)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(host);
-        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
-        {
-            return IPAddress.Loopback;
-        }
-
-        return IPAddress.TryParse(host, out var ip)
-            ? ip
-            : throw new ArgumentException("host must be an IP address such as 127.0.0.1 (or 0.0.0.0 for all interfaces), got '" + host + "'");
     }
 
     public async Task StartAsync(CancellationToken cancellationToken = default)

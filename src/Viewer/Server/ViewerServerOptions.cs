@@ -1,3 +1,5 @@
+using Geo.Core;
+
 namespace Geo.Viewer.Server;
 
 /// <summary>Settings for <see cref="GeoViewerServer"/>.</summary>
@@ -27,7 +29,7 @@ public sealed record ViewerServerOptions
             throw new ArgumentException("port must be between 0 and 65535, got " + Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        _ = GeoViewerServer.ParseHost(Host);
+        _ = BindAddress.Parse(Host);
         foreach (var name in AllowedHosts)
         {
             if (string.IsNullOrWhiteSpace(name) || name.Any(c => c is ':' or '/' or ' ' or '*'))
