@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Geo.Cli.Tests.EndToEnd;
 using Geo.Core;
 using NUnit.Framework;
@@ -111,9 +112,17 @@ public sealed class KillRunTests
         return process;
     }
 
+    private static readonly Regex GeneratedStamp = new(@"Generated \d{4}-\d{2}-\d{2} \d{2}:\d{2}", RegexOptions.CultureInvariant);
+
+    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+
     private sealed record FolderState(SortedDictionary<string, string> Files, string? ScenarioName);
 
-    /// <summary>Every file with its content hash (size only for the two files that embed a timestamp), and summary.json's scenario name.</summary>
+    /// <summary>
+    /// Every file with its content hash, and summary.json's scenario name. summary.json and zones.gpkg embed the run's time,
+    /// so only their presence counts; report.html is hashed without its "Generated" minute, which differs between two runs
+    /// that straddle a minute.
+    /// </summary>
     private static FolderState Snapshot(string folder)
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -124,9 +133,12 @@ public sealed class KillRunTests
         foreach (var file in Directory.GetFiles(folder, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(folder, file).Replace('\\', '/');
-            files[relative] = relative is "summary.json" or "zones.gpkg"
-                ? "exists"
-                : Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)));
+            files[relative] = relative switch
+            {
+                "summary.json" or "zones.gpkg" => "exists",
+                "report.html" => Hash(GeneratedStamp.Replace(File.ReadAllText(file), "Generated (time)")),
+                _ => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file))),
+            };
         }
         string? name = null;
         var summary = Path.Combine(folder, "summary.json");
