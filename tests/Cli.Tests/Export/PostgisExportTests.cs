@@ -108,18 +108,20 @@ public sealed class PostgisExportTests
         Assert.That(found.Where(r => !Equals(r[0], r[1])).Select(r => $"{r[0]} in {r[1] ?? "no zone"}"), Is.Empty);
     }
 
+    /// <summary>Every site of sites.geojson is exported, at the coordinates the scenario's site files give it.</summary>
     [Test]
     public void Export_Sites_PointsAtTheSiteCoordinates()
     {
-        // The scenario's sites: hospitals (sites.csv) and candidate community sites (community_sites.csv), same columns first.
+        // The scenario's sites come from hospitals (sites.csv) and candidate community sites (community_sites.csv).
         var (header, rows) = EndToEndFiles.ReadCsv(Path.Combine(EndToEndFiles.RepoRoot(), "data-samples", "sites.csv"));
         rows.AddRange(EndToEndFiles.ReadCsv(Path.Combine(EndToEndFiles.RepoRoot(), "data-samples", "community_sites.csv")).Rows);
-        var db = TestPostgres.Rows(_connection, $"SELECT site_id, site_name, ST_X(geom), ST_Y(geom), ST_SRID(geom), GeometryType(geom) FROM {_schema}.sites")
-            .ToDictionary(r => (string)r[0]!);
-        Assert.That(db, Has.Count.EqualTo(rows.Count));
-        foreach (var row in rows)
+        var inputs = rows.DistinctBy(r => r[Array.IndexOf(header, "site_id")]).ToDictionary(r => r[Array.IndexOf(header, "site_id")]);
+        using var geojson = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_results, "sites.geojson")));
+        var db = TestPostgres.Rows(_connection, $"SELECT site_id, site_name, ST_X(geom), ST_Y(geom), ST_SRID(geom), GeometryType(geom) FROM {_schema}.sites");
+        Assert.That(db, Has.Count.EqualTo(geojson.RootElement.GetProperty("features").GetArrayLength()));
+        foreach (var stored in db)
         {
-            var stored = db[row[Array.IndexOf(header, "site_id")]];
+            var row = inputs[(string)stored[0]!];
             Assert.That(stored[1], Is.EqualTo(row[Array.IndexOf(header, "site_name")]));
             Assert.That((double)stored[2]!, Is.EqualTo(double.Parse(row[Array.IndexOf(header, "lon")], CultureInfo.InvariantCulture)).Within(1e-7));
             Assert.That((double)stored[3]!, Is.EqualTo(double.Parse(row[Array.IndexOf(header, "lat")], CultureInfo.InvariantCulture)).Within(1e-7));
