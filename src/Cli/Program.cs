@@ -1,3 +1,4 @@
+using Geo.Cli.ClusterMatrix;
 using Geo.Cli.Commands;
 using Spectre.Console.Cli;
 
