@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using Geo.Cli.Output;
 using Geo.Core;
 using Geo.Postgis;
 using Spectre.Console;
@@ -48,7 +49,7 @@ public sealed class ExportCommand : Command<ExportCommand.Settings>
             table.AddRow(Markup.Escape($"{schema}.{t.Table}"), Markup.Escape(t.Source), t.Rows.ToString("N0", CultureInfo.InvariantCulture), Markup.Escape(geometry));
         }
         table.Caption($"one transaction, {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s; in QGIS: Layer > Add Layer > Add PostGIS Layers, schema {schema}");
-        AnsiConsole.Write(table);
+        ConsoleTables.Write(table);
         return ExitCodes.Ok;
     }
 }
