@@ -100,7 +100,7 @@ public sealed class GeoRoutingServer : IAsyncDisposable
             var engine = Engine.For(request.Mode);
             context.Response.ContentType = "application/json; charset=utf-8";
             var pipe = context.Response.BodyWriter;
-            await (request.Service switch
+            await (request.Transit ? TransitTableService.WriteAsync(request, engine, Engine.Transit, Options, pipe, cancellation) : request.Service switch
             {
                 "table" => TableService.WriteAsync(request, engine, Options, pipe, cancellation),
                 "route" => RouteService.WriteAsync(request, engine, Options, pipe, cancellation),

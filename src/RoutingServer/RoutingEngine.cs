@@ -17,6 +17,9 @@ public sealed class RoutingEngine
 
     public StreetNetwork Network { get; }
 
+    /// <summary>Public transport for the transit table (set before the server starts); null = served without it.</summary>
+    public TransitEngine? Transit { get; set; }
+
     public ModeEngine For(TravelMode mode) => _modes[(int)mode];
 
     /// <param name="network">The loaded network.</param>

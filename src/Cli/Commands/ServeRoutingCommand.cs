@@ -4,6 +4,7 @@ using System.Globalization;
 using Geo.Core;
 using Geo.Routing.Profiles;
 using Geo.Routing.Streets;
+using Geo.Routing.Transit.Gtfs;
 using Geo.RoutingServer;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -47,6 +48,14 @@ public sealed class ServeRoutingCommand : AsyncCommand<ServeRoutingCommand.Setti
         [Description("Largest request URL or body, in MB. Default: 8.")]
         public int MaxRequestMb { get; init; } = 8;
 
+        [CommandOption("--gtfs <ZIP>")]
+        [Description("GTFS feed zip(s) for the transit table (/table/v1/transit/...); repeat for several feeds. Needs --date. Default: none (no transit profile).")]
+        public string[] Gtfs { get; init; } = [];
+
+        [CommandOption("--date <YYYY-MM-DD>")]
+        [Description("Service date of the transit timetable, e.g. 2024-03-05. Required with --gtfs.")]
+        public string? Date { get; init; }
+
         [CommandOption("--time-band <BAND>")]
         [Description("Car time band: off_peak, am_peak, inter_peak or pm_peak. Default: off_peak.")]
         public string TimeBand { get; init; } = "off_peak";
@@ -85,10 +94,24 @@ public sealed class ServeRoutingCommand : AsyncCommand<ServeRoutingCommand.Setti
             throw new UsageException(ex.Message);
         }
 
+        DateOnly? date = null;
+        if (settings.Gtfs.Length > 0 || settings.Date is not null)
+        {
+            date = settings.Gtfs.Length == 0 ? throw new UsageException("--date goes with --gtfs <ZIP> (the transit timetable's feeds).")
+                : DateOnly.TryParseExact(settings.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+                : throw new UsageException($"--date '{settings.Date}' must be YYYY-MM-DD (the transit service date), e.g. 2024-03-05.");
+        }
+
         var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         var clock = Stopwatch.StartNew();
         var network = StreetNetwork.Load(networkPath);
         var engine = RoutingEngine.Load(network, networkPath, band, stage => err.MarkupLine("[grey]" + Markup.Escape(stage) + "[/]"));
+        if (date is { } serviceDate)
+        {
+            var issues = new IssueLog();
+            engine.Transit = TransitEngine.Load(network, settings.Gtfs, serviceDate, issues, stage => err.MarkupLine("[grey]transit: " + Markup.Escape(stage) + "[/]"));
+            TransitIssues.Write(issues);
+        }
         var server = GeoRoutingServer.Create(engine, options);
         await using (server.ConfigureAwait(false))
         {
@@ -107,6 +130,10 @@ public sealed class ServeRoutingCommand : AsyncCommand<ServeRoutingCommand.Setti
             }
             Console.WriteLine($"Geo routing server (OSRM v5 API: table, route, nearest) at {server.Address}  loaded in {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s  (Ctrl+C to stop)");
             Console.WriteLine($"  e.g. {server.Address}table/v1/driving/-1.2976,50.7107;-1.1627,50.6476?annotations=duration,distance");
+            if (date is not null)
+            {
+                Console.WriteLine($"  public transport: {server.Address}table/v1/transit/-1.2976,50.7107;-1.1627,50.6476?departure=07:00-10:00&percentiles=25,50,75");
+            }
             await server.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         }
         return ExitCodes.Ok;

@@ -38,13 +38,7 @@ public sealed class TransitMatrixStage : IMatrixStage
         else
         {
             timer?.Start("load");
-            stage?.Invoke("reading GTFS");
-            var feed = GtfsReader.Read([.. options.Gtfs.Select(g => new GtfsSource(g))], Issues);
-            stage?.Invoke(string.Create(CultureInfo.InvariantCulture, $"timetable for {options.Date:yyyy-MM-dd}"));
-            var timetable = TimetableBuilder.Build(feed, options.Date, Issues);
-            stage?.Invoke("linking stops to streets");
-            Network = TransitNetwork.Build(streets, timetable);
-            Network.RequireLinkedStops(Issues, string.Join(", ", options.Gtfs));
+            Network = Link(streets, options.Gtfs, options.Date, Issues, stage);
         }
         timer?.Start("snap");
         stage?.Invoke("snapping and egress walks");
@@ -81,6 +75,23 @@ public sealed class TransitMatrixStage : IMatrixStage
             DestinationSnapMetres = RoadMatrixStage.SnapMetres(_rows.DestinationSnaps),
             ExtraColumns = extra,
         };
+    }
+
+    /// <summary>
+    /// GTFS feeds -> the timetable of <paramref name="date"/> -> stops linked to the walk network: what a transit job needs
+    /// before routing, built once by a server or silo and passed in <see cref="TransitOptions.Network"/>.
+    /// </summary>
+    public static TransitNetwork Link(StreetNetwork streets, IReadOnlyList<string> gtfs, DateOnly date, IssueLog issues, Action<string>? stage = null)
+    {
+        ArgumentNullException.ThrowIfNull(gtfs);
+        stage?.Invoke("reading GTFS");
+        var feed = GtfsReader.Read([.. gtfs.Select(g => new GtfsSource(g))], issues);
+        stage?.Invoke(string.Create(CultureInfo.InvariantCulture, $"timetable for {date:yyyy-MM-dd}"));
+        var timetable = TimetableBuilder.Build(feed, date, issues);
+        stage?.Invoke("linking stops to streets");
+        var network = TransitNetwork.Build(streets, timetable);
+        network.RequireLinkedStops(issues, string.Join(", ", gtfs));
+        return network;
     }
 
     public MatrixLayout Layout { get; }

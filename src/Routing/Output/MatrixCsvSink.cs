@@ -12,6 +12,9 @@ namespace Geo.Routing.Output;
 /// </summary>
 public sealed class MatrixCsvSink : IMatrixSink
 {
+    /// <summary>Decimals of the minutes column (the transit table of the routing server writes the same).</summary>
+    public const int MinutesDecimals = 2;
+
     private const int FlushAt = 1 << 20;
     private readonly Stream _stream;
     private readonly PendingFile? _file;
@@ -122,7 +125,7 @@ public sealed class MatrixCsvSink : IMatrixSink
                 Append((byte)',');
                 if (ok)
                 {
-                    AppendNumber(batch.Minutes[pair], 2);
+                    AppendNumber(batch.Minutes[pair], MinutesDecimals);
                 }
                 Append((byte)',');
                 if (ok && km is not null)
@@ -162,7 +165,7 @@ public sealed class MatrixCsvSink : IMatrixSink
                 var pair = (i * destinations) + d;
                 if (batch.Status[pair] == PairStatus.Ok)
                 {
-                    AppendNumber(batch.Minutes[pair], 2);
+                    AppendNumber(batch.Minutes[pair], MinutesDecimals);
                 }
             }
             Append((byte)'\n');

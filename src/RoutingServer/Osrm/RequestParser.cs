@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Geo.Routing.Geometry;
+using Geo.Routing.Streets;
 
 namespace Geo.RoutingServer.Osrm;
 
@@ -35,7 +36,9 @@ public static class RequestParser
         {
             throw new OsrmError(OsrmError.InvalidVersion, $"Service version '{parts[1]}' not found; only v1 is served.");
         }
-        if (!Profiles.TryParse(parts[2], out var mode))
+        var transit = Profiles.IsTransit(parts[2]);
+        var mode = TravelMode.Walk;
+        if (!transit && !Profiles.TryParse(parts[2], out mode))
         {
             throw OsrmError.Url($"Unknown profile '{parts[2]}'. Valid profiles: {Profiles.ValidNames}.");
         }
@@ -71,7 +74,7 @@ public static class RequestParser
                 throw OsrmError.Value($"Invalid coordinate value at index {i}: longitude must be in [-180, 180] and latitude in [-90, 90] (lon,lat order).");
             }
         }
-        return new OsrmRequest(service, mode, coordinates, options);
+        return new OsrmRequest(service, mode, coordinates, options, transit);
     }
 
     /// <summary>lon,lat;lon,lat (optionally ending in .json), polyline(...) or polyline6(...).</summary>
