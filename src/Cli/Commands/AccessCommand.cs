@@ -7,6 +7,7 @@ using Geo.Catchment.Inputs;
 using Geo.Cli.Output;
 using Geo.Core;
 using Geo.Routing.Output;
+using NetTopologySuite.Geometries;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -61,8 +62,16 @@ public sealed class AccessCommand : Command<AccessCommand.Settings>
         public string Decay { get; init; } = "gauss:15:60";
 
         [CommandOption("--out <FILE>")]
-        [Description("Output .csv or .parquet: zone_id, demand (when given), one column per index (empty/null when the zone was not routed), status (ok, unsnapped, no_route). Written atomically. Required.")]
+        [Description("Output .csv, .parquet or .gpkg (GeoPackage layer 'access' for QGIS, EPSG:4326): zone_id, demand (when given), one column per index (empty/null when the zone was not routed), status (ok, unsnapped, no_route). Written atomically. Required.")]
         public string? Out { get; init; }
+
+        [CommandOption("--boundaries <FILE>")]
+        [Description("For a .gpkg output: zone polygons (GeoJSON or GeoPackage, WGS84 or British National Grid) with the zone id in property --boundary-id. Default: each zone's point from the lon/lat (or longitude/latitude) columns of --zones.")]
+        public string? Boundaries { get; init; }
+
+        [CommandOption("--boundary-id <PROPERTY>")]
+        [Description("Zone id property of --boundaries. Default: zone_id.")]
+        public string BoundaryId { get; init; } = "zone_id";
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -72,9 +81,14 @@ public sealed class AccessCommand : Command<AccessCommand.Settings>
         var zonesPath = settings.Zones ?? throw new UsageException("--zones <CSV> is required.");
         var sitesPath = settings.Sites ?? throw new UsageException("--sites <CSV> is required.");
         var outPath = settings.Out ?? throw new UsageException("--out <FILE> is required (.csv or .parquet).");
-        if (MatrixFiles.CheckExtension(outPath) is { } bad)
+        var geoPackage = Path.GetExtension(outPath).Equals(".gpkg", StringComparison.OrdinalIgnoreCase);
+        if (!geoPackage && MatrixFiles.CheckExtension(outPath) is not null)
         {
-            throw new UsageException(bad);
+            throw new UsageException($"output '{outPath}' must end in .csv, .parquet or .gpkg");
+        }
+        if (!geoPackage && settings.Boundaries is not null)
+        {
+            throw new UsageException("--boundaries goes with a GeoPackage output (--out access.gpkg).");
         }
         if (!(settings.Threshold > 0))
         {
@@ -132,7 +146,14 @@ public sealed class AccessCommand : Command<AccessCommand.Settings>
 
         var columns = ZoneAccessibility.Compute(matrix, demand, supply, indices, settings.Threshold, decay);
         var status = ZoneAccessibility.Status(matrix);
-        AccessFileWriter.Write(outPath, zoneIds, demand, columns, status);
+        if (geoPackage)
+        {
+            AccessGeoPackageWriter.Write(outPath, zoneIds, ZoneGeometries(zones, zoneIdColumn, settings), demand, columns, status);
+        }
+        else
+        {
+            AccessFileWriter.Write(outPath, zoneIds, demand, columns, status);
+        }
 
         var table = new Table().Title($"accessibility → {Markup.Escape(outPath)}");
         table.AddColumn("Index");
@@ -150,6 +171,35 @@ public sealed class AccessCommand : Command<AccessCommand.Settings>
         table.Caption($"{zones.Count:N0} zones ({status.Count(s => s != "ok"):N0} not routed), {sites.Count:N0} sites; {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
         ConsoleTables.Write(table);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Each zone's polygon from --boundaries, else its point from the zones file; a zone with neither is an input error.</summary>
+    private static Geometry[] ZoneGeometries(CsvTable zones, int idColumn, Settings settings)
+    {
+        var boundaries = settings.Boundaries is null ? null : ZoneBoundaries.Read(settings.Boundaries, settings.BoundaryId);
+        var lon = zones.FindAny("lon", "longitude", "x");
+        var lat = zones.FindAny("lat", "latitude", "y");
+        var factory = new GeometryFactory(new PrecisionModel(), 4326);
+        var result = new Geometry[zones.Count];
+        for (var r = 0; r < zones.Count; r++)
+        {
+            var id = zones.Cell(r, idColumn);
+            if (boundaries is not null && boundaries.TryGetValue(id, out var polygon))
+            {
+                result[r] = polygon;
+            }
+            else if (lon >= 0 && lat >= 0)
+            {
+                result[r] = factory.CreatePoint(new Coordinate(zones.Number(r, lon), zones.Number(r, lat)));
+            }
+            else
+            {
+                throw new InputFileException(settings.Boundaries ?? zones.FilePath, boundaries is null ? 1 : null, boundaries is null ? "lon" : settings.BoundaryId,
+                    boundaries is null ? "a GeoPackage output needs zone geometry: give --boundaries <GeoJSON|GPKG> or lon/lat columns in --zones"
+                        : $"zone '{id}' has no polygon in the boundaries and --zones has no lon/lat columns");
+            }
+        }
+        return result;
     }
 
     private static string Format(double value) => double.IsNaN(value) ? "-" : value.ToString("G4", CultureInfo.InvariantCulture);
