@@ -47,6 +47,10 @@ public sealed record Scenario
     [JsonIgnore]
     public string BaseDirectory { get; init; } = Directory.GetCurrentDirectory();
 
+    /// <summary>How the scenario's CSV inputs are read (encoding) and where their row issues go; strict UTF-8 unless a command sets it.</summary>
+    [JsonIgnore]
+    public InputOptions Input { get; init; } = new();
+
     /// <summary>The baseline followed by the options, in file order.</summary>
     [JsonIgnore]
     public IReadOnlyList<OptionSpec> AllOptions => [Baseline, .. Options];

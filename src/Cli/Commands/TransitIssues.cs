@@ -1,5 +1,5 @@
 using System.Globalization;
-using Geo.Routing.Transit.Gtfs;
+using Geo.Core;
 using Spectre.Console;
 
 namespace Geo.Cli.Commands;
