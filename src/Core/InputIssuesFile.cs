@@ -10,15 +10,15 @@ public static class InputIssuesFile
 {
     public const string FileName = "input_issues.csv";
 
-    /// <summary>Writes the log's issues to <paramref name="folder"/>/input_issues.csv; returns its path, or null when there are none.</summary>
-    public static string? Write(IssueLog issues, string folder)
+    /// <summary>Writes the log's issues to <paramref name="folder"/>/<paramref name="fileName"/>; returns its path, or null when there are none.</summary>
+    public static string? Write(IssueLog issues, string folder, string fileName = FileName)
     {
         ArgumentNullException.ThrowIfNull(issues);
         if (issues.TotalCount == 0)
         {
             return null;
         }
-        var path = Path.Combine(folder, FileName);
+        var path = Path.Combine(folder, fileName);
         AtomicFile.WriteText(path, writer =>
         {
             writer.Write("file,line,field,id,code,severity,message\n");

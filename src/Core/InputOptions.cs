@@ -16,6 +16,9 @@ public sealed class InputOptions
 
     public IssueLog Issues { get; init; } = new(MaxIssuesStoredPerCode, strict: true);
 
+    /// <summary>For reading again a file whose issues were logged already: the same encoding, issues kept apart and lenient.</summary>
+    public InputOptions Reread() => new() { Encoding = Encoding, Issues = new IssueLog(int.MaxValue, strict: false) };
+
     /// <summary>Options for a command line: <paramref name="encodingName"/> as given to --encoding (null = UTF-8).</summary>
     public static InputOptions For(string? encodingName, bool strict) => new()
     {

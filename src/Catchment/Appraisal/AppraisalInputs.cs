@@ -45,7 +45,7 @@ public sealed record AppraisalInputs(
         {
             if (option.Allocation is not null)
             {
-                allocations[option.Id] = ReadAllocation(scenario.Resolve(option.Allocation.File), option.Allocation, zones, sites);
+                allocations[option.Id] = ReadAllocation(scenario.Resolve(option.Allocation.File), option.Allocation, zones, sites, scenario.Input);
             }
         }
         return new AppraisalInputs(scenario, zones, sites, costs, weights, weightedBy, allocations);
@@ -62,7 +62,7 @@ public sealed record AppraisalInputs(
         foreach (var (mode, spec) in Scenario.Matrices)
         {
             progress?.Report($"Reading {mode} matrix");
-            result[mode] = TravelMatrixReader.Read(spec, mode, Scenario.Resolve, Zones, Sites);
+            result[mode] = TravelMatrixReader.Read(spec, mode, Scenario.Resolve, Zones, Sites, Scenario.Input);
         }
         return result;
     }
@@ -70,7 +70,7 @@ public sealed record AppraisalInputs(
     private static double[][] ReadDemand(Scenario scenario, DemandSpec spec, ZoneTable zones)
     {
         var path = scenario.Resolve(spec.File);
-        var table = CsvTable.Read(path);
+        var table = CsvTable.Read(path, input: scenario.Input);
         var zoneColumn = table.Require(spec.Zone, "demand zone");
         var valueColumn = table.Require(spec.Value, "demand value");
         var serviceColumn = spec.Service is null ? -1 : table.Require(spec.Service, "demand service");
@@ -131,9 +131,9 @@ public sealed record AppraisalInputs(
         return weights;
     }
 
-    private static Dictionary<string, string> ReadAllocation(string path, AllocationSpec spec, ZoneTable zones, SiteTable sites)
+    private static Dictionary<string, string> ReadAllocation(string path, AllocationSpec spec, ZoneTable zones, SiteTable sites, InputOptions input)
     {
-        var table = CsvTable.Read(path);
+        var table = CsvTable.Read(path, input: input);
         var zc = table.Require(spec.Zone, "allocation zone");
         var sc = table.Require(spec.Site, "allocation site");
         var map = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -357,7 +357,7 @@ public static class ZoneLoader
             Northing = spec.Northing,
             OptionPrefix = "zones.",
         };
-        var own = new InputOptions { Encoding = input.Encoding, Issues = new IssueLog(int.MaxValue) };
+        var own = input.Reread();
         var read = PointFileReader.Read(path, columns, own);
         var badLines = new HashSet<int>();
         foreach (var issue in own.Issues.Issues)

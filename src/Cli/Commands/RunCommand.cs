@@ -16,7 +16,7 @@ namespace Geo.Cli.Commands;
 /// </summary>
 public sealed class RunCommand : Command<RunCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : InputSettings
     {
         [CommandArgument(0, "[SCENARIO]")]
         [Description("Scenario JSON file (see the results contract); paths inside it are relative to the file. Required.")]
@@ -77,6 +77,7 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         var (result, tempFolder) = ResultsOutput.Write(settings.Out, [RunPipeline.NetworkCacheFolder], [settings.Scenario, settings.Network],
             temp => (Run(settings, temp), temp));
         Print(result, settings, tempFolder, total.Elapsed.TotalSeconds);
+        InputIssuesReport.Print(settings.Input.Issues, Path.Combine(settings.Out, InputIssuesFile.FileName));
         return ExitCodes.Ok;
     }
 
@@ -90,6 +91,7 @@ public sealed class RunCommand : Command<RunCommand.Settings>
             Threads = settings.Threads,
             SkipMaps = settings.NoMaps,
             SkipPlacement = settings.NoPlacement,
+            Input = settings.Input,
         };
         RunResult? result = null;
         if (Console.IsErrorRedirected)
