@@ -22,7 +22,7 @@ public static class InputIssuesFile
         AtomicFile.WriteText(path, writer =>
         {
             writer.Write("file,line,field,id,code,severity,message\n");
-            foreach (var issue in issues.Issues)
+            foreach (var issue in issues.Issues.OrderBy(i => i.File, StringComparer.Ordinal).ThenBy(i => i.Line))
             {
                 writer.Write(string.Join(',',
                     CsvText.Escape(issue.File),

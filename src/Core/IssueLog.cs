@@ -57,8 +57,7 @@ public sealed class IssueLog
         ArgumentNullException.ThrowIfNull(issue);
         if (Strict && issue.Severity != IssueSeverity.Info)
         {
-            var problem = issue.EntityId is null ? issue.Message : $"{issue.Message} ({issue.EntityId})";
-            throw new InputFileException(issue.File, issue.Line > 0 ? issue.Line : null, issue.Field, problem);
+            throw new InputFileException(issue.File, issue.Line > 0 ? issue.Line : null, issue.Field, WithoutConsequence(issue.Message));
         }
         lock (_lock)
         {
@@ -76,6 +75,18 @@ public sealed class IssueLog
                 _issues.Add(issue);
             }
         }
+    }
+
+    /// <summary>The message without its trailing "; row skipped" or "; ... read as ..." (what a lenient run does instead).</summary>
+    private static string WithoutConsequence(string message)
+    {
+        var cut = message.LastIndexOf("; ", StringComparison.Ordinal);
+        if (cut < 0)
+        {
+            return message;
+        }
+        var tail = message[(cut + 2)..];
+        return tail.EndsWith(" skipped", StringComparison.Ordinal) || tail.Contains(" read as ", StringComparison.Ordinal) ? message[..cut] : message;
     }
 
     public void Add(string file, int line, string? field, string? entityId, IssueCode code, IssueSeverity severity, string message)

@@ -51,6 +51,10 @@ public sealed record Scenario
     [JsonIgnore]
     public InputOptions Input { get; init; } = new();
 
+    /// <summary>Lines of a YAML scenario's values by JSON path (null for JSON, whose parser gives lines itself).</summary>
+    [JsonIgnore]
+    internal ScenarioLines? Lines { get; init; }
+
     /// <summary>The baseline followed by the options, in file order.</summary>
     [JsonIgnore]
     public IReadOnlyList<OptionSpec> AllOptions => [Baseline, .. Options];
@@ -63,12 +67,12 @@ public sealed record Scenario
     }
 
     /// <summary>Checks the scenario on its own (no files read); throws <see cref="Geo.Core.InputFileException"/> naming the JSON path.</summary>
-    public void Validate() => ScenarioValidator.Validate(this, null);
+    public void Validate() => (Lines ?? new ScenarioLines()).Locate(() => ScenarioValidator.Validate(this, null));
 
     /// <summary>Checks the scenario against the loaded site ids as well: options naming unknown sites are errors.</summary>
     public void Validate(IReadOnlyCollection<string> siteIds)
     {
         ArgumentNullException.ThrowIfNull(siteIds);
-        ScenarioValidator.Validate(this, siteIds);
+        (Lines ?? new ScenarioLines()).Locate(() => ScenarioValidator.Validate(this, siteIds));
     }
 }

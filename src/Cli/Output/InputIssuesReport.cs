@@ -20,7 +20,7 @@ internal static class InputIssuesReport
         var error = Console.Error;
         error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"warning: {total:N0} input row issue{(total == 1 ? "" : "s")} (rows skipped or values read as missing; --strict makes them errors):"));
-        foreach (var issue in issues.Issues.Take(ShownOnConsole))
+        foreach (var issue in issues.Issues.OrderBy(i => i.File, StringComparer.Ordinal).ThenBy(i => i.Line).Take(ShownOnConsole))
         {
             error.WriteLine("  " + issue);
         }
