@@ -92,6 +92,13 @@ public sealed class IssueLog
     public void Add(string file, int line, string? field, string? entityId, IssueCode code, IssueSeverity severity, string message)
         => Add(new InputIssue(file, line, field, entityId, code, severity, message));
 
+    /// <summary>"; the first problem: ..." naming the first issue logged for <paramref name="file"/>, or "" when none (for "no valid row" errors).</summary>
+    public string FirstProblemIn(string file)
+    {
+        var first = Issues.FirstOrDefault(i => i.File == file);
+        return first is null ? "" : $"; the first problem: line {first.Line}, {first.Field}: {first.Message}";
+    }
+
     public int Count(IssueCode code)
     {
         lock (_lock)

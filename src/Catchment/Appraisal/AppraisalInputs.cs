@@ -26,7 +26,16 @@ public sealed record AppraisalInputs(
         var zones = ZoneLoader.Load(scenario);
         progress?.Report("Reading sites");
         var sites = SiteLoader.Load(scenario);
-        scenario.Validate(sites.Ids);
+        try
+        {
+            scenario.Validate(sites.Ids);
+        }
+        catch (InputFileException ex) when (scenario.Input.Issues.Issues is [var first, ..])
+        {
+            // e.g. an option names a site whose row was skipped: say so.
+            throw new InputFileException(ex.File, ex.Line, ex.Field,
+                $"{ex.Problem}; note: {scenario.Input.Issues.TotalCount} input row issue(s) skipped rows, the first: {first}");
+        }
         var costs = CostSettings.For(scenario);
         IReadOnlyList<double[]> weights;
         var weightedBy = "population";

@@ -50,7 +50,7 @@ public static class PointFileReader
         var points = Deduplicate(path, raw, columns, input.Issues, out duplicateIdsSkipped);
         if (points.Count == 0)
         {
-            throw new InputFileException(path, null, null, "the file has no valid rows (every row had a problem; see the issues above)");
+            throw new InputFileException(path, null, null, "the file has no valid rows" + input.Issues.FirstProblemIn(path));
         }
         return points;
     }

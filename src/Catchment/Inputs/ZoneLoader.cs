@@ -75,7 +75,7 @@ public static class ZoneLoader
         var n = rowOf.Count;
         if (n == 0)
         {
-            throw NoValidZones(path);
+            throw NoValidZones(path, issues);
         }
         var codes = new string[n];
         var lineOf = new int[n];
@@ -309,7 +309,7 @@ public static class ZoneLoader
         var kept = Enumerable.Range(0, n).Where(z => !dropped[z]).ToArray();
         if (kept.Length == 0)
         {
-            throw NoValidZones(path);
+            throw NoValidZones(path, issues);
         }
         T[] Keep<T>(T[] values) => kept.Length == n ? values : [.. kept.Select(z => values[z])];
         return new ZoneTable(Keep(codes), Keep(names), Keep(points), Keep(population), Keep(age65Plus), Keep(imdDecile), Keep(imdRank),
@@ -318,8 +318,8 @@ public static class ZoneLoader
             boundaries is null ? null : Keep(boundaries), Keep(wardCode), Keep(laCode));
     }
 
-    private static InputFileException NoValidZones(string path) =>
-        new(path, null, null, "the zone file has no valid zone (every row had a problem; see the input issues)");
+    private static InputFileException NoValidZones(string path, IssueLog issues) =>
+        new(path, null, null, "the zone file has no valid zone" + issues.FirstProblemIn(path));
 
     /// <summary>
     /// Each zone's point. The zone file is read again by <see cref="PointFileReader"/> into a private log: its coordinate issues
