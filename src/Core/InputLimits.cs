@@ -3,7 +3,7 @@ namespace Geo.Core;
 /// <summary>
 /// The stated limits on CSV inputs (zones, sites, providers, visits, demand, travel-time matrices), enforced by
 /// <see cref="CsvTable"/> with an exit-3 error naming the file and the limit (README, "Limits"). They hold national use with
-/// room to spare: 35,672 LSOAs x 6,600 GP practices is 235 million matrix rows, about 15 GB as CSV; a wide matrix keyed
+/// room to spare: 35,672 LSOAs x 6,600 GP practices is 235 million matrix rows, 10-15 GB as CSV; a wide matrix keyed
 /// by LSOA has 35,673 columns. They exist so that a wrong or hostile file fails at once with a plain message instead of
 /// exhausting memory (a quote never closed would otherwise read the rest of a 10 GB file into one field).
 /// </summary>
