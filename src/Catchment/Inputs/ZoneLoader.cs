@@ -20,7 +20,7 @@ public static class ZoneLoader
     private static readonly string[] CoordinateNames = ["lon", "lng", "longitude", "easting", "BNG_E", "x"];
 
     /// <summary>Field targets with a fixed meaning; any other join target becomes an extra column.</summary>
-    private static readonly string[] KnownTargets = ["name", "population", "age65plus", "imdDecile", "imdRank", "ward", "wardCode", "localAuthority", "localAuthorityCode"];
+    internal static readonly string[] KnownTargets = ["name", "population", "age65plus", "imdDecile", "imdRank", "ward", "wardCode", "localAuthority", "localAuthorityCode"];
 
     public static ZoneTable Load(Scenario scenario)
     {
@@ -114,7 +114,7 @@ public static class ZoneLoader
         Want("wardCode", spec.WardCode);
         Want("localAuthority", spec.LocalAuthority);
         Want("localAuthorityCode", spec.LocalAuthorityCode);
-        foreach (var extra in spec.Extra ?? [])
+        foreach (var extra in (spec.Extra ?? []).Concat(CensusColumns.Columns(spec.Census)))
         {
             Want(extra, extra);
         }
@@ -312,10 +312,15 @@ public static class ZoneLoader
             throw NoValidZones(path, issues);
         }
         T[] Keep<T>(T[] values) => kept.Length == n ? values : [.. kept.Select(z => values[z])];
+        var keptNumeric = numeric.ToDictionary(p => p.Key, p => Keep(p.Value), StringComparer.OrdinalIgnoreCase);
+        var keptCategories = categories.ToDictionary(p => p.Key, p => Keep(p.Value), StringComparer.OrdinalIgnoreCase);
         return new ZoneTable(Keep(codes), Keep(names), Keep(points), Keep(population), Keep(age65Plus), Keep(imdDecile), Keep(imdRank),
-            Keep(ward), Keep(la), numeric.ToDictionary(p => p.Key, p => Keep(p.Value), StringComparer.OrdinalIgnoreCase),
-            categories.ToDictionary(p => p.Key, p => Keep(p.Value), StringComparer.OrdinalIgnoreCase),
-            boundaries is null ? null : Keep(boundaries), Keep(wardCode), Keep(laCode));
+            Keep(ward), Keep(la), keptNumeric, keptCategories, boundaries is null ? null : Keep(boundaries), Keep(wardCode), Keep(laCode))
+        {
+            // A census column that is not counts is a whole-column error, not a row issue.
+            Census = CensusColumns.Build(spec.Census, keptNumeric, keptCategories, (column, z, problem) =>
+                fields.TryGetValue(column, out var f) ? f.Error(kept[z], problem) : new InputFileException(path, 1, column, problem)),
+        };
     }
 
     private static InputFileException NoValidZones(string path, IssueLog issues) =>
@@ -579,5 +584,9 @@ public static class ZoneLoader
 
     private static string Fmt(double v) => v.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record FieldValues(string File, string Column, string?[] Values, int[] Lines);
+    private sealed record FieldValues(string File, string Column, string?[] Values, int[] Lines)
+    {
+        public InputFileException Error(int zone, string problem) =>
+            new(File, Lines[zone] == 0 ? null : Lines[zone], Column, problem);
+    }
 }

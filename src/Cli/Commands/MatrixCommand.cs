@@ -285,7 +285,7 @@ public sealed class MatrixCommand : Command<MatrixCommand.Settings>
         {
             TransitIssues.Write(withIssues.Issues);
         }
-        AnsiConsole.Write(summary);
+        ConsoleTables.Write(summary);
         if (settings.SummaryJson is { } jsonPath)
         {
             timer.WriteJson(jsonPath, "matrix", new Dictionary<string, object?>

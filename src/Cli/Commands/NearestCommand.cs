@@ -93,7 +93,7 @@ public sealed class NearestCommand : Command<NearestCommand.Settings>
             RunNearest(raw, matrixPath, settings, mask, table);
         }
         table.AddRow("Time", clock.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) + " s");
-        AnsiConsole.Write(table);
+        ConsoleTables.Write(table);
         InputIssuesReport.Print(settings.Input.Issues, InputIssuesReport.WriteBeside(settings.Input.Issues, settings.Out));
         return ExitCodes.Ok;
     }

@@ -267,6 +267,6 @@ public sealed class PlaceCommand : Command<PlaceCommand.Settings>
         }
         table.AddRow("Output", Markup.Escape(outFolder));
         table.AddRow("Time", clock.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) + " s");
-        AnsiConsole.Write(table);
+        ConsoleTables.Write(table);
     }
 }
