@@ -23,11 +23,13 @@ public sealed class InputIssuesRunTests
         var samples = Path.Combine(EndToEndFiles.RepoRoot(), "data-samples");
         var zones = File.ReadAllLines(Path.Combine(samples, "zones.csv"));
         var sites = File.ReadAllLines(Path.Combine(samples, "sites.csv"));
-        File.Copy(Path.Combine(samples, "sites.csv"), Path.Combine(_work, "sites.csv"));
-        // Line 4: coordinate is text; line 6: repeats line 3's code; line 8: negative population.
-        var bad = (string[])zones.Clone();
+        foreach (var file in Directory.GetFiles(samples, "*.csv"))
+        {
+            File.Copy(file, Path.Combine(_work, Path.GetFileName(file)));
+        }
+        // Line 4: coordinate is text; line 8: negative population; line 102 (added): repeats line 3's code.
+        var bad = zones.Where(l => l.Length > 0).Append(zones[2]).ToArray();
         bad[3] = ReplaceField(bad[3], 2, "west");
-        bad[5] = bad[2];
         bad[7] = ReplaceField(bad[7], 4, "-5");
         File.WriteAllLines(Path.Combine(_work, "zones_bad.csv"), bad);
         var zoneIds = zones.Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')[0]).Distinct().ToList();
@@ -88,12 +90,12 @@ public sealed class InputIssuesRunTests
             Assert.That(issues.Header, Is.EqualTo(new[] { "file", "line", "field", "id", "code", "severity", "message" }));
             Assert.That(issues.Rows.Select(r => (r[1], r[2], r[4])), Is.EqualTo(new[]
             {
-                ("4", "lon", "BadCoordinate"), ("6", "zone_id", "DuplicateId"), ("8", "population", "BadValue"),
+                ("4", "lon", "BadCoordinate"), ("8", "population", "BadValue"), ("102", "zone_id", "DuplicateId"),
             }));
             Assert.That(issues.Rows.Select(r => Path.GetFileName(r[0])), Has.All.EqualTo("zones_bad.csv"));
             Assert.That(summary.RootElement.GetProperty("inputIssues").GetInt32(), Is.EqualTo(3));
-            Assert.That(summary.RootElement.GetProperty("zoneCount").GetInt32(), Is.EqualTo(100 - 3), "100 zone rows, 3 skipped");
-            Assert.That(zoneIds, Has.Count.EqualTo(97));
+            Assert.That(summary.RootElement.GetProperty("zoneCount").GetInt32(), Is.EqualTo(101 - 3), "101 zone rows, 3 skipped");
+            Assert.That(zoneIds, Has.Count.EqualTo(98));
             Assert.That(zoneIds, Does.Not.Contain("S01000003").And.Not.Contain("S01000007"));
             Assert.That(error, Does.Contain("warning: 3 input row issues").And.Contain("zones_bad.csv:4 [lon]")
                 .And.Contain(Path.Combine(results, InputIssuesFile.FileName)));
@@ -108,7 +110,7 @@ public sealed class InputIssuesRunTests
         var (exit, error) = Geo("appraise", Path.Combine(_work, "scenario.json"), "--out", results, "--matrix", "car=" + Path.Combine(_work, "car.csv"), "--strict");
 
         Assert.That(exit, Is.EqualTo(ExitCodes.BadInput), error);
-        Assert.That(error, Does.Contain("zones_bad.csv:6: field 'zone_id': duplicate zone id 'S01000002'"), "the id pass comes first");
+        Assert.That(error, Does.Contain("zones_bad.csv:102: field 'zone_id': duplicate zone id 'S01000002'"), "the id pass comes first");
         Assert.That(Directory.Exists(results), Is.False);
     }
 
