@@ -2,7 +2,7 @@ using Geo.Routing.Jobs;
 using Geo.Routing.Multimodal;
 using Geo.Routing.Streets;
 using Geo.Routing.Transit.Fares;
-using Geo.Routing.Transit.Gtfs;
+using Geo.Core;
 
 namespace Geo.RoutingServer;
 

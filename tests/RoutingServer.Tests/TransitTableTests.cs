@@ -6,7 +6,6 @@ using Geo.Routing.Geometry;
 using Geo.Routing.Jobs;
 using Geo.Routing.Output;
 using Geo.Routing.Transit.Fares;
-using Geo.Routing.Transit.Gtfs;
 using NUnit.Framework;
 
 namespace Geo.RoutingServer.Tests;

@@ -4,7 +4,6 @@ using System.Globalization;
 using Geo.Core;
 using Geo.Routing.Profiles;
 using Geo.Routing.Streets;
-using Geo.Routing.Transit.Gtfs;
 using Geo.RoutingServer;
 using Spectre.Console;
 using Spectre.Console.Cli;
