@@ -683,8 +683,8 @@ public static partial class StaticMapRenderer
         DrawText(canvas, "Sites", x, y + (20 * s), SKTextAlign.Left, head, ink);
         y += 36 * s;
         var entries = placement
-            ? new[] { ("open", "existing") }
-            : new[] { ("closed", "closing"), ("new", "new"), ("open", "open"), ("candidate", "candidate (other option)") };
+            ? new[] { (SiteStatuses.Open, "existing") }
+            : SiteStatuses.DrawOrder.Reverse().Select(st => (st, SiteStatuses.Label(st))).ToArray();
         foreach (var (status, label) in entries)
         {
             DrawSiteSymbol(canvas, status, new SKPoint(x + (box / 2), y + (box / 2)), s);
