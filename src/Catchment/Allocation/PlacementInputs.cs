@@ -25,9 +25,9 @@ public static class PlacementInputs
     /// <summary>Sites: existing first as listed, then candidates; capacity null when no capacity column.</summary>
     public sealed record SiteList(string[] Ids, string?[] Names, GeoPoint?[] Points, bool[] IsExisting, double[]? Capacity);
 
-    public static ZoneList ReadZones(string path, string? idColumn = null, string? nameColumn = null, string? imdColumn = null)
+    public static ZoneList ReadZones(string path, string? idColumn = null, string? nameColumn = null, string? imdColumn = null, InputOptions? input = null)
     {
-        var table = CsvTable.Read(path, requireSameWidth: true);
+        var table = CsvTable.Read(path, requireSameWidth: true, input);
         var id = table.RequireAny("zone id", idColumn, ZoneIdNames);
         var name = nameColumn is null ? table.FindAny(ZoneNameNames) : table.RequireAny("zone name", nameColumn);
         if (name == id)
@@ -107,7 +107,7 @@ public static class PlacementInputs
     }
 
     public static SiteList ReadSites(string candidatesPath, string? existingPath, string? existingIds, string? idColumn = null,
-        string? existingColumn = null, string? capacityColumn = null)
+        string? existingColumn = null, string? capacityColumn = null, InputOptions? input = null)
     {
         var ids = new List<string>();
         var names = new List<string?>();
@@ -118,7 +118,7 @@ public static class PlacementInputs
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         void ReadFile(string path, bool allExisting)
         {
-            var table = CsvTable.Read(path, requireSameWidth: true);
+            var table = CsvTable.Read(path, requireSameWidth: true, input);
             var id = table.RequireAny("site id", idColumn, SiteIdNames);
             var name = table.FindAny(SiteNameNames);
             var lon = table.FindAny(LonNames);
@@ -198,7 +198,7 @@ public static class PlacementInputs
 
     /// <summary>Reads a long or wide matrix with the shared <see cref="TravelMatrixReader"/> (every pair must be present).</summary>
     public static TravelMatrix ReadMatrix(string path, string mode, string layout = "auto", string? origin = null, string? destination = null,
-        string? minutes = null, double? noRoute = null)
+        string? minutes = null, double? noRoute = null, InputOptions? input = null)
     {
         if (!File.Exists(path))
         {
@@ -215,8 +215,8 @@ public static class PlacementInputs
         var spec = new MatrixSpec { File = path, Layout = layout, Origin = origin, Destination = destination, Minutes = minutes, NoRoute = noRoute };
         return layout switch
         {
-            "long" => TravelMatrixReader.ReadLong(path, mode, spec),
-            "wide" => TravelMatrixReader.ReadWide(path, mode, spec),
+            "long" => TravelMatrixReader.ReadLong(path, mode, spec, input),
+            "wide" => TravelMatrixReader.ReadWide(path, mode, spec, input),
             _ => throw new ArgumentException($"matrix layout '{layout}' must be long, wide or auto", nameof(layout)),
         };
     }

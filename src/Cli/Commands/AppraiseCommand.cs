@@ -19,7 +19,7 @@ namespace Geo.Cli.Commands;
 /// </summary>
 public sealed class AppraiseCommand : Command<AppraiseCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : InputSettings
     {
         [CommandArgument(0, "[SCENARIO]")]
         [Description("Scenario file, JSON or YAML (.yaml/.yml), per the results contract. Paths inside it are relative to the file")]
@@ -84,7 +84,7 @@ public sealed class AppraiseCommand : Command<AppraiseCommand.Settings>
         }
 
         var clock = Stopwatch.StartNew();
-        var scenario = ScenarioReader.Read(settings.Scenario);
+        var scenario = ScenarioReader.Read(settings.Scenario) with { Input = settings.Input };
         var stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         AppraisalResult? result = null;
         var warnings = new List<string>();
@@ -136,6 +136,7 @@ public sealed class AppraiseCommand : Command<AppraiseCommand.Settings>
         }
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"{summary.ZoneCount:#,0} zones, {summary.SiteCount} sites, weighted by {summary.WeightedBy}; {result.Files.Count + maps.Count} files written to [green]{Markup.Escape(Path.GetFullPath(settings.Out))}[/] in {clock.Elapsed.TotalSeconds:0.0} s"));
+        InputIssuesReport.Print(settings.Input.Issues, Path.Combine(settings.Out, InputIssuesFile.FileName));
         return ExitCodes.Ok;
     }
 
