@@ -153,8 +153,9 @@ public static class LocationAllocation
             }
             case PlacementProblemKind.Lscp:
             {
-                open = PlacementHeuristics.GreedyCover(inst, inst.ThresholdMinutes, int.MaxValue, out _);
-                PlacementHeuristics.DropRedundant(inst, open, inst.ThresholdMinutes);
+                var lists = new CoverLists(inst, inst.ThresholdMinutes);
+                open = PlacementHeuristics.GreedyCover(inst, lists, int.MaxValue, out _);
+                PlacementHeuristics.DropRedundant(inst, open, lists);
                 PlacementHeuristics.AddUntilFeasible(inst, kind, open);
                 name = "greedy set cover + redundancy removal";
                 return open;
