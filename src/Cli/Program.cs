@@ -1,3 +1,4 @@
+using Geo.Cli.ClusterMatrix;
 using Geo.Cli.Commands;
 using Spectre.Console.Cli;
 
@@ -11,6 +12,7 @@ public static class Program
         // --debug (any position) prints the trace of an internal error; it is not a command option.
         ErrorReporter.Debug = args.Contains(ErrorReporter.DebugOption) || Environment.GetEnvironmentVariable("GEO_DEBUG") == "1";
         args = [.. args.Where(a => a != ErrorReporter.DebugOption)];
+        Output.ConsoleTables.ConfigureConsole();
         var app = new CommandApp();
         app.Configure(config =>
         {

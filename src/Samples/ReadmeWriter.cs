@@ -51,6 +51,7 @@ internal static class ReadmeWriter
             | `sites.csv` | Existing hospitals (H1 Harrowby General, H2 Kingsford Community) and community candidate sites C1-C7: `site_id, site_name, kind, lon, lat`. |
             | `community_sites.csv` | {{summary.CommunitySites}} vaccination-clinic candidates (community sites and village halls), same columns. |
             | `care_homes.csv` | {{summary.CareHomes}} care homes: `id, name, lon, lat, beds`. |
+            | `census.csv` | Census-style counts per zone for the equality tables, joined by `zone_id` (`zones.census` in the scenario): people by ethnic group (`ethnic_white, ethnic_asian, ethnic_black, ethnic_mixed, ethnic_other`, adding up to the population), `disabled` (Equality Act), `female, male`, and households `households_no_car, households_with_car`. More diversity in Harrowby's deprived wards, more disability where people are older. |
             | `scenario.json` | The scenario (shared contract): modes car, walk, cycle, transit; services outpatients and urgent_care; baseline and options A (centralise outpatients at H1), B (move Kingsford outpatients to C2), C (add a clinic at C3); transit on 2024-03-05 07:00-10:00; p-median placement (car, p = 3, 15 min, need `population*1 + age65plus*2`) over `community_sites.csv`; care homes as providers. |
 
             Try it (builds the network, routes every mode, solves the placement, writes report.html and maps):

@@ -10,6 +10,7 @@ internal static class SampleCsvWriter
     public const string ZonesHeader = "zone_id,zone_name,lon,lat,population,age65plus,imd_decile,imd_rank,ward,local_authority,car_access_share,rural_urban";
     public const string SitesHeader = "site_id,site_name,kind,lon,lat";
     public const string CareHomesHeader = "id,name,lon,lat,beds";
+    public const string CensusHeader = "zone_id,ethnic_white,ethnic_asian,ethnic_black,ethnic_mixed,ethnic_other,disabled,female,male,households_no_car,households_with_car";
 
     public static void WriteZones(string path, IReadOnlyList<SampleZone> zones)
     {
@@ -41,6 +42,18 @@ internal static class SampleCsvWriter
         foreach (var s in homes)
         {
             sb.Append(CultureInfo.InvariantCulture, $"{s.Id},{CsvText.Escape(s.Name)},{Degrees(s.Lon)},{Degrees(s.Lat)},{s.Beds}\n");
+        }
+        AtomicFile.WriteAllText(path, sb.ToString());
+    }
+
+    public static void WriteCensus(string path, IReadOnlyList<SampleCensus> census)
+    {
+        ArgumentNullException.ThrowIfNull(census);
+        var sb = new StringBuilder(CensusHeader).Append('\n');
+        foreach (var c in census)
+        {
+            sb.Append(CultureInfo.InvariantCulture,
+                $"{c.ZoneId},{c.White},{c.Asian},{c.Black},{c.Mixed},{c.OtherEthnicity},{c.Disabled},{c.Female},{c.Male},{c.HouseholdsNoCar},{c.HouseholdsWithCar}\n");
         }
         AtomicFile.WriteAllText(path, sb.ToString());
     }

@@ -16,6 +16,7 @@ public static class SampleGenerator
     public const string SitesFile = "sites.csv";
     public const string CommunitySitesFile = "community_sites.csv";
     public const string CareHomesFile = "care_homes.csv";
+    public const string CensusFile = "census.csv";
     public const string ScenarioFile = "scenario.json";
     public const string ReadmeFile = "README.md";
 
@@ -50,6 +51,7 @@ public static class SampleGenerator
         var sites = SiteGenerator.Sites(network);
         var community = SiteGenerator.CommunitySites(network);
         var careHomes = SiteGenerator.CareHomes(network, new SampleRandom(seed + 2));
+        var census = CensusGenerator.Generate(zones, new SampleRandom(seed + 3));
 
         var files = new List<string>();
         string PathOf(string name)
@@ -66,6 +68,7 @@ public static class SampleGenerator
         SampleCsvWriter.WriteSites(PathOf(SitesFile), sites);
         SampleCsvWriter.WriteSites(PathOf(CommunitySitesFile), community);
         SampleCsvWriter.WriteCareHomes(PathOf(CareHomesFile), careHomes);
+        SampleCsvWriter.WriteCensus(PathOf(CensusFile), census);
         ScenarioWriter.Write(PathOf(ScenarioFile));
 
         var population = 0;

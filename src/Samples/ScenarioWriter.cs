@@ -66,8 +66,7 @@ internal static class ScenarioWriter
             w.WriteString("localAuthority", "local_authority");
             w.WriteString("boundaries", "zones.geojson");
             w.WriteString("boundaryId", "zone_id");
-            w.WriteStartArray("joins");
-            w.WriteEndArray();
+            CensusJoin(w);
             w.WriteNull("ageGroups");
             w.WriteEndObject();
 
@@ -111,6 +110,45 @@ internal static class ScenarioWriter
             PointFile(w, "providers", "care_homes.csv", "id", "name");
             w.WriteEndObject();
         });
+    }
+
+    /// <summary>The census.csv join and the census breakdowns the equality tables weight by (column = join target).</summary>
+    private static void CensusJoin(Utf8JsonWriter w)
+    {
+        var columns = SampleCsvWriter.CensusHeader.Split(',')[1..];
+        w.WriteStartArray("joins");
+        w.WriteStartObject();
+        w.WriteString("file", SampleGenerator.CensusFile);
+        w.WriteString("key", "zone_id");
+        w.WriteStartObject("columns");
+        foreach (var column in columns)
+        {
+            w.WriteString(column, column);
+        }
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndArray();
+
+        w.WriteStartArray("census");
+        Census(w, "ethnicity", "people", [("White", "ethnic_white"), ("Asian", "ethnic_asian"), ("Black", "ethnic_black"), ("Mixed", "ethnic_mixed"), ("Other", "ethnic_other")]);
+        Census(w, "disability", "people", [("disabled", "disabled")]);
+        Census(w, "sex", "people", [("female", "female"), ("male", "male")]);
+        Census(w, "car_availability", "households", [("no car", "households_no_car"), ("car or van", "households_with_car")]);
+        w.WriteEndArray();
+    }
+
+    private static void Census(Utf8JsonWriter w, string dimension, string unit, (string Label, string Column)[] groups)
+    {
+        w.WriteStartObject();
+        w.WriteString("dimension", dimension);
+        w.WriteString("unit", unit);
+        w.WriteStartObject("groups");
+        foreach (var (label, column) in groups)
+        {
+            w.WriteString(label, column);
+        }
+        w.WriteEndObject();
+        w.WriteEndObject();
     }
 
     private static void PointFile(Utf8JsonWriter w, string property, string file, string id, string name)

@@ -9,10 +9,16 @@ namespace Geo.Catchment.Equality;
 /// ward, local authority and each categorical zone column (or those named in <see cref="EqualitySpec.Dimensions"/>).
 /// Areas are grouped by code with the name beside it (ward names repeat across local authorities: "Brooklands" is in both
 /// Manchester and Trafford); without codes a ward is keyed by its name and its local authority's name.
-/// Age (65+ vs under 65) is handled separately because it splits each zone's residents.
+/// Age (65+ vs under 65) and census breakdowns (<see cref="ZoneTable.Census"/>) are handled separately because they split
+/// each zone's residents: a group's members are the zones with a count above zero, each weighted by its count.
 /// </summary>
 internal sealed record EqualityDimensions(IReadOnlyList<EqualityDimensions.Dimension> Grouped, bool HasAge, int[] AgeMembers, double[] UnderSixtyFive)
 {
+    /// <summary>A census group: the zones with a count above zero (ascending) and the counts per zone (people or households).</summary>
+    internal sealed record CountedGroup(string Dimension, string Group, string Unit, int[] Members, double[] Counts);
+
+    public IReadOnlyList<CountedGroup> Census { get; init; } = [];
+
     /// <summary>A breakdown; the zones of group g are Members[GroupStart[g] .. GroupStart[g + 1]) (CSR, zones ascending).</summary>
     internal sealed record Dimension(string Name, string[] Groups, int[] GroupStart, int[] Members)
     {
@@ -93,7 +99,28 @@ internal sealed record EqualityDimensions(IReadOnlyList<EqualityDimensions.Dimen
                 under[z] = zones.Population[z] - zones.Age65Plus[z];
             }
         }
-        return new EqualityDimensions(list, ageMembers.Count > 0, [.. ageMembers], under);
+        return new EqualityDimensions(list, ageMembers.Count > 0, [.. ageMembers], under) { Census = Counted(zones.Census) };
+    }
+
+    private static List<CountedGroup> Counted(IReadOnlyList<CensusBreakdown> census)
+    {
+        var groups = new List<CountedGroup>();
+        foreach (var breakdown in census)
+        {
+            foreach (var group in breakdown.Groups)
+            {
+                var members = new List<int>(group.Counts.Length);
+                for (var z = 0; z < group.Counts.Length; z++)
+                {
+                    if (group.Counts[z] > 0) // unknown (NaN) and zero counts are not members: a group in one zone is small
+                    {
+                        members.Add(z);
+                    }
+                }
+                groups.Add(new CountedGroup(breakdown.Dimension, group.Label, breakdown.Unit, [.. members], group.Counts));
+            }
+        }
+        return groups;
     }
 
     private static void AddText(List<Dimension> list, string name, IReadOnlyList<string?> values, IReadOnlyList<string?>? displayNames = null)

@@ -11,7 +11,8 @@ namespace Geo.Catchment.Equality;
 /// (default 2 min) AND by more than <see cref="EqualitySpec.RelativeMargin"/> (default 10%) of the absolute whole-population
 /// mean change AND it is not small: it has at least <see cref="EqualitySpec.MinGroupZones"/> zones and
 /// <see cref="EqualitySpec.MinGroupPeople"/> residents (smaller groups are shown, marked small, never flagged).
-/// A group that gains, but less than everyone else, is not flagged.
+/// A group that gains, but less than everyone else, is not flagged. Age and census groups (each zone weighted by its count
+/// of the group's people or households) are compared with the whole resident population's mean change.
 /// </summary>
 public static class EqualityImpact
 {
@@ -55,8 +56,19 @@ public static class EqualityImpact
         {
             var overallResidents = WeightedStats.Mean(block.ChangeMinutes, zones.Population);
             var all = dimensions.AgeMembers;
-            rows.Add(Row(all, dimensions.UnderSixtyFive, block, baseline, "age", "under 65", overallResidents, settings, isBaseline, dimensions.UnderSixtyFive));
-            rows.Add(Row(all, zones.Age65Plus, block, baseline, "age", "65+", overallResidents, settings, isBaseline, zones.Age65Plus));
+            rows.Add(Row(all, dimensions.UnderSixtyFive, block, baseline, "age", "under 65", overallResidents, settings, isBaseline, dimensions.UnderSixtyFive)
+                with { Unit = CensusSpec.People });
+            rows.Add(Row(all, zones.Age65Plus, block, baseline, "age", "65+", overallResidents, settings, isBaseline, zones.Age65Plus)
+                with { Unit = CensusSpec.People });
+        }
+        if (dimensions.Census.Count > 0)
+        {
+            // Census groups, like age, weight each zone by its count and compare with the whole resident population.
+            var overallResidents = WeightedStats.Mean(block.ChangeMinutes, zones.Population);
+            foreach (var g in dimensions.Census)
+            {
+                rows.Add(Row(g.Members, g.Counts, block, baseline, g.Dimension, g.Group, overallResidents, settings, isBaseline, g.Counts) with { Unit = g.Unit });
+            }
         }
     }
 

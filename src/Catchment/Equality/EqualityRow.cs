@@ -20,6 +20,9 @@ public sealed record EqualityRow
     public double Residents { get; init; }
     /// <summary>Fewer zones or residents than the scenario's minimum group size: shown, but never flagged.</summary>
     public bool SmallGroup { get; init; }
+    /// <summary>What <see cref="Population"/>, the worse-off counts and the bands count: "people" or "households" for age and
+    /// census rows (weighted by their counts); null = the appraisal's weighting (residents or demand).</summary>
+    public string? Unit { get; init; }
     public double Population { get; init; }
     public double? MeanMinutes { get; init; }
     public double? MedianMinutes { get; init; }

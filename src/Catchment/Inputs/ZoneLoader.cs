@@ -18,7 +18,7 @@ public static class ZoneLoader
     private static readonly string[] CoordinateNames = ["lon", "lng", "longitude", "easting", "BNG_E", "x"];
 
     /// <summary>Field targets with a fixed meaning; any other join target becomes an extra column.</summary>
-    private static readonly string[] KnownTargets = ["name", "population", "age65plus", "imdDecile", "imdRank", "ward", "wardCode", "localAuthority", "localAuthorityCode"];
+    internal static readonly string[] KnownTargets = ["name", "population", "age65plus", "imdDecile", "imdRank", "ward", "wardCode", "localAuthority", "localAuthorityCode"];
 
     public static ZoneTable Load(Scenario scenario)
     {
@@ -86,7 +86,7 @@ public static class ZoneLoader
         Want("wardCode", spec.WardCode);
         Want("localAuthority", spec.LocalAuthority);
         Want("localAuthorityCode", spec.LocalAuthorityCode);
-        foreach (var extra in spec.Extra ?? [])
+        foreach (var extra in (spec.Extra ?? []).Concat(CensusColumns.Columns(spec.Census)))
         {
             Want(extra, extra);
         }
@@ -264,7 +264,11 @@ public static class ZoneLoader
         }
         var points = ReadPoints(spec, path, main, idColumn, isGeoJson, codes, index, boundaries);
 
-        return new ZoneTable(codes, names, points, population, age65Plus, imdDecile, imdRank, ward, la, numeric, categories, boundaries, wardCode, laCode);
+        return new ZoneTable(codes, names, points, population, age65Plus, imdDecile, imdRank, ward, la, numeric, categories, boundaries, wardCode, laCode)
+        {
+            Census = CensusColumns.Build(spec.Census, numeric, categories, (column, z, problem) =>
+                fields.TryGetValue(column, out var f) ? f.Error(z, problem) : new InputFileException(path, 1, column, problem)),
+        };
     }
 
     private static GeoPoint[] ReadPoints(ZoneSpec spec, string path, CsvTable main, int idColumn, bool isGeoJson,

@@ -119,6 +119,8 @@ public sealed class ZoneTable
     /// <summary>Zone polygons (WGS84) where given, else null.</summary>
     public Geometry?[] Boundaries { get; }
     public IReadOnlyList<string> NumericColumns { get; }
+    /// <summary>Census breakdowns (counts per group per zone) for the equality tables; empty when the scenario gives none.</summary>
+    public IReadOnlyList<CensusBreakdown> Census { get; init; } = [];
     public IReadOnlyList<string> CategoryColumns { get; }
 
     public bool HasAge65Plus => Array.Exists(Age65Plus, v => !double.IsNaN(v));

@@ -135,7 +135,7 @@ public static class HtmlReport
                 {
                     Image(h, ChangeByQuintile(imd, summary, names, mode, service), "Mean change in minutes by IMD quintile (1 = most deprived)");
                 }
-                ImdBandsTable(h, summary, names, mode, service);
+                EqualityBandsTables.Append(h, summary, names, mode, service);
                 EqualityTable(h, summary, names, mode, service);
             }
         }
@@ -202,8 +202,8 @@ public static class HtmlReport
             return;
         }
         const int MaxOtherFlags = 40;
-        var core = rows.Where(e => e.Dimension is "imd_quintile" or "core20" or "age").ToList();
-        var otherFlags = rows.Where(e => e.Flag && e.Dimension is not ("imd_quintile" or "core20" or "age"))
+        var core = rows.Where(IsCore).ToList();
+        var otherFlags = rows.Where(e => e.Flag && !IsCore(e))
             .OrderByDescending(e => (e.MeanChange ?? 0) - (e.OverallMeanChange ?? 0)).ToList();
         var headline = core.Concat(otherFlags.Take(MaxOtherFlags)).ToList();
         h.Append("<h3>Equality impact: ").Append(E(service)).Append(" by ").Append(E(mode)).Append("</h3><table data-name=\"").Append(E(Slug("equality", service, mode)))
@@ -214,7 +214,7 @@ public static class HtmlReport
             h.Append(e.Flag ? "<tr class=\"flag\">" : e.SmallGroup ? "<tr class=\"small\">" : "<tr>").Append("<td class=\"l\">").Append(E(names.GetValueOrDefault(e.Option, e.Option)))
              .Append("</td><td class=\"l\">").Append(E(e.Dimension)).Append("</td><td class=\"l\">").Append(E(e.Group)).Append("</td><td class=\"l\">")
              .Append(E(e.GroupName == e.Group ? "" : e.GroupName)).Append("</td><td>").Append(F(e.Zones, "#,0")).Append("</td><td>").Append(F(e.Residents, "#,0")).Append("</td><td>")
-             .Append(F(e.Population, "#,0")).Append("</td><td>").Append(F(e.MeanMinutes, "0.0")).Append("</td><td>").Append(F(e.MeanChange, "+0.0;-0.0;0.0"))
+             .Append(F(e.Population, "#,0")).Append(e.Unit == Scenarios.CensusSpec.Households ? " households" : "").Append("</td><td>").Append(F(e.MeanMinutes, "0.0")).Append("</td><td>").Append(F(e.MeanChange, "+0.0;-0.0;0.0"))
              .Append("</td><td>").Append(F(e.OverallMeanChange, "+0.0;-0.0;0.0")).Append("</td><td>").Append(F(e.Ratio, "0.00"))
              .Append("</td><td>").Append(F(e.Worse10, "#,0")).Append("</td><td class=\"l\">").Append(e.Flag ? "FLAG" : e.SmallGroup ? "small group" : "").Append("</td></tr>");
         }
@@ -228,39 +228,14 @@ public static class HtmlReport
         }
         h.Append("<p class=\"note\">Columns: <b>Group</b> the key (area code, IMD quintile 1 = most deprived, Core20 = IMD deciles 1-2); <b>Name</b> the area's name and local authority; ")
          .Append("<b>Zones</b> and <b>Residents</b> the group's size; <b>Weight</b> the ").Append(E(summary.WeightedBy == "demand" ? "demand" : "residents"))
-         .Append(" the figures are weighted by; <b>Mean min</b> the weighted mean journey under the option; <b>Mean change</b> against the baseline (+ = longer); ")
+         .Append(" the figures are weighted by, except for age and census groups (ethnicity, disability, sex, households without a car), which count the group's own people ")
+         .Append("(or households) in each zone and are compared with the whole resident population; <b>Mean min</b> the weighted mean journey under the option; <b>Mean change</b> against the baseline (+ = longer); ")
          .Append("<b>Whole-population change</b> the same for everyone; <b>Ratio</b> group change / whole-population change (only when everyone's journeys lengthen); ")
          .Append("<b>Worse &gt;10</b> weight more than 10 minutes worse off or newly unable to reach a site; <b>Flag</b>: ").Append(E(summary.EqualityRule)).Append(".</p>");
     }
 
-    /// <summary>People (or demand) by travel-time band for each IMD quintile and option.</summary>
-    private static void ImdBandsTable(StringBuilder h, AppraisalSummary summary, Dictionary<string, string> names, string mode, string service)
-    {
-        var rows = summary.Equality.Where(e => e.Mode == mode && e.Service == service && e.Dimension == "imd_quintile").ToList();
-        if (rows.Count == 0)
-        {
-            return;
-        }
-        h.Append("<h3>").Append(E(summary.WeightedBy == "demand" ? "Demand" : "People")).Append(" by travel time and IMD quintile: ").Append(E(service)).Append(" by ").Append(E(mode))
-         .Append("</h3><table data-name=\"").Append(E(Slug("imd-bands", service, mode))).Append("\"><tr><th class=\"l\">Option</th><th class=\"l\">IMD quintile</th>");
-        foreach (var band in AppraisalAggregates.Bands)
-        {
-            h.Append("<th>").Append(E(BandLabel(band.Name))).Append("</th>");
-        }
-        h.Append("<th>Unreachable</th><th>Total</th></tr>");
-        foreach (var e in rows)
-        {
-            h.Append(e.SmallGroup ? "<tr class=\"small\">" : "<tr>").Append("<td class=\"l\">").Append(E(names.GetValueOrDefault(e.Option, e.Option))).Append("</td><td class=\"l\">")
-             .Append(E(e.Group + (e.Group == "1" ? " (most deprived)" : e.Group == "5" ? " (least deprived)" : "") + (e.SmallGroup ? " - small group" : ""))).Append("</td>");
-            foreach (var band in AppraisalAggregates.Bands)
-            {
-                h.Append("<td>").Append(F(e.Bands is { } b && b.TryGetValue(band.Name, out var v) ? v : double.NaN, "#,0")).Append("</td>");
-            }
-            h.Append("<td>").Append(F(e.Bands is { } u && u.TryGetValue("unreachable", out var un) ? un : double.NaN, "#,0")).Append("</td><td>")
-             .Append(F(e.Population, "#,0")).Append("</td></tr>");
-        }
-        h.Append("</table>");
-    }
+    /// <summary>Rows always shown: IMD quintiles, Core20, age and census groups (wards, local authorities and other columns only when flagged).</summary>
+    private static bool IsCore(EqualityRow e) => e.Dimension is "imd_quintile" or "core20" || e.Unit is not null;
 
     /// <summary>A band key as a heading: "0-15" -> "0 to 15 min", "15-30" -> "over 15 to 30 min", "60+" -> "over 60 min".</summary>
     internal static string BandLabel(string band)

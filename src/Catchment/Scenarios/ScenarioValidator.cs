@@ -38,6 +38,7 @@ internal static class ScenarioValidator
         {
             throw Fail("$.zones.ageGroups", "ageGroups needs \"file\" and \"key\"");
         }
+        CensusSpec.Check(scenario.Zones.Census, Fail);
         if (scenario.Modes is null || scenario.Modes.Count == 0)
         {
             throw Fail("$.modes", $"list at least one mode ({string.Join(", ", Scenario.KnownModes)})");

@@ -33,4 +33,6 @@ public sealed record ZoneSpec
     public string? BoundaryId { get; init; }
     public IReadOnlyList<JoinSpec>? Joins { get; init; }
     public AgeGroupSpec? AgeGroups { get; init; }
+    /// <summary>Census counts per group (ethnicity, disability, sex, households without a car) for the equality tables.</summary>
+    public IReadOnlyList<CensusSpec>? Census { get; init; }
 }

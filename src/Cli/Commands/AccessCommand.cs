@@ -148,7 +148,7 @@ public sealed class AccessCommand : Command<AccessCommand.Settings>
             table.AddRow(column.Name, Markup.Escape(parameters), Format(values.Average()), Format(values.Min()), Format(values.Max()));
         }
         table.Caption($"{zones.Count:N0} zones ({status.Count(s => s != "ok"):N0} not routed), {sites.Count:N0} sites; {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
-        AnsiConsole.Write(table);
+        ConsoleTables.Write(table);
         return ExitCodes.Ok;
     }
 

@@ -117,7 +117,7 @@ public sealed class AppraiseCommand : Command<AppraiseCommand.Settings>
                 flags == 0 ? "0" : "[red]" + flags.ToString(CultureInfo.InvariantCulture) + "[/]",
                 rank.TryGetValue(m.Option, out var r) ? r.ToString(CultureInfo.InvariantCulture) : "");
         }
-        AnsiConsole.Write(table);
+        ConsoleTables.Write(table);
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"{summary.ZoneCount:#,0} zones, {summary.SiteCount} sites, weighted by {summary.WeightedBy}; {result.Files.Count} files written to [green]{Markup.Escape(Path.GetFullPath(settings.Out))}[/] in {clock.Elapsed.TotalSeconds:0.0} s"));
         return ExitCodes.Ok;

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Geo.Cli.Output;
 using Geo.Core;
 using Geo.Routing.Streets;
 using Geo.Viewer.Basemap;
@@ -40,7 +41,7 @@ public sealed class BasemapCommand : Command<BasemapCommand.Settings>
         table.AddRow("Written", Markup.Escape(Path.GetFullPath(settings.Out)));
         table.AddRow("Road lines", lines.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("Time", sw.Elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " s");
-        AnsiConsole.Write(table);
+        ConsoleTables.Write(table);
         return ExitCodes.Ok;
     }
 }

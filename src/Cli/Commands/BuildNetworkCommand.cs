@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using Geo.Cli.Output;
 using Geo.Core;
 using Geo.Routing.Contraction;
 using Geo.Routing.Matrices;
@@ -104,7 +105,7 @@ public sealed class BuildNetworkCommand : Command<BuildNetworkCommand.Settings>
         table.AddRow("Edges", N(r.Car.Edges), N(r.Walk.Edges), N(r.Cycle.Edges));
         table.AddRow("Vertices dropped (islands)", N(r.Car.VerticesDroppedByPruning), N(r.Walk.VerticesDroppedByPruning), N(r.Cycle.VerticesDroppedByPruning));
         table.AddRow("Edges dropped (islands)", N(r.Car.EdgesDroppedByPruning), N(r.Walk.EdgesDroppedByPruning), N(r.Cycle.EdgesDroppedByPruning));
-        AnsiConsole.Write(table);
+        ConsoleTables.Write(table);
         var summary = new Table().HideHeaders();
         summary.AddColumn("Measure");
         summary.AddColumn(new TableColumn("Value").RightAligned());
@@ -125,7 +126,7 @@ public sealed class BuildNetworkCommand : Command<BuildNetworkCommand.Settings>
         }
         summary.AddRow("Time", clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s");
         summary.AddRow("Peak memory (working set)", (Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0).ToString("N0", CultureInfo.InvariantCulture) + " MiB");
-        AnsiConsole.Write(summary);
+        ConsoleTables.Write(summary);
         return ExitCodes.Ok;
     }
 

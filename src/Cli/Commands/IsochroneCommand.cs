@@ -106,7 +106,7 @@ public sealed class IsochroneCommand : Command<IsochroneCommand.Settings>
                 AreaKm2(bands[i].Item2, snap.SnappedPoint.Lat).ToString("0.00", CultureInfo.InvariantCulture));
         }
         table.Caption($"snapped {snap.DistanceMetres.ToString("0", CultureInfo.InvariantCulture)} m; {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
-        AnsiConsole.Write(table);
+        ConsoleTables.Write(table);
         return ExitCodes.Ok;
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Geo.Cli.Output;
 using Geo.Core;
 using Geo.Viewer.Rendering;
 using Geo.Viewer.Results;
@@ -103,7 +104,7 @@ public sealed class MapCommand : Command<MapCommand.Settings>
         table.AddRow("Zones", results.Zones.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("Size", settings.Width.ToString(System.Globalization.CultureInfo.InvariantCulture) + " x " + settings.Height.ToString(System.Globalization.CultureInfo.InvariantCulture) + " px");
         table.AddRow("Time", sw.Elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " s");
-        AnsiConsole.Write(table);
+        ConsoleTables.Write(table);
         return ExitCodes.Ok;
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using Geo.Catchment.Inputs;
+using Geo.Cli.Output;
 using Geo.Core;
 using Geo.Routing.Jobs;
 using Geo.Routing.Matrices;
@@ -284,7 +285,7 @@ public sealed class MatrixCommand : Command<MatrixCommand.Settings>
         {
             TransitIssues.Write(withIssues.Issues);
         }
-        AnsiConsole.Write(summary);
+        ConsoleTables.Write(summary);
         if (settings.SummaryJson is { } jsonPath)
         {
             timer.WriteJson(jsonPath, "matrix", new Dictionary<string, object?>

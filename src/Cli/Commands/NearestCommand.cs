@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Geo.Catchment.Allocation;
 using Geo.Catchment.Inputs;
+using Geo.Cli.Output;
 using Geo.Core;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -93,7 +94,7 @@ public sealed class NearestCommand : Command<NearestCommand.Settings>
             RunNearest(raw, matrixPath, settings, mask, table);
         }
         table.AddRow("Time", clock.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) + " s");
-        AnsiConsole.Write(table);
+        ConsoleTables.Write(table);
         return ExitCodes.Ok;
     }
 

@@ -5,6 +5,7 @@ using Geo.Catchment.Allocation;
 using Geo.Catchment.Inputs;
 using Geo.Catchment.Need;
 using Geo.Catchment.Scenarios;
+using Geo.Cli.Output;
 using Geo.Core;
 using Geo.Routing.Geometry;
 using Spectre.Console;
@@ -271,6 +272,6 @@ public sealed class PlaceCommand : Command<PlaceCommand.Settings>
         }
         table.AddRow("Output", Markup.Escape(outFolder));
         table.AddRow("Time", clock.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) + " s");
-        AnsiConsole.Write(table);
+        ConsoleTables.Write(table);
     }
 }

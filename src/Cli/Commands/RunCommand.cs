@@ -117,8 +117,8 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         {
             table.AddRow(Markup.Escape(stage.Name), stage.Seconds.ToString("0.0", CultureInfo.InvariantCulture), Markup.Escape(stage.Detail));
         }
-        AnsiConsole.Write(table);
-        AnsiConsole.Write(MetricsTable(result));
+        ConsoleTables.Write(table);
+        ConsoleTables.Write(MetricsTable(result));
         foreach (var warning in result.Warnings)
         {
             AnsiConsole.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));

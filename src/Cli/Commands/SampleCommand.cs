@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using Geo.Cli.Output;
 using Geo.Core;
 using Geo.Samples;
 using Geo.Samples.National;
@@ -79,11 +80,12 @@ public sealed class SampleCommand : Command<SampleCommand.Settings>
                 SampleGenerator.SitesFile => $"{summary.Sites} sites",
                 SampleGenerator.CommunitySitesFile => $"{summary.CommunitySites} candidates",
                 SampleGenerator.CareHomesFile => $"{summary.CareHomes} care homes",
+                SampleGenerator.CensusFile => $"{summary.Zones} zones: ethnicity, disability, sex, households without a car",
                 _ => "",
             };
             table.AddRow(Markup.Escape(file), new FileInfo(file).Length.ToString("N0", CultureInfo.InvariantCulture), Markup.Escape(contents));
         }
-        AnsiConsole.Write(table);
+        ConsoleTables.Write(table);
         AnsiConsole.MarkupLine(CultureInfo.InvariantCulture,
             "[yellow]SYNTHETIC[/] sample region written (seed {0}) in {1:F1} s. Next: [grey]geo run {2} --out results/[/]",
             summary.Seed, clock.Elapsed.TotalSeconds, Markup.Escape(Path.Combine(settings.Out, SampleGenerator.ScenarioFile)));
@@ -124,7 +126,7 @@ public sealed class SampleCommand : Command<SampleCommand.Settings>
         {
             table.AddRow(Markup.Escape(file), new FileInfo(file).Length.ToString("N0", CultureInfo.InvariantCulture));
         }
-        AnsiConsole.Write(table);
+        ConsoleTables.Write(table);
         AnsiConsole.MarkupLine(CultureInfo.InvariantCulture,
             "[yellow]SYNTHETIC[/] national-style region: {0:N0} zones, {1:N0} ways ({2:N0} way nodes), {3:N0} stops, {4:N0} stop times, in {5:F1} s. Next: [grey]geo run {6} --out results/[/]",
             summary.Zones, summary.Ways, summary.WayNodes, summary.Stops, summary.StopTimes, clock.Elapsed.TotalSeconds,

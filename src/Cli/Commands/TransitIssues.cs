@@ -1,4 +1,5 @@
 using System.Globalization;
+using Geo.Cli.Output;
 using Geo.Routing.Transit.Gtfs;
 using Spectre.Console;
 
@@ -28,7 +29,7 @@ internal static class TransitIssues
             }
             table.AddRow(s.IssueCode.ToString(), s.Severity.ToString(), N(s.Count), Markup.Escape(example));
         }
-        AnsiConsole.Write(table);
+        ConsoleTables.Write(table);
     }
 
     private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Geo.Cluster.Jobs;
 using Geo.Cluster.Store;
 using Microsoft.Extensions.Logging;
@@ -13,8 +14,16 @@ namespace Geo.Cluster.Grains;
 /// </summary>
 public sealed class JobGrain(ClusterStore store, IClusterMembershipService membership, ILogger<JobGrain> log) : Grain, IJobGrain
 {
+    /// <summary>
+    /// While a job runs the manifest is refreshed at most this often (and always when the job's state changes): each
+    /// rewrite lists every verified shard, so rewriting per shard would cost O(shards^2) on jobs of thousands of shards.
+    /// The database stays the authority on progress; the manifest only ever lists verified shards.
+    /// </summary>
+    public static readonly TimeSpan ManifestRefreshInterval = TimeSpan.FromSeconds(10);
+
     private JobRecord? _job;
     private List<ShardRecord> _shards = [];
+    private long _manifestWrittenTimestamp;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -50,7 +59,7 @@ public sealed class JobGrain(ClusterStore store, IClusterMembershipService membe
         _job = new JobRecord(spec, JobState.Running, null, DateTime.UtcNow);
         _shards = shards;
         Directory.CreateDirectory(spec.OutputFolder);
-        ShardManifest.Write(spec, _shards, _job.State);
+        WriteManifest(_job.State);
         log.LogInformation("job {Job}: {Shards} shards of {Origins} origins", spec.JobId, shards.Count, spec.ShardOrigins);
         return Progress();
     }
@@ -167,9 +176,9 @@ public sealed class JobGrain(ClusterStore store, IClusterMembershipService membe
             await SetStateAsync(JobState.Done, null).ConfigureAwait(true);
             log.LogInformation("job {Job} done", job.Spec.JobId);
         }
-        else
+        else if (Stopwatch.GetElapsedTime(_manifestWrittenTimestamp) >= ManifestRefreshInterval)
         {
-            ShardManifest.Write(job.Spec, _shards, job.State);
+            WriteManifest(job.State);
         }
     }
 
@@ -180,7 +189,13 @@ public sealed class JobGrain(ClusterStore store, IClusterMembershipService membe
         var job = _job!;
         await store.UpdateJobStateAsync(job.Spec.JobId, state, error).ConfigureAwait(true);
         _job = job with { State = state, Error = error };
-        ShardManifest.Write(job.Spec, _shards, state);
+        WriteManifest(state);
+    }
+
+    private void WriteManifest(string state)
+    {
+        ShardManifest.Write(_job!.Spec, _shards, state);
+        _manifestWrittenTimestamp = Stopwatch.GetTimestamp();
     }
 
     private JobProgress Progress() => JobProgress.From(_job!, _shards);

@@ -8,9 +8,8 @@ namespace Geo.Routing.Multimodal;
 
 /// <summary>
 /// r5's path stage, for the median journey of each pair of one origin (per-worker state, reused): the destinations are
-/// ordered by their median departure and one single RAPTOR run per distinct departure reconstructs the journey to each
-/// (best egress stop, legs back to the access walk): access, wait, in-vehicle and transfer walk minutes, boardings, fare.
-/// Departure and destination are packed into one 64-bit sort key (no limit on the destination count).
+/// ordered by their median departure and the RAPTOR state at each departure gives the journey to each (best egress stop,
+/// legs back to the access walk): access, wait, in-vehicle and transfer walk minutes, boardings, fare.
 /// </summary>
 internal sealed class JourneyBreakdown
 {
@@ -38,60 +37,112 @@ internal sealed class JourneyBreakdown
     }
 
     /// <summary>
-    /// Fills the breakdown of pairs <paramref name="pairBase"/> + d for the destinations whose median sample is
-    /// <paramref name="medianSample"/>[d] >= 0, departing at <paramref name="departure"/>[d] with total seconds <paramref name="total"/>[d].
+    /// Depart-at: fills the breakdown of pairs <paramref name="pairBase"/> + d for the destinations whose median sample
+    /// <paramref name="medianMinute"/>[d] is >= 0 (total seconds <paramref name="total"/>[d]). Range RAPTOR is replayed
+    /// over the distinct median minutes only, latest first, and each journey is read from the state at its minute, which
+    /// holds the earliest arrivals for departing then (r5's path reconstruction): one incremental step per distinct
+    /// minute instead of a fresh RAPTOR run. The pruning bound (departure + trip limit) falls with the departure, as range
+    /// RAPTOR needs. <see cref="FillBySingleRuns"/> is the reference it is tested against.
     /// </summary>
-    public void Fill(List<StopAccess> access, int[] direct, int[] medianSample, int[] departure, int[] total, int pairBase, TransitMatrixResult r)
+    public void FillFromRange(List<StopAccess> access, int[] direct, int[] medianMinute, int windowStartSeconds, int[] total, int pairBase, TransitMatrixResult r)
+    {
+        var keys = SortedKeys(medianMinute);
+        _single.Reset();
+        for (var end = keys.Length; end > 0;)
+        {
+            var minute = (int)(keys[end - 1] >> 32);
+            var start = end - 1;
+            while (start > 0 && (int)(keys[start - 1] >> 32) == minute)
+            {
+                start--;
+            }
+            if (AnyNeedsRaptor(keys[start..end], direct, total))
+            {
+                var departure = windowStartSeconds + (minute * 60);
+                _single.RunDeparture(departure, CollectionsMarshal.AsSpan(access), departure + _maxTripSeconds);
+            }
+            Emit(keys[start..end], direct, total, pairBase, r);
+            end = start;
+        }
+    }
+
+    /// <summary>
+    /// Fills the breakdown of pairs <paramref name="pairBase"/> + d for the destinations with a median journey, departing
+    /// at <paramref name="departure"/>[d] seconds (-1: none) with total seconds <paramref name="total"/>[d]: one fresh
+    /// RAPTOR run per distinct departure (arrive-by, whose departures are not the sweep's minutes, and the reference
+    /// <see cref="FillFromRange"/> is tested against).
+    /// </summary>
+    public void FillBySingleRuns(List<StopAccess> access, int[] direct, int[] departure, int[] total, int pairBase, TransitMatrixResult r)
+    {
+        var keys = SortedKeys(departure);
+        for (var group = 0; group < keys.Length;)
+        {
+            var start = (int)(keys[group] >> 32);
+            var end = group;
+            var latestArrival = start;
+            for (; end < keys.Length && (int)(keys[end] >> 32) == start; end++)
+            {
+                latestArrival = Math.Max(latestArrival, start + total[(int)(keys[end] & 0xFFFF_FFFF)]);
+            }
+            if (AnyNeedsRaptor(keys[group..end], direct, total))
+            {
+                // pruned at the latest arrival any of them needs (exact: a journey arriving by then only passes through
+                // labels no later than that)
+                _single.Run(start, CollectionsMarshal.AsSpan(access), Math.Min(start + _maxTripSeconds, latestArrival));
+            }
+            Emit(keys[group..end], direct, total, pairBase, r);
+            group = end;
+        }
+    }
+
+    /// <summary>(value &lt;&lt; 32 | destination) for the destinations with a value >= 0, sorted; 64-bit, so no limit on the destination count.</summary>
+    private Span<long> SortedKeys(int[] values)
     {
         var n = 0;
-        for (var d = 0; d < medianSample.Length; d++)
+        for (var d = 0; d < values.Length; d++)
         {
-            if (medianSample[d] >= 0)
+            if (values[d] >= 0)
             {
-                _keys[n++] = ((long)departure[d] << 32) | (uint)d;
+                _keys[n++] = ((long)values[d] << 32) | (uint)d;
             }
         }
         var keys = _keys.AsSpan(0, n);
         keys.Sort();
-        for (var group = 0; group < n;)
+        return keys;
+    }
+
+    /// <summary>Whether any of the group's median journeys uses a vehicle (walking all the way needs no RAPTOR state).</summary>
+    private static bool AnyNeedsRaptor(Span<long> group, int[] direct, int[] total)
+    {
+        foreach (var key in group)
         {
-            // destinations sharing a departure: one RAPTOR run, pruned at the latest arrival any of them needs (exact: a
-            // journey arriving by then only passes through labels no later than that)
-            var start = (int)(keys[group] >> 32);
-            var end = group;
-            var latestArrival = start;
-            var needsRun = false;
-            for (; end < n && (int)(keys[end] >> 32) == start; end++)
+            var d = (int)(key & 0xFFFF_FFFF);
+            if (direct[d] != total[d])
             {
-                var d = (int)(keys[end] & 0xFFFF_FFFF);
-                if (direct[d] != total[d])
-                {
-                    needsRun = true;
-                    latestArrival = Math.Max(latestArrival, start + total[d]);
-                }
+                return true;
             }
-            if (needsRun)
+        }
+        return false;
+    }
+
+    private void Emit(Span<long> group, int[] direct, int[] total, int pairBase, TransitMatrixResult r)
+    {
+        foreach (var key in group)
+        {
+            var d = (int)(key & 0xFFFF_FFFF);
+            var pair = pairBase + d;
+            if (direct[d] == total[d])
             {
-                _single.Run(start, CollectionsMarshal.AsSpan(access), Math.Min(start + _maxTripSeconds, latestArrival));
+                r.AccessWalkMinutes[pair] = total[d] / 60f;
+                r.WaitMinutes[pair] = 0;
+                r.InVehicleMinutes[pair] = 0;
+                r.TransferWalkMinutes[pair] = 0;
+                r.EgressWalkMinutes[pair] = 0;
+                r.Boardings[pair] = 0;
+                r.Fares[pair] = _fares is null ? float.NaN : 0;
+                continue;
             }
-            for (var i = group; i < end; i++)
-            {
-                var d = (int)(keys[i] & 0xFFFF_FFFF);
-                var pair = pairBase + d;
-                if (direct[d] == total[d])
-                {
-                    r.AccessWalkMinutes[pair] = total[d] / 60f;
-                    r.WaitMinutes[pair] = 0;
-                    r.InVehicleMinutes[pair] = 0;
-                    r.TransferWalkMinutes[pair] = 0;
-                    r.EgressWalkMinutes[pair] = 0;
-                    r.Boardings[pair] = 0;
-                    r.Fares[pair] = _fares is null ? float.NaN : 0;
-                    continue;
-                }
-                Journey(d, total[d], pair, r);
-            }
-            group = end;
+            Journey(d, total[d], pair, r);
         }
     }
 

@@ -37,6 +37,11 @@ public sealed record TransitMatrixRequest
     public double MaxSnapMetres { get; init; } = Snapper.DefaultMaxSnapMetres;
     /// <summary>Compute the breakdown (walk, wait, in-vehicle, boardings, fare) of the median journey.</summary>
     public bool JourneyDetails { get; init; } = true;
+    /// <summary>
+    /// Test reference only: reconstruct each depart-at median journey with a fresh RAPTOR run at its departure rather than
+    /// from the replayed range-RAPTOR state (same times, journeys checked equal in value).
+    /// </summary>
+    internal bool BreakdownBySingleRuns { get; init; }
     /// <summary>Fare model for the median journey's fare; null for no fares.</summary>
     public FareModel? Fares { get; init; }
     /// <summary>Worker threads; null = all cores. Results do not depend on it.</summary>

@@ -71,6 +71,7 @@ internal sealed class TransitMatrixWorker
         {
             var pair = pairBase + d;
             _medianSample[d] = -1;
+            _departure[d] = -1;
             if (!_c.DestinationSnaps[d].IsOk)
             {
                 r.Status[pair] = PairStatus.DestinationUnsnapped;
@@ -98,6 +99,13 @@ internal sealed class TransitMatrixWorker
                 _departure[d] = req.ArriveBySeconds is { } a ? a - ((_samples - 1 - m) * 60) - median : req.WindowStartSeconds + (m * 60);
             }
         }
-        _breakdown?.Fill(_access.Stops, _access.Direct, _medianSample, _departure, _total, pairBase, r);
+        if (req.ArriveBySeconds is null && !req.BreakdownBySingleRuns)
+        {
+            _breakdown?.FillFromRange(_access.Stops, _access.Direct, _medianSample, req.WindowStartSeconds, _total, pairBase, r);
+        }
+        else
+        {
+            _breakdown?.FillBySingleRuns(_access.Stops, _access.Direct, _departure, _total, pairBase, r);
+        }
     }
 }

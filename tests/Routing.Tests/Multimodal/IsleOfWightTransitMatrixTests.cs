@@ -130,4 +130,55 @@ public sealed class IsleOfWightTransitMatrixTests
         Assert.That(walkOnly, Is.GreaterThan(0), "walking is used where it is faster");
         Assert.That(withInterchange, Is.GreaterThan(0), "some journeys need an interchange");
     }
+
+    [Test]
+    public void Breakdown_FromRangeState_AgreesWithFreshRunPerDeparture()
+    {
+        // 89 x 89 LSOAs, 3-hour window: the median journeys read from the replayed range-RAPTOR state against the
+        // reference, one fresh RAPTOR run at each pair's median departure. Times, boardings (fewest rides for the
+        // earliest arrival) and egress (the best egress stop) must be equal; where journeys tie on arrival the range
+        // state may hold one leaving the origin later (less walking or waiting at stops), so the other legs may differ
+        // but must still add up to the median.
+        var points = ReadPoints(TestData.SharedFile("isle-of-wight/lsoa/lsoa21_pwc_iow.csv"), "lon", "lat");
+        var network = IsleOfWightNetwork.Get();
+        var request = new TransitMatrixRequest
+        {
+            Origins = points,
+            Destinations = points,
+            WindowStartSeconds = 7 * 3600,
+            WindowMinutes = 180,
+            Percentiles = [50],
+            Fares = FareModel.Default,
+        };
+        var range = TransitMatrixComputer.Compute(network, request);
+        var reference = TransitMatrixComputer.Compute(network, request with { BreakdownBySingleRuns = true });
+
+        Assert.That(range.Minutes, Is.EqualTo(reference.Minutes));
+        Assert.That(range.Status, Is.EqualTo(reference.Status));
+        Assert.That(range.Boardings, Is.EqualTo(reference.Boardings));
+        Assert.That(range.EgressWalkMinutes, Is.EqualTo(reference.EgressWalkMinutes));
+        var transit = 0;
+        var otherLegs = 0;
+        for (var pair = 0; pair < range.PairCount; pair++)
+        {
+            if (range.Status[pair] != PairStatus.Ok || range.Boardings[pair] == 0)
+            {
+                continue;
+            }
+            transit++;
+            var parts = range.AccessWalkMinutes[pair] + range.WaitMinutes[pair] + range.InVehicleMinutes[pair] + range.TransferWalkMinutes[pair] + range.EgressWalkMinutes[pair];
+            Assert.That(parts, Is.EqualTo(range.Minutes[pair]).Within(0.02), $"pair {pair} adds up to the median: {Legs(range, pair)}; reference {Legs(reference, pair)}");
+            Assert.That(range.WaitMinutes[pair], Is.GreaterThanOrEqualTo(0));
+            Assert.That(range.Fares[pair], Is.GreaterThan(0));
+            if (range.AccessWalkMinutes[pair] != reference.AccessWalkMinutes[pair] || range.InVehicleMinutes[pair] != reference.InVehicleMinutes[pair])
+            {
+                otherLegs++;
+            }
+        }
+        TestContext.Out.WriteLine($"{transit} median journeys by transit, {otherLegs} on other (tied) legs than the reference");
+        Assert.That(transit, Is.GreaterThan(1000), "the comparison covers many transit journeys");
+    }
+
+    private static string Legs(TransitMatrixResult r, int pair) =>
+        $"access {r.AccessWalkMinutes[pair]}, wait {r.WaitMinutes[pair]}, ride {r.InVehicleMinutes[pair]}, transfer {r.TransferWalkMinutes[pair]}, egress {r.EgressWalkMinutes[pair]}, boardings {r.Boardings[pair]}";
 }

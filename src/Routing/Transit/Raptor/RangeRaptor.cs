@@ -27,12 +27,13 @@ public sealed class RangeRaptor
     private readonly int[][] _boardTrip;
     private readonly int[][] _readyFrom;
     private readonly int[] _bestVehicle;
+    /// <summary>Access walk seconds behind each stop's round-0 label (its departure may be a later range step's).</summary>
+    private readonly int[] _accessSeconds;
     private readonly ulong[] _marked;
     private readonly ulong[] _patternMarked;
     private readonly ulong[] _improvedBits;
     private readonly int[] _improved;
     private int _improvedCount;
-    private int _departure;
     private readonly int[] _roundVehicleImproved;
     private int _roundVehicleImprovedCount;
     private readonly ulong[] _roundVehicleBits;
@@ -63,6 +64,7 @@ public sealed class RangeRaptor
         _boardTrip = NewRounds();
         _readyFrom = NewRounds();
         _bestVehicle = new int[_stops];
+        _accessSeconds = new int[_stops];
         var words = (_stops + 63) >> 6;
         _marked = new ulong[words];
         _improvedBits = new ulong[words];
@@ -157,7 +159,6 @@ public sealed class RangeRaptor
         }
         _improvedCount = 0;
         Array.Clear(_marked);
-        _departure = departureSeconds;
 
         ClearTouched(ref _touchedCurBits, _touchedCur, ref _touchedCurCount);
         var a0 = _arrival[0];
@@ -170,6 +171,7 @@ public sealed class RangeRaptor
                 r0[acc.Stop] = t;
                 a0[acc.Stop] = Math.Min(a0[acc.Stop], t);
                 _readyFrom[0][acc.Stop] = None;
+                _accessSeconds[acc.Stop] = acc.DurationSeconds;
                 _marked[acc.Stop >> 6] |= 1UL << acc.Stop;
                 Touch(acc.Stop);
             }
@@ -181,7 +183,9 @@ public sealed class RangeRaptor
             // the labels changed in round k-1 become the starting labels of round k (at most k rides includes k-1)
             (_touchedPrev, _touchedCur) = (_touchedCur, _touchedPrev);
             (_touchedPrevBits, _touchedCurBits) = (_touchedCurBits, _touchedPrevBits);
-            _touchedPrevCount = _touchedCurCount;
+            // the counts swap with their lists: clearing the reused list with the other list's count left stale bits,
+            // so a stop touched again was not listed and the next round's min-merge missed it
+            (_touchedPrevCount, _touchedCurCount) = (_touchedCurCount, _touchedPrevCount);
             ClearTouched(ref _touchedCurBits, _touchedCur, ref _touchedCurCount);
             MinMerge(k);
             if (scanning && ScanPatterns(k, maxArrivalSeconds))
@@ -431,10 +435,11 @@ public sealed class RangeRaptor
     }
 
     /// <summary>
-    /// After a single <see cref="Run"/>: the legs of the journey alighting at <paramref name="stop"/> with the earliest
+    /// After a single <see cref="Run"/> or any range step: the legs of the journey alighting at <paramref name="stop"/> with the earliest
     /// vehicle arrival (fewest rides among equal arrivals), from the access walk to the last ride. False if unreached.
     /// Labels of round k may be copies from earlier rounds, so each step back uses the lowest round holding the value,
-    /// where it was set together with its back pointer.
+    /// where it was set together with its back pointer. After range steps the journey may leave the origin later than
+    /// the last step's departure (waiting at the origin instead of at a stop); the access leg is the walk itself.
     /// </summary>
     public bool TryGetJourney(int stop, List<JourneyLeg> legs)
     {
@@ -457,7 +462,7 @@ public sealed class RangeRaptor
             var kr = LowestRound(_ready, b, readyAtB, k - 1);
             if (kr == 0)
             {
-                legs.Add(new JourneyLeg(JourneyLegKind.Access, -1, b, _departure, readyAtB, -1));
+                legs.Add(new JourneyLeg(JourneyLegKind.Access, -1, b, readyAtB - _accessSeconds[b], readyAtB, -1));
                 break;
             }
             var from = _readyFrom[kr][b];

@@ -186,8 +186,36 @@ public sealed class RangeRaptorTests
                     {
                         Assert.Fail($"origin set {q}, minute {GtfsTime.Format(t)}, stop {s}: range {range.BestVehicleArrival(s)} fresh {fresh.BestVehicleArrival(s)}");
                     }
+                    CheckJourney(range, fresh, s, t, access, $"origin set {q}, minute {GtfsTime.Format(t)}, stop {s}");
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The journey read from the range state (the breakdown's source) is a real one: legs in time order, leaving the
+    /// origin no earlier than <paramref name="departure"/>, each access leg one of the given walks, arriving at the stop's
+    /// best vehicle arrival, with as few rides as the fresh run's journey (equal arrivals: fewest rides, departing later
+    /// is allowed).
+    /// </summary>
+    private static void CheckJourney(RangeRaptor range, RangeRaptor fresh, int stop, int departure, StopAccess[] access, string where)
+    {
+        var legs = new List<JourneyLeg>();
+        var freshLegs = new List<JourneyLeg>();
+        Assert.That(range.TryGetJourney(stop, legs), Is.EqualTo(fresh.TryGetJourney(stop, freshLegs)), where);
+        if (legs.Count == 0)
+        {
+            return;
+        }
+        Assert.That(legs[0].Kind, Is.EqualTo(JourneyLegKind.Access), where);
+        Assert.That(legs[0].StartSeconds, Is.GreaterThanOrEqualTo(departure), where);
+        Assert.That(access.Any(a => a.Stop == legs[0].ToStop && a.DurationSeconds == legs[0].EndSeconds - legs[0].StartSeconds), Is.True, where + ": access leg is a given walk");
+        for (var i = 1; i < legs.Count; i++)
+        {
+            Assert.That(legs[i].StartSeconds, Is.GreaterThanOrEqualTo(legs[i - 1].EndSeconds), where + ": legs in time order");
+            Assert.That(legs[i].FromStop, Is.EqualTo(legs[i - 1].ToStop), where + ": legs connect");
+        }
+        Assert.That(legs[^1].EndSeconds, Is.EqualTo(range.BestVehicleArrival(stop)), where + ": arrives at the best vehicle arrival");
+        Assert.That(legs.Count(l => l.Kind == JourneyLegKind.Ride), Is.EqualTo(freshLegs.Count(l => l.Kind == JourneyLegKind.Ride)), where + ": fewest rides");
     }
 }

@@ -1,10 +1,9 @@
 using Geo.Core;
 using System.ComponentModel;
-using Geo.Cli.ClusterMatrix;
 using Geo.Cluster.Store;
 using Spectre.Console.Cli;
 
-namespace Geo.Cli.Commands;
+namespace Geo.Cli.ClusterMatrix;
 
 /// <summary>geo cluster status: a job's progress, read from PostgreSQL (works with no silo running).</summary>
 public sealed class ClusterStatusCommand : Command<ClusterStatusCommand.Settings>

@@ -3,7 +3,7 @@ using System.ComponentModel;
 using Geo.Cluster.Hosting;
 using Spectre.Console.Cli;
 
-namespace Geo.Cli.Commands;
+namespace Geo.Cli.ClusterMatrix;
 
 /// <summary>Options shared by the cluster commands: the database, and the ids that name the cluster.</summary>
 public class ClusterDatabaseSettings : CommandSettings

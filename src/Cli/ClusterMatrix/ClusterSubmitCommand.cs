@@ -1,6 +1,5 @@
 using Geo.Core;
 using System.ComponentModel;
-using Geo.Cli.ClusterMatrix;
 using Geo.Cluster.Grains;
 using Geo.Cluster.Hosting;
 using Geo.Cluster.Jobs;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console.Cli;
 
-namespace Geo.Cli.Commands;
+namespace Geo.Cli.ClusterMatrix;
 
 /// <summary>geo cluster submit: check a job file here, hand it to the cluster, follow its progress.</summary>
 public sealed class ClusterSubmitCommand : Command<ClusterSubmitCommand.Settings>

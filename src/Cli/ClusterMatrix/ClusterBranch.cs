@@ -1,7 +1,7 @@
 using Geo.Core;
 using Spectre.Console.Cli;
 
-namespace Geo.Cli.Commands;
+namespace Geo.Cli.ClusterMatrix;
 
 /// <summary>geo cluster silo|submit|status|resume: national matrices on an Orleans cluster (PostgreSQL membership).</summary>
 public static class ClusterBranch

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Net;
-using Geo.Cli.ClusterMatrix;
 using Geo.Cluster.Hosting;
 using Geo.Cluster.Store;
 using Geo.Core;
@@ -8,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Spectre.Console.Cli;
 
-namespace Geo.Cli.Commands;
+namespace Geo.Cli.ClusterMatrix;
 
 /// <summary>geo cluster silo: run an Orleans silo that computes shards until stopped (Ctrl+C or SIGTERM).</summary>
 public sealed class ClusterSiloCommand : Command<ClusterSiloCommand.Settings>

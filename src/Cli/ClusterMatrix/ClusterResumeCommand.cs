@@ -1,6 +1,5 @@
 using Geo.Core;
 using System.ComponentModel;
-using Geo.Cli.ClusterMatrix;
 using Geo.Cluster.Grains;
 using Geo.Cluster.Hosting;
 using Geo.Cluster.Store;
@@ -8,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console.Cli;
 
-namespace Geo.Cli.Commands;
+namespace Geo.Cli.ClusterMatrix;
 
 /// <summary>geo cluster resume: re-check a job's written shards and continue it (also after it failed).</summary>
 public sealed class ClusterResumeCommand : Command<ClusterResumeCommand.Settings>
