@@ -123,7 +123,7 @@ internal static class PlacementStage
         }
         var ids = result.OpenSites.Select(s => result.Problem.Matrix.DestinationIds[s]);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{result.Solver}, {result.Status}: open {string.Join(", ", ids)}; objective {result.Objective:G6} ({result.ObjectiveDescription})");
+            $"{result.Solver}, {result.Status.ToCode()}: open {string.Join(", ", ids)}; objective {result.Objective:G6} ({result.ObjectiveDescription})");
     }
 
     /// <summary>The line for summary.json.</summary>
