@@ -5,6 +5,7 @@ using Geo.Catchment.Scenarios;
 using Geo.Cli.Output;
 using Geo.Core;
 using Geo.Pipeline;
+using Geo.Routing.Jobs;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -46,6 +47,10 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         [Description("Write the built-in public transport fare model (used when the scenario's transit.fares is null: bus GBP 3.00 fare cap, rail a per-km placeholder) to FILE for editing, then exit unless a scenario is given")]
         public string? WriteFares { get; init; }
 
+        [CommandOption("--summary-json <FILE>")]
+        [Description("Also write each stage's time, the total and peak memory as JSON to FILE (outside the results folder), for benchmarks and scripts")]
+        public string? SummaryJson { get; init; }
+
         public override ValidationResult Validate()
         {
             if (string.IsNullOrWhiteSpace(Scenario) && WriteFares is null)
@@ -77,6 +82,21 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         var (result, tempFolder) = ResultsOutput.Write(settings.Out, [RunPipeline.NetworkCacheFolder], [settings.Scenario, settings.Network],
             temp => (Run(settings, temp), temp));
         Print(result, settings, tempFolder, total.Elapsed.TotalSeconds);
+        if (settings.SummaryJson is { } jsonPath)
+        {
+            var summary = result.Appraisal.Summary;
+            PhaseTimer.WriteJson(jsonPath, "run", result.Stages.Select(s => (s.Name, TimeSpan.FromSeconds(s.Seconds))).ToArray(), total.Elapsed,
+                new Dictionary<string, object?>
+                {
+                    ["scenario"] = Path.GetFullPath(settings.Scenario),
+                    ["output"] = Path.GetFullPath(settings.Out),
+                    ["zones"] = summary.ZoneCount,
+                    ["modes"] = summary.Modes,
+                    ["options"] = summary.Options.Count,
+                    ["files"] = result.Files.Count,
+                    ["stages"] = result.Stages.Select(s => new { stage = s.Name, detail = s.Detail }).ToArray(),
+                });
+        }
         return ExitCodes.Ok;
     }
 
@@ -125,7 +145,7 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         }
         var outFull = Path.GetFullPath(settings.Out);
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"{result.Files.Count} files written to [green]{Markup.Escape(outFull)}[/] in {seconds:0.0} s"));
+            $"{result.Files.Count} files written to [green]{Markup.Escape(outFull)}[/] in {seconds:0.0} s, peak memory {PhaseTimer.PeakMemoryBytes / (1024.0 * 1024):N0} MB"));
         AnsiConsole.MarkupLine("Report: [green]" + Markup.Escape(Path.GetFullPath(ResultsOutput.Final(result.ReportPath, tempFolder, settings.Out))) + "[/]");
         AnsiConsole.MarkupLine("Explore the results on a map: [grey]geo serve --results " + Markup.Escape(settings.Out) + "[/]");
     }

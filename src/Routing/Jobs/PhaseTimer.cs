@@ -59,15 +59,26 @@ public sealed class PhaseTimer
     /// <summary>Writes the phases, total, peak memory and the given facts as JSON, atomically.</summary>
     public void WriteJson(string path, string command, IReadOnlyDictionary<string, object?> facts)
     {
-        ArgumentNullException.ThrowIfNull(facts);
         Stop();
+        WriteJson(path, command, Phases, Total, facts);
+    }
+
+    /// <summary>
+    /// The one <c>--summary-json</c> layout: command, phases (name, seconds), total seconds, peak memory of this process
+    /// and the command's facts, written atomically.
+    /// </summary>
+    public static void WriteJson(string path, string command, IReadOnlyList<(string Phase, TimeSpan Elapsed)> phases, TimeSpan total,
+        IReadOnlyDictionary<string, object?> facts)
+    {
+        ArgumentNullException.ThrowIfNull(phases);
+        ArgumentNullException.ThrowIfNull(facts);
         AtomicFile.Write(path, stream =>
         {
             using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
             json.WriteStartObject();
             json.WriteString("command", command);
             json.WriteStartArray("phases");
-            foreach (var (phase, elapsed) in Phases)
+            foreach (var (phase, elapsed) in phases)
             {
                 json.WriteStartObject();
                 json.WriteString("phase", phase);
@@ -75,7 +86,7 @@ public sealed class PhaseTimer
                 json.WriteEndObject();
             }
             json.WriteEndArray();
-            json.WriteNumber("total_seconds", Math.Round(Total.TotalSeconds, 3));
+            json.WriteNumber("total_seconds", Math.Round(total.TotalSeconds, 3));
             json.WriteNumber("peak_memory_bytes", PeakMemoryBytes);
             foreach (var (key, value) in facts)
             {

@@ -249,6 +249,33 @@ public sealed class RunPipelineTests
     }
 
     [Test]
+    public void RunCommand_SummaryJson_HasEveryStageTotalAndPeakMemory()
+    {
+        var scenario = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(_sample, SampleGenerator.ScenarioFile)))!.AsObject();
+        scenario["modes"] = new System.Text.Json.Nodes.JsonArray("car");
+        scenario["transit"] = null;
+        scenario["placement"] = null;
+        var scenarioPath = Path.Combine(_sample, "car-only.json");
+        File.WriteAllText(scenarioPath, scenario.ToJsonString());
+        var jsonPath = Path.Combine(_root, "run-summary.json");
+        var network = Path.Combine(_out, RunPipeline.NetworkCacheFolder, "streets.geonet");
+
+        var code = Program.Main(["run", scenarioPath, "--out", Path.Combine(_root, "summary-run"), "--network", network, "--no-maps", "--summary-json", jsonPath]);
+
+        Assert.That(code, Is.EqualTo(ExitCodes.Ok));
+        using var json = JsonDocument.Parse(File.ReadAllText(jsonPath));
+        var root = json.RootElement;
+        Assert.That(root.GetProperty("command").GetString(), Is.EqualTo("run"));
+        var phases = root.GetProperty("phases").EnumerateArray().Select(p => p.GetProperty("phase").GetString()).ToArray();
+        Assert.That(phases, Is.EqualTo(new[] { "Inputs", "Street network", "Matrix car", "Providers", "Appraisal", "Basemap" }));
+        var stageSeconds = root.GetProperty("phases").EnumerateArray().Sum(p => p.GetProperty("seconds").GetDouble());
+        Assert.That(root.GetProperty("total_seconds").GetDouble(), Is.GreaterThanOrEqualTo(stageSeconds - 0.01), "the total covers the stages");
+        Assert.That(root.GetProperty("peak_memory_bytes").GetInt64(), Is.GreaterThan(10_000_000));
+        Assert.That(root.GetProperty("zones").GetInt32(), Is.EqualTo(_result.Appraisal.Summary.ZoneCount));
+        Assert.That(root.GetProperty("stages")[2].GetProperty("stage").GetString(), Is.EqualTo("Matrix car"));
+    }
+
+    [Test]
     public void RunCommand_NoScenario_ExitsWithUsage()
     {
         Assert.That(Program.Main(["run"]), Is.EqualTo(ExitCodes.Usage));
