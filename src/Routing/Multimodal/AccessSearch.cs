@@ -75,7 +75,7 @@ internal sealed class AccessSearch
                 var ms = dv + e.VertexDestMs[i];
                 if (ms <= _maxWalkMs)
                 {
-                    var secs = (ms + 999) / 1000;
+                    var secs = TravelTime.SecondsRoundedUpFromMs(ms);
                     if (secs < Direct[d])
                     {
                         Direct[d] = secs;
@@ -86,7 +86,7 @@ internal sealed class AccessSearch
         _touched.Sort();
         foreach (var s in _touched)
         {
-            Stops.Add(new StopAccess(s, (_stopScratch[s] - 1 + 999) / 1000));
+            Stops.Add(new StopAccess(s, TravelTime.SecondsRoundedUpFromMs(_stopScratch[s] - 1))); // scratch holds ms + 1 (0 = unseen)
             _stopScratch[s] = 0;
         }
     }

@@ -1,3 +1,4 @@
+using Geo.Core;
 using Geo.Routing.Matrices;
 using Geo.Routing.Search;
 using Geo.Routing.Streets;
@@ -50,7 +51,7 @@ internal sealed class EgressTable
         {
             var list = st.Item3;
             list.Clear();
-            network.StopsWithinWalk(destinations[i], maxWalkMs, st.Item1, st.Item2, (s, ms) => list.Add((s, (ms + 999) / 1000)), towards: true);
+            network.StopsWithinWalk(destinations[i], maxWalkMs, st.Item1, st.Item2, (s, ms) => list.Add((s, TravelTime.SecondsRoundedUpFromMs(ms))), towards: true);
             perDest[i] = [.. list];
             return st;
         }, _ => { });

@@ -23,11 +23,13 @@ internal static class StreetNetworkBuilder
         progress?.Report("Hashing " + Path.GetFileName(pbfPath));
         var sourceHash = HashFile(pbfPath);
 
-        // Base segments between consecutive present nodes.
-        var segA = new List<int>();
-        var segB = new List<int>();
-        var segWay = new List<int>();
-        var segLengthMm = new List<int>();
+        // Base segments between consecutive present nodes. Lists are sized once from the upper bound (way nodes - ways):
+        // growing by doubling would hold up to three times the final size at the peak on a national network.
+        var maxSegments = extract.WayNodes.Length - extract.WayIds.Length;
+        var segA = new List<int>(maxSegments);
+        var segB = new List<int>(maxSegments);
+        var segWay = new List<int>(maxSegments);
+        var segLengthMm = new List<int>(maxSegments);
         for (var way = 0; way < extract.WayIds.Length; way++)
         {
             for (var i = extract.WayFirstNode[way]; i + 1 < extract.WayFirstNode[way + 1]; i++)
@@ -95,13 +97,24 @@ internal static class StreetNetworkBuilder
         return (int)Math.Min(int.MaxValue, Math.Round(metres * 1000));
     }
 
-    /// <summary>Mutable directed edge list of one mode during the build.</summary>
-    private sealed class EdgeList
+    /// <summary>Mutable directed edge list of one mode during the build (sized for its street edges; turn-restriction connectors may add a few).</summary>
+    private sealed class EdgeList(int capacity)
     {
-        public List<int> From { get; } = [];
-        public List<int> To { get; } = [];
+        public List<int> From { get; } = new(capacity);
+        public List<int> To { get; } = new(capacity);
         /// <summary>2 * segment + direction, or -1 for a connector.</summary>
-        public List<int> Segment { get; } = [];
+        public List<int> Segment { get; } = new(capacity);
+
+        /// <summary>Frees the lists once copied into arrays.</summary>
+        public void Release()
+        {
+            From.Clear();
+            From.Capacity = 0;
+            To.Clear();
+            To.Capacity = 0;
+            Segment.Clear();
+            Segment.Capacity = 0;
+        }
 
         public void Add(int from, int to, int segment)
         {
@@ -113,16 +126,10 @@ internal static class StreetNetworkBuilder
 
     private static EdgeList DirectedEdges(TravelMode mode, OsmExtract extract, List<int> segA, List<int> segB, List<int> segWay)
     {
-        var edges = new EdgeList();
+        var edges = new EdgeList(CountDirectedEdges(mode, extract, segWay));
         for (var s = 0; s < segA.Count; s++)
         {
-            var profile = extract.WayProfiles[segWay[s]];
-            var (forward, backward) = mode switch
-            {
-                TravelMode.Car => (profile.CarForward, profile.CarBackward),
-                TravelMode.Walk => (profile.WalkForward, profile.WalkBackward),
-                _ => (profile.CycleForward, profile.CycleBackward),
-            };
+            var (forward, backward) = Directions(mode, extract.WayProfiles[segWay[s]]);
             if (forward)
             {
                 edges.Add(segA[s], segB[s], 2 * s);
@@ -133,6 +140,24 @@ internal static class StreetNetworkBuilder
             }
         }
         return edges;
+    }
+
+    private static (bool Forward, bool Backward) Directions(TravelMode mode, WayProfile profile) => mode switch
+    {
+        TravelMode.Car => (profile.CarForward, profile.CarBackward),
+        TravelMode.Walk => (profile.WalkForward, profile.WalkBackward),
+        _ => (profile.CycleForward, profile.CycleBackward),
+    };
+
+    private static int CountDirectedEdges(TravelMode mode, OsmExtract extract, List<int> segWay)
+    {
+        var count = 0;
+        foreach (var way in segWay)
+        {
+            var (forward, backward) = Directions(mode, extract.WayProfiles[way]);
+            count += (forward ? 1 : 0) + (backward ? 1 : 0);
+        }
+        return count;
     }
 
     /// <summary>
@@ -277,6 +302,7 @@ internal static class StreetNetworkBuilder
         var from = edges.From.ToArray();
         var to = edges.To.ToArray();
         var seg = edges.Segment.ToArray();
+        edges.Release();
 
         // CSR over all vertices for the SCC search.
         var first = new int[n + 1];
