@@ -8,7 +8,8 @@ namespace Geo.Core;
 /// separator detected from the header, fully blank rows such as Devon's <c>",,,"</c> skipped) that keeps the line each record
 /// starts on (header = line 1) so every error can name file:line:field. Fields are kept raw; <see cref="Cell"/> and the number
 /// readers trim spaces (Devon's <c>" -4.21"</c>). <see cref="Read"/> loads a whole table; <see cref="Stream"/> visits records
-/// one at a time for big matrices.
+/// one at a time for big matrices. Files must keep within <see cref="InputLimits"/> (size, rows, columns, field length); the
+/// text encoding is UTF-8 unless given (<see cref="InputOptions.Encoding"/>).
 /// </summary>
 public sealed class CsvTable
 {
@@ -29,9 +30,13 @@ public sealed class CsvTable
     public List<int> Lines { get; }
     public int Count => Rows.Count;
 
-    /// <summary>Loads a whole table. With <paramref name="requireSameWidth"/> every data row must have as many fields as the header.</summary>
-    public static CsvTable Read(string path, bool requireSameWidth = false)
+    /// <summary>
+    /// Loads a whole table. With <paramref name="requireSameWidth"/> every data row must have as many fields as the header: a
+    /// row that has not is skipped and logged in <paramref name="input"/>'s issues (an error when they are strict, the default).
+    /// </summary>
+    public static CsvTable Read(string path, bool requireSameWidth = false, InputOptions? input = null)
     {
+        input ??= new InputOptions();
         string[]? header = null;
         var rows = new List<string[]>();
         var lines = new List<int>();
@@ -44,11 +49,13 @@ public sealed class CsvTable
             }
             if (requireSameWidth && fields.Count != header.Length)
             {
-                throw new InputFileException(path, line, null, $"has {fields.Count} fields but the header has {header.Length}");
+                input.Issues.Add(path, line, null, null, IssueCode.WrongFieldCount, IssueSeverity.Error,
+                    $"has {fields.Count} fields but the header has {header.Length}; row skipped");
+                return;
             }
             rows.Add([.. fields]);
             lines.Add(line);
-        });
+        }, input.Encoding);
         if (header is null)
         {
             throw new InputFileException(path, null, null, "the file is empty (a header row is required)");
@@ -186,22 +193,36 @@ public sealed class CsvTable
         return any;
     }
 
-    /// <summary>Visits every record (header first) with its 1-based starting line. Blank lines and rows of empty fields are skipped.</summary>
-    public static void Stream(string path, Action<int, List<string>> record)
+    /// <summary>
+    /// Visits every record (header first) with its 1-based starting line. Blank lines and rows of empty fields are skipped.
+    /// The text is decoded with <paramref name="encoding"/> (null = UTF-8; a UTF-8 byte-order mark always wins).
+    /// </summary>
+    public static void Stream(string path, Action<int, List<string>> record, Encoding? encoding = null)
     {
         if (!File.Exists(path))
         {
             throw new InputFileException(path, null, null, "file not found");
         }
+        var bytes = new FileInfo(path).Length;
+        if (bytes > InputLimits.MaxCsvFileBytes)
+        {
+            throw new InputFileException(path, null, null, string.Create(CultureInfo.InvariantCulture,
+                $"the file is {bytes / (1024.0 * 1024 * 1024):0.0} GiB, over Geo's limit of {InputLimits.MaxCsvFileBytes / (1024 * 1024 * 1024)} GiB per CSV file (README, Limits); split it"));
+        }
+        encoding ??= TextFiles.StrictUtf8;
         try
         {
-            var separator = DetectSeparator(path);
-            using var reader = new StreamReader(path, TextFiles.StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+            var separator = DetectSeparator(path, encoding);
+            using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
             Stream(reader, separator, path, record);
         }
         catch (DecoderFallbackException)
         {
-            throw TextFiles.NotUtf8(path, TextFiles.FirstInvalidLine(path));
+            if (TextFiles.IsUtf8(encoding))
+            {
+                throw TextFiles.NotUtf8(path, TextFiles.FirstInvalidLine(path));
+            }
+            throw new InputFileException(path, null, null, $"the file has bytes that are not valid {encoding.WebName}; check --encoding");
         }
     }
 
@@ -209,7 +230,11 @@ public sealed class CsvTable
     /// Visits every record read from <paramref name="reader"/> (header first; a leading BOM is skipped) with its 1-based starting
     /// line, fields split on <paramref name="separator"/>; <paramref name="path"/> only names the source in errors.
     /// </summary>
-    public static void Stream(TextReader reader, char separator, string path, Action<int, List<string>> record)
+    public static void Stream(TextReader reader, char separator, string path, Action<int, List<string>> record) =>
+        Stream(reader, separator, path, record, InputLimits.MaxCsvRows);
+
+    /// <summary>As the public overload with a row limit of <paramref name="maxRows"/> (tests use a small one).</summary>
+    internal static void Stream(TextReader reader, char separator, string path, Action<int, List<string>> record, long maxRows)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(record);
@@ -220,6 +245,36 @@ public sealed class CsvTable
         var inQuotes = false;
         var started = false;
         var pending = -1; // a character read ahead
+        long records = 0;
+        void Emit()
+        {
+            // The header is not a data row, so maxRows + 1 records are allowed.
+            if (++records > maxRows + 1)
+            {
+                throw new InputFileException(path, recordLine, null, string.Create(CultureInfo.InvariantCulture,
+                    $"the file has more than {maxRows:N0} rows, over Geo's limit per CSV file (README, Limits); split it"));
+            }
+            record(recordLine, fields);
+        }
+        void EndField()
+        {
+            if (fields.Count >= InputLimits.MaxCsvColumns)
+            {
+                throw new InputFileException(path, recordLine, null, string.Create(CultureInfo.InvariantCulture,
+                    $"the row has more than {InputLimits.MaxCsvColumns:N0} fields, over Geo's limit (README, Limits)"));
+            }
+            fields.Add(field.ToString());
+            field.Clear();
+        }
+        void Append(char ch)
+        {
+            if (field.Length >= InputLimits.MaxCsvFieldChars)
+            {
+                throw new InputFileException(path, recordLine, null, string.Create(CultureInfo.InvariantCulture,
+                    $"field {fields.Count + 1} is longer than {InputLimits.MaxCsvFieldChars:N0} characters, over Geo's limit (README, Limits); is a quote never closed?"));
+            }
+            field.Append(ch);
+        }
         int Next()
         {
             if (pending >= 0)
@@ -245,7 +300,7 @@ public sealed class CsvTable
                     var n = Next();
                     if (n == '"')
                     {
-                        field.Append('"');
+                        Append('"');
                     }
                     else
                     {
@@ -259,7 +314,7 @@ public sealed class CsvTable
                     {
                         line++;
                     }
-                    field.Append(ch);
+                    Append(ch);
                 }
                 continue;
             }
@@ -272,8 +327,7 @@ public sealed class CsvTable
             }
             if (ch == separator)
             {
-                fields.Add(field.ToString());
-                field.Clear();
+                EndField();
                 started = true;
                 continue;
             }
@@ -289,10 +343,10 @@ public sealed class CsvTable
                 }
                 if (started || field.Length > 0)
                 {
-                    fields.Add(field.ToString());
+                    EndField();
                     if (!IsBlankRecord(fields))
                     {
-                        record(recordLine, fields);
+                        Emit();
                     }
                 }
                 fields.Clear();
@@ -302,7 +356,7 @@ public sealed class CsvTable
                 recordLine = line;
                 continue;
             }
-            field.Append(ch);
+            Append(ch);
             started = true;
         }
         if (inQuotes)
@@ -311,10 +365,10 @@ public sealed class CsvTable
         }
         if (started || field.Length > 0)
         {
-            fields.Add(field.ToString());
+            EndField();
             if (!IsBlankRecord(fields))
             {
-                record(recordLine, fields);
+                Emit();
             }
         }
     }
@@ -343,10 +397,10 @@ public sealed class CsvTable
         return true;
     }
 
-    private static char DetectSeparator(string path)
+    private static char DetectSeparator(string path, Encoding encoding)
     {
-        using var reader = new StreamReader(path, TextFiles.StrictUtf8, true);
-        var header = reader.ReadLine() ?? string.Empty;
+        using var reader = new StreamReader(path, encoding, true);
+        var header = ReadHeaderLine(reader);
         if (header.Contains(',', StringComparison.Ordinal))
         {
             return ',';
@@ -356,5 +410,17 @@ public sealed class CsvTable
             return '\t';
         }
         return header.Contains(';', StringComparison.Ordinal) ? ';' : ',';
+    }
+
+    /// <summary>The first line, read at most <see cref="InputLimits.MaxCsvFieldChars"/> characters far (a file with no line break stays cheap).</summary>
+    private static string ReadHeaderLine(StreamReader reader)
+    {
+        var line = new StringBuilder();
+        int c;
+        while (line.Length < InputLimits.MaxCsvFieldChars && (c = reader.Read()) >= 0 && c is not '\n' and not '\r')
+        {
+            line.Append((char)c);
+        }
+        return line.ToString();
     }
 }

@@ -38,7 +38,7 @@ internal static class PlacementStage
         var isCandidate = new bool[sites.Count];
         if (spec.Candidates is { } candidates && !string.IsNullOrWhiteSpace(candidates.File))
         {
-            foreach (var site in SiteLoader.Read(candidates, scenario.Resolve))
+            foreach (var site in SiteLoader.Read(candidates, scenario.Resolve, scenario.Input.Reread()))
             {
                 var index = sites.IndexOf(site.Id);
                 if (index >= 0)

@@ -23,7 +23,7 @@ internal static class ProvidersStage
     public static (string Csv, string Detail) Build(Scenario scenario, StreetNetwork network, string networkPath, SiteTable sites, RunOptions options)
     {
         var spec = scenario.Providers ?? throw new InvalidOperationException("the scenario has no providers block");
-        var providers = SiteLoader.Read(spec, scenario.Resolve);
+        var providers = SiteLoader.Read(spec, scenario.Resolve, scenario.Input);
         var mode = TravelModes.TryParse(scenario.Placement?.Mode, out var m) ? m : TravelMode.Car;
         var sitePoints = new GeoPoint[sites.Count];
         var siteIds = new string[sites.Count];

@@ -20,4 +20,7 @@ public sealed record RunOptions
 
     /// <summary>Skip the placement block even when the scenario has one.</summary>
     public bool SkipPlacement { get; init; }
+
+    /// <summary>How the scenario's CSV inputs are read (--encoding) and where their row issues go (--strict).</summary>
+    public Geo.Core.InputOptions Input { get; init; } = new();
 }

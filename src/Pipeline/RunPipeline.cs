@@ -36,7 +36,7 @@ public static class RunPipeline
         }
 
         progress.Report("Reading scenario " + options.ScenarioPath);
-        var scenario = ScenarioReader.Read(options.ScenarioPath);
+        var scenario = ScenarioReader.Read(options.ScenarioPath) with { Input = options.Input };
         var inputs = AppraisalInputs.Load(scenario, progress);
         var zones = inputs.Zones;
         var sites = inputs.Sites;

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Geo.Benchmarks.Routing;
+using Geo.Core;
 using Geo.Routing.Transit.Gtfs;
 using Geo.Routing.Transit.Timetable;
 

@@ -5,6 +5,7 @@ using Geo.Routing.Geometry;
 using Geo.Routing.Multimodal;
 using Geo.Routing.Streets;
 using Geo.Routing.Transit.Fares;
+using Geo.Core;
 using Geo.Routing.Transit.Gtfs;
 using Geo.Routing.Transit.Timetable;
 

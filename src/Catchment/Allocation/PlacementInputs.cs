@@ -26,9 +26,9 @@ public static class PlacementInputs
     /// GeoJSON points (columns from the feature properties).</summary>
     public sealed record SiteList(string[] Ids, string?[] Names, GeoPoint?[] Points, bool[] IsExisting, double[]? Capacity);
 
-    public static ZoneList ReadZones(string path, string? idColumn = null, string? nameColumn = null, string? imdColumn = null)
+    public static ZoneList ReadZones(string path, string? idColumn = null, string? nameColumn = null, string? imdColumn = null, InputOptions? input = null)
     {
-        var table = CsvTable.Read(path, requireSameWidth: true);
+        var table = CsvTable.Read(path, requireSameWidth: true, input);
         var id = table.RequireAny("zone id", idColumn, ZoneIdNames);
         var name = nameColumn is null ? table.FindAny(ZoneNameNames) : table.RequireAny("zone name", nameColumn);
         if (name == id)
@@ -108,7 +108,7 @@ public static class PlacementInputs
     }
 
     public static SiteList ReadSites(string candidatesPath, string? existingPath, string? existingIds, string? idColumn = null,
-        string? existingColumn = null, string? capacityColumn = null)
+        string? existingColumn = null, string? capacityColumn = null, InputOptions? input = null)
     {
         var ids = new List<string>();
         var names = new List<string?>();
@@ -121,8 +121,8 @@ public static class PlacementInputs
         {
             var isGeoJson = PointFileReader.IsGeoJson(path);
             // GeoJSON: the points come from the geometries (read and checked first), the columns from the properties.
-            var featurePoints = isGeoJson ? FeaturePoints(path, idColumn) : null;
-            var table = isGeoJson ? ZoneBoundaries.ReadAttributes(path) : CsvTable.Read(path, requireSameWidth: true);
+            var featurePoints = isGeoJson ? FeaturePoints(path, idColumn, input) : null;
+            var table = isGeoJson ? ZoneBoundaries.ReadAttributes(path) : CsvTable.Read(path, requireSameWidth: true, input);
             var id = table.RequireAny("site id", idColumn, SiteIdNames);
             var name = table.FindAny(SiteNameNames);
             var lon = table.FindAny(LonNames);
@@ -205,15 +205,15 @@ public static class PlacementInputs
     }
 
     /// <summary>Point of each feature of a GeoJSON site file, by feature number (the line numbers of its attribute table).</summary>
-    private static Dictionary<int, GeoPoint> FeaturePoints(string path, string? idColumn)
+    private static Dictionary<int, GeoPoint> FeaturePoints(string path, string? idColumn, InputOptions? input)
     {
-        var points = PointFileReader.Read(path, new PointColumns { Id = idColumn, DeduplicateIds = true });
+        var points = PointFileReader.Read(path, new PointColumns { Id = idColumn, DeduplicateIds = true }, input);
         return points.ToDictionary(p => p.Line, p => p.Point);
     }
 
     /// <summary>Reads a long or wide matrix with the shared <see cref="TravelMatrixReader"/> (every pair must be present).</summary>
     public static TravelMatrix ReadMatrix(string path, string mode, string layout = "auto", string? origin = null, string? destination = null,
-        string? minutes = null, double? noRoute = null)
+        string? minutes = null, double? noRoute = null, InputOptions? input = null)
     {
         if (!File.Exists(path))
         {
@@ -230,8 +230,8 @@ public static class PlacementInputs
         var spec = new MatrixSpec { File = path, Layout = layout, Origin = origin, Destination = destination, Minutes = minutes, NoRoute = noRoute };
         return layout switch
         {
-            "long" => TravelMatrixReader.ReadLong(path, mode, spec),
-            "wide" => TravelMatrixReader.ReadWide(path, mode, spec),
+            "long" => TravelMatrixReader.ReadLong(path, mode, spec, input),
+            "wide" => TravelMatrixReader.ReadWide(path, mode, spec, input),
             _ => throw new ArgumentException($"matrix layout '{layout}' must be long, wide or auto", nameof(layout)),
         };
     }

@@ -17,11 +17,11 @@ public sealed record VisitFile(IReadOnlyList<Visit> Matched, IReadOnlyList<Unmat
 /// </summary>
 public static class VisitReader
 {
-    public static VisitFile Read(string path, TravelMatrix matrix)
+    public static VisitFile Read(string path, TravelMatrix matrix, InputOptions? input = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(matrix);
-        var visits = CsvTable.Read(path, requireSameWidth: true);
+        var visits = CsvTable.Read(path, requireSameWidth: true, input);
         var zone = visits.RequireAny("patient zone", null, "zone_id", "zone", "patient_zone", "origin_id", "lsoa21_code", "lsoa");
         var site = visits.RequireAny("site attended", null, "site_id", "site", "site_attended", "destination_id");
         var count = visits.FindAny("count", "visits", "n", "patients");

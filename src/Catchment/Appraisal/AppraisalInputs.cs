@@ -26,7 +26,16 @@ public sealed record AppraisalInputs(
         var zones = ZoneLoader.Load(scenario);
         progress?.Report("Reading sites");
         var sites = SiteLoader.Load(scenario);
-        scenario.Validate(sites.Ids);
+        try
+        {
+            scenario.Validate(sites.Ids);
+        }
+        catch (InputFileException ex) when (scenario.Input.Issues.Issues is [var first, ..])
+        {
+            // e.g. an option names a site whose row was skipped: say so.
+            throw new InputFileException(ex.File, ex.Line, ex.Field,
+                $"{ex.Problem}; note: {scenario.Input.Issues.TotalCount} input row issue(s) skipped rows, the first: {first}");
+        }
         var costs = CostSettings.For(scenario);
         IReadOnlyList<double[]> weights;
         var weightedBy = "population";
@@ -45,7 +54,7 @@ public sealed record AppraisalInputs(
         {
             if (option.Allocation is not null)
             {
-                allocations[option.Id] = ReadAllocation(scenario.Resolve(option.Allocation.File), option.Allocation, zones, sites);
+                allocations[option.Id] = ReadAllocation(scenario.Resolve(option.Allocation.File), option.Allocation, zones, sites, scenario.Input);
             }
         }
         return new AppraisalInputs(scenario, zones, sites, costs, weights, weightedBy, allocations);
@@ -62,7 +71,7 @@ public sealed record AppraisalInputs(
         foreach (var (mode, spec) in Scenario.Matrices)
         {
             progress?.Report($"Reading {mode} matrix");
-            result[mode] = TravelMatrixReader.Read(spec, mode, Scenario.Resolve, Zones, Sites);
+            result[mode] = TravelMatrixReader.Read(spec, mode, Scenario.Resolve, Zones, Sites, Scenario.Input);
         }
         return result;
     }
@@ -70,7 +79,7 @@ public sealed record AppraisalInputs(
     private static double[][] ReadDemand(Scenario scenario, DemandSpec spec, ZoneTable zones)
     {
         var path = scenario.Resolve(spec.File);
-        var table = CsvTable.Read(path);
+        var table = CsvTable.Read(path, input: scenario.Input);
         var zoneColumn = table.Require(spec.Zone, "demand zone");
         var valueColumn = table.Require(spec.Value, "demand value");
         var serviceColumn = spec.Service is null ? -1 : table.Require(spec.Service, "demand service");
@@ -131,9 +140,9 @@ public sealed record AppraisalInputs(
         return weights;
     }
 
-    private static Dictionary<string, string> ReadAllocation(string path, AllocationSpec spec, ZoneTable zones, SiteTable sites)
+    private static Dictionary<string, string> ReadAllocation(string path, AllocationSpec spec, ZoneTable zones, SiteTable sites, InputOptions input)
     {
-        var table = CsvTable.Read(path);
+        var table = CsvTable.Read(path, input: input);
         var zc = table.Require(spec.Zone, "allocation zone");
         var sc = table.Require(spec.Site, "allocation site");
         var map = new Dictionary<string, string>(StringComparer.Ordinal);

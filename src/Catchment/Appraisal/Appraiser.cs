@@ -69,6 +69,7 @@ public static class Appraiser
                 $"a group travels longer than before and its mean change exceeds the whole population's by more than {equalitySettings.AbsoluteMarginMinutes} minutes and by more than {equalitySettings.RelativeMargin:P0} of the population's absolute mean change; groups of fewer than {equalitySettings.MinGroupZones:N0} zones or {equalitySettings.MinGroupPeople:N0} people are marked small and never flagged"),
             SCurveHorizonMinutes = aggregates.SCurveHorizonMinutes,
             Costs = inputs.Costs,
+            InputIssues = scenario.Input.Issues.TotalCount,
             Sites = [.. inputs.Sites.Sites
                 .Where(site => scenario.AllOptions.Any(o => o.Sites.ContainsKey(site.Id)))
                 .Select(site => new SiteInfo(site.Id, site.Name, SiteStatus.Kind(scenario, site.Id),
@@ -100,6 +101,10 @@ public static class Appraiser
         }
         progress?.Report("Writing summary.json");
         summary.Write(Out("summary.json"));
+        if (InputIssuesFile.Write(scenario.Input.Issues, outFolder) is { } issuesFile)
+        {
+            files.Add(issuesFile);
+        }
         progress?.Report("Writing report.html");
         HtmlReport.Write(Out("report.html"), summary, Path.Combine(outFolder, "maps"), Path.Combine(outFolder, "placement"));
         return new AppraisalResult(summary, scoring, files);
@@ -154,7 +159,7 @@ public static class Appraiser
             foreach (var (mode, file) in extraMatrices)
             {
                 progress?.Report($"Reading {mode} matrix {file}");
-                matrices[mode] = TravelMatrixReader.ReadLong(Path.GetFullPath(file), mode);
+                matrices[mode] = TravelMatrixReader.ReadLong(Path.GetFullPath(file), mode, input: scenario.Input);
             }
         }
         return Run(inputs, matrices, outFolder, progress);

@@ -14,7 +14,9 @@ namespace Geo.Catchment.Inputs;
 /// lon: lon, lng, longitude, x (when not BNG-sized); lat: lat, latitude, y (when not BNG-sized);
 /// easting: easting, BNG_E, x (BNG-sized); northing: northing, BNG_N, y (BNG-sized).
 /// When both lon/lat and easting/northing are present, lon/lat are used. BNG is converted with <see cref="BritishNationalGrid"/>.
-/// Every problem throws <see cref="InputFileException"/> naming file, line and field; no partial result is returned.
+/// A row problem (empty id, bad or out-of-range coordinate, repeated id) is logged in the <see cref="InputOptions"/>' issues
+/// with file, line and field and the row skipped (the first row is kept for a repeated id); strict options (the default)
+/// make it an <see cref="InputFileException"/>. A missing column or a file without one valid row is always an error.
 /// </summary>
 public static class PointFileReader
 {
@@ -24,16 +26,18 @@ public static class PointFileReader
     private static readonly string[] EastingNames = ["easting", "BNG_E"];
     private static readonly string[] NorthingNames = ["northing", "BNG_N"];
 
-    public static IReadOnlyList<NamedPoint> Read(string path, PointColumns? columns = null) => Read(path, columns, out _);
+    public static IReadOnlyList<NamedPoint> Read(string path, PointColumns? columns = null, InputOptions? input = null) =>
+        Read(path, columns, out _, input);
 
     /// <summary>True for the extensions read as GeoJSON (.geojson, .json).</summary>
     public static bool IsGeoJson(string path) => Path.GetExtension(path).ToUpperInvariant() is ".GEOJSON" or ".JSON";
 
     /// <summary>Reads the file; <paramref name="duplicateIdsSkipped"/> counts rows dropped by <see cref="PointColumns.DeduplicateIds"/>.</summary>
-    public static IReadOnlyList<NamedPoint> Read(string path, PointColumns? columns, out int duplicateIdsSkipped)
+    public static IReadOnlyList<NamedPoint> Read(string path, PointColumns? columns, out int duplicateIdsSkipped, InputOptions? input = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         columns ??= new PointColumns();
+        input ??= new InputOptions();
         if (!File.Exists(path))
         {
             throw new InputFileException(path, null, null, "file not found");
@@ -41,15 +45,20 @@ public static class PointFileReader
         var extension = Path.GetExtension(path).ToUpperInvariant();
         var raw = extension switch
         {
-            ".GEOJSON" or ".JSON" => ReadGeoJson(path, columns),
+            ".GEOJSON" or ".JSON" => ReadGeoJson(path, columns, input.Issues),
             ".SHP" => PointFeatureReader.ReadShapefile(path, columns.Id, IdNames),
             ".GPKG" => PointFeatureReader.ReadGeoPackage(path, columns.Id, IdNames),
-            _ => ReadCsv(path, columns),
+            _ => ReadCsv(path, columns, input),
         };
-        return Deduplicate(path, raw, columns, out duplicateIdsSkipped);
+        var points = Deduplicate(path, raw, columns, input.Issues, out duplicateIdsSkipped);
+        if (points.Count == 0)
+        {
+            throw new InputFileException(path, null, null, "the file has no valid rows" + input.Issues.FirstProblemIn(path));
+        }
+        return points;
     }
 
-    private static List<NamedPoint> Deduplicate(string path, List<NamedPoint> points, PointColumns columns, out int skipped)
+    private static List<NamedPoint> Deduplicate(string path, List<NamedPoint> points, PointColumns columns, IssueLog issues, out int skipped)
     {
         skipped = 0;
         var seen = new Dictionary<string, int>(points.Count, StringComparer.Ordinal);
@@ -60,8 +69,8 @@ public static class PointFileReader
             {
                 if (!columns.DeduplicateIds)
                 {
-                    throw new InputFileException(path, point.Line, "id",
-                        $"duplicate id '{point.Id}' (first seen at line {firstLine}); ids must be unique, or allow duplicates to keep the first row");
+                    issues.Add(path, point.Line, "id", point.Id, IssueCode.DuplicateId, IssueSeverity.Error,
+                        $"duplicate id '{point.Id}' (first seen at line {firstLine}); ids must be unique, or allow duplicates to keep the first row; row skipped");
                 }
                 skipped++;
                 continue;
@@ -74,9 +83,10 @@ public static class PointFileReader
 
     // ---------------------------------------------------------------- CSV
 
-    private static List<NamedPoint> ReadCsv(string path, PointColumns columns)
+    private static List<NamedPoint> ReadCsv(string path, PointColumns columns, InputOptions input)
     {
-        var table = CsvTable.Read(path);
+        var table = CsvTable.Read(path, input: input);
+        var issues = input.Issues;
         var header = table.Header;
         if (table.Count == 0)
         {
@@ -140,31 +150,18 @@ public static class PointFileReader
             var id = table.Cell(r, idColumn);
             if (id.Length == 0)
             {
-                throw new InputFileException(path, line, header[idColumn], "empty id");
+                issues.Add(path, line, header[idColumn], null, IssueCode.EmptyId, IssueSeverity.Error, "empty id; row skipped");
+                continue;
             }
-            GeoPoint point;
-            if (lonColumn >= 0)
+            var problem = lonColumn >= 0
+                ? ReadPoint(table, r, lonLat: true, lonColumn, latColumn, out var point, out var field)
+                : ReadPoint(table, r, lonLat: false, eastingColumn, northingColumn, out point, out field);
+            if (problem is not null)
             {
-                var lon = Number(path, line, header[lonColumn], table.Cell(r, lonColumn));
-                var lat = Number(path, line, header[latColumn], table.Cell(r, latColumn));
-                point = LonLat(path, line, header[lonColumn], header[latColumn], lon, lat);
-            }
-            else
-            {
-                var easting = Number(path, line, header[eastingColumn], table.Cell(r, eastingColumn));
-                var northing = Number(path, line, header[northingColumn], table.Cell(r, northingColumn));
-                if (!BritishNationalGrid.IsPlausible(easting, northing))
-                {
-                    throw new InputFileException(path, line, header[eastingColumn],
-                        $"easting/northing {easting.ToString(CultureInfo.InvariantCulture)}, {northing.ToString(CultureInfo.InvariantCulture)} is outside the British National Grid");
-                }
-                point = BritishNationalGrid.ToWgs84(easting, northing);
+                issues.Add(path, line, field, id, IssueCode.BadCoordinate, IssueSeverity.Error, problem + "; row skipped");
+                continue;
             }
             points.Add(new NamedPoint(id, point, line));
-        }
-        if (points.Count == 0)
-        {
-            throw new InputFileException(path, null, null, "the file has no data rows");
         }
         return points;
     }
@@ -211,32 +208,54 @@ public static class PointFileReader
             $"no {role} column (looked for {looked}); columns found: {string.Join(", ", header)}; {hint}");
     }
 
-    private static double Number(string path, int line, string field, string text)
+    /// <summary>The row's point from columns x, y (lon/lat or easting/northing); else the problem and its <paramref name="field"/>.</summary>
+    private static string? ReadPoint(CsvTable table, int row, bool lonLat, int xColumn, int yColumn, out GeoPoint point, out string field)
     {
-        if (!CsvTable.TryNumber(text, out var value))
+        point = default;
+        field = table.Header[xColumn];
+        var problem = NumberProblem(table.Cell(row, xColumn), out var x);
+        if (problem is not null)
         {
-            throw new InputFileException(path, line, field,
-                text.Trim().Length == 0 ? "empty value, expected a number" : $"'{text}' is not a number");
+            return problem;
         }
-        return value;
+        field = table.Header[yColumn];
+        problem = NumberProblem(table.Cell(row, yColumn), out var y);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var (xText, yText) = (x.ToString(CultureInfo.InvariantCulture), y.ToString(CultureInfo.InvariantCulture));
+        field = table.Header[xColumn];
+        if (lonLat)
+        {
+            if (x is < -180 or > 180)
+            {
+                return $"longitude {xText} is outside -180..180 (are these easting/northing?)";
+            }
+            field = table.Header[yColumn];
+            if (y is < -90 or > 90)
+            {
+                return $"latitude {yText} is outside -90..90 (are these easting/northing?)";
+            }
+            point = new GeoPoint(x, y);
+            return null;
+        }
+        if (!BritishNationalGrid.IsPlausible(x, y))
+        {
+            return $"easting/northing {xText}, {yText} is outside the British National Grid";
+        }
+        point = BritishNationalGrid.ToWgs84(x, y);
+        return null;
     }
 
-    private static GeoPoint LonLat(string path, int line, string lonField, string latField, double lon, double lat)
-    {
-        if (lon is < -180 or > 180)
-        {
-            throw new InputFileException(path, line, lonField, $"longitude {lon.ToString(CultureInfo.InvariantCulture)} is outside -180..180 (are these easting/northing?)");
-        }
-        if (lat is < -90 or > 90)
-        {
-            throw new InputFileException(path, line, latField, $"latitude {lat.ToString(CultureInfo.InvariantCulture)} is outside -90..90 (are these easting/northing?)");
-        }
-        return new GeoPoint(lon, lat);
-    }
+    /// <summary>Null when <paramref name="text"/> is a number, else what is wrong with it.</summary>
+    private static string? NumberProblem(string text, out double value) =>
+        CsvTable.TryNumber(text, out value) ? null
+            : text.Trim().Length == 0 ? "empty value, expected a number" : $"'{text.Trim()}' is not a number";
 
     // ---------------------------------------------------------------- GeoJSON
 
-    private static List<NamedPoint> ReadGeoJson(string path, PointColumns columns)
+    private static List<NamedPoint> ReadGeoJson(string path, PointColumns columns, IssueLog issues)
     {
         var text = File.ReadAllText(path, Encoding.UTF8);
         if (string.IsNullOrWhiteSpace(text))
@@ -271,7 +290,9 @@ public static class PointFileReader
                     || coordinates.GetArrayLength() < 2
                     || coordinates[0].ValueKind != JsonValueKind.Number || coordinates[1].ValueKind != JsonValueKind.Number)
                 {
-                    throw new InputFileException(path, number, "geometry", $"feature {number} ('{id}') is not a Point with [lon, lat] coordinates");
+                    issues.Add(path, number, "geometry", id, IssueCode.BadCoordinate, IssueSeverity.Error,
+                        $"feature {number} ('{id}') is not a Point with [lon, lat] coordinates; feature skipped");
+                    continue;
                 }
                 var x = coordinates[0].GetDouble();
                 var y = coordinates[1].GetDouble();
@@ -280,7 +301,9 @@ public static class PointFileReader
                 {
                     if (!BritishNationalGrid.IsPlausible(x, y))
                     {
-                        throw new InputFileException(path, number, "geometry", $"feature {number} ('{id}'): coordinates are neither lon/lat nor British National Grid");
+                        issues.Add(path, number, "geometry", id, IssueCode.BadCoordinate, IssueSeverity.Error,
+                            $"feature {number} ('{id}'): coordinates are neither lon/lat nor British National Grid; feature skipped");
+                        continue;
                     }
                     point = BritishNationalGrid.ToWgs84(x, y);
                 }
@@ -290,7 +313,7 @@ public static class PointFileReader
                 }
                 points.Add(new NamedPoint(id, point, number));
             }
-            if (points.Count == 0)
+            if (number == 0)
             {
                 throw new InputFileException(path, null, "features", "the FeatureCollection has no features");
             }

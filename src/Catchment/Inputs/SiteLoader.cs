@@ -15,11 +15,11 @@ public static class SiteLoader
     public static SiteTable Load(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var sites = new List<Site>(Read(scenario.Sites, scenario.Resolve));
+        var sites = new List<Site>(Read(scenario.Sites, scenario.Resolve, scenario.Input));
         if (scenario.Placement?.Candidates is { } candidates && !string.IsNullOrWhiteSpace(candidates.File))
         {
             var known = new HashSet<string>(sites.Select(s => s.Id), StringComparer.Ordinal);
-            foreach (var site in Read(candidates, scenario.Resolve))
+            foreach (var site in Read(candidates, scenario.Resolve, scenario.Input))
             {
                 if (known.Add(site.Id))
                 {
@@ -32,13 +32,14 @@ public static class SiteLoader
 
     /// <summary>
     /// Reads the sites of <paramref name="spec"/> (rows kept by <see cref="SiteSpec.Where"/>) followed by those of every
-    /// <see cref="SiteSpec.Also"/> file; an id repeated across files is an error naming both files.
+    /// <see cref="SiteSpec.Also"/> file; an id repeated across files is a row issue naming both files (the later row skipped).
     /// </summary>
-    public static IReadOnlyList<Site> Read(SiteSpec spec, Func<string, string> resolve)
+    public static IReadOnlyList<Site> Read(SiteSpec spec, Func<string, string> resolve, InputOptions? input = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(resolve);
-        var sites = new List<Site>(ReadOne(spec, resolve));
+        input ??= new InputOptions();
+        var sites = new List<Site>(ReadOne(spec, resolve, input));
         if (spec.Also is not { Count: > 0 })
         {
             return sites;
@@ -51,12 +52,13 @@ public static class SiteLoader
         foreach (var also in spec.Also)
         {
             var path = resolve(also.File);
-            foreach (var site in Read(also, resolve))
+            foreach (var site in Read(also, resolve, input))
             {
                 if (!fileOf.TryAdd(site.Id, path))
                 {
-                    throw new InputFileException(path, null, also.Id ?? "id",
-                        $"site id '{site.Id}' is already used by {fileOf[site.Id]}; ids must be unique across the site files (choose another id column)");
+                    input.Issues.Add(path, 0, also.Id ?? "id", site.Id, IssueCode.DuplicateId, IssueSeverity.Error,
+                        $"site id '{site.Id}' is already used by {fileOf[site.Id]}; ids must be unique across the site files (choose another id column); site skipped");
+                    continue;
                 }
                 sites.Add(site);
             }
@@ -64,7 +66,7 @@ public static class SiteLoader
         return sites;
     }
 
-    private static List<Site> ReadOne(SiteSpec spec, Func<string, string> resolve)
+    private static List<Site> ReadOne(SiteSpec spec, Func<string, string> resolve, InputOptions input)
     {
         var path = resolve(spec.File);
         var columns = new PointColumns
@@ -77,9 +79,9 @@ public static class SiteLoader
             DeduplicateIds = spec.Deduplicate,
             OptionPrefix = "sites.",
         };
-        var points = PointFileReader.Read(path, columns);
+        var points = PointFileReader.Read(path, columns, input);
         var isGeoJson = Path.GetExtension(path).ToUpperInvariant() is ".GEOJSON" or ".JSON";
-        var table = isGeoJson ? ZoneBoundaries.ReadAttributes(path) : CsvTable.Read(path);
+        var table = isGeoJson ? ZoneBoundaries.ReadAttributes(path) : CsvTable.Read(path, input: input);
         var nameColumn = -1;
         if (spec.Name is not null)
         {

@@ -8,7 +8,10 @@ namespace Geo.Catchment.Inputs;
 /// Reads travel-time matrices in minutes into <see cref="TravelMatrix"/>: the long CSV that <c>geo matrix</c> writes
 /// (origin_id, destination_id, minutes, km, ..., status, optional interchanges, fare_gbp), any long CSV with named columns,
 /// and wide CSVs (one row per origin, one column per destination, e.g. the Devon CDC matrices keyed by LSOA name with
-/// 9999 = no route). Every origin-destination pair must be present: the first missing pair is named in the error.
+/// 9999 = no route). Every origin-destination pair must be present: the first missing pair is named in the error. Row
+/// problems go to the <see cref="InputOptions"/>' issues (strict, the default, makes them errors): a row without an origin or
+/// destination id, or repeating a pair, is skipped; a minutes value that is not a number, negative or over 24 hours leaves
+/// its pair with no route (NaN), never 0.
 /// </summary>
 public static class TravelMatrixReader
 {
@@ -16,14 +19,14 @@ public static class TravelMatrixReader
     public const double MaxMinutes = 24 * 60;
 
     /// <summary>Reads a scenario's external matrix and re-keys name-keyed origins/destinations to zone codes / site ids.</summary>
-    public static TravelMatrix Read(MatrixSpec spec, string mode, Func<string, string> resolve, ZoneTable zones, SiteTable sites)
+    public static TravelMatrix Read(MatrixSpec spec, string mode, Func<string, string> resolve, ZoneTable zones, SiteTable sites, InputOptions? input = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(resolve);
         ArgumentNullException.ThrowIfNull(zones);
         ArgumentNullException.ThrowIfNull(sites);
         var path = resolve(spec.File);
-        var raw = spec.Layout == "wide" ? ReadWide(path, mode, spec) : ReadLong(path, mode, spec);
+        var raw = spec.Layout == "wide" ? ReadWide(path, mode, spec, input) : ReadLong(path, mode, spec, input);
         IReadOnlyList<string> origins = raw.OriginIds, destinations = raw.DestinationIds;
         if (spec.OriginKey == "name")
         {
@@ -59,10 +62,12 @@ public static class TravelMatrixReader
     }
 
     /// <summary>Reads a long matrix; with no <paramref name="spec"/> the <c>geo matrix</c> columns are used.</summary>
-    public static TravelMatrix ReadLong(string path, string mode, MatrixSpec? spec = null)
+    public static TravelMatrix ReadLong(string path, string mode, MatrixSpec? spec = null, InputOptions? input = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         spec ??= new MatrixSpec { File = path };
+        input ??= new InputOptions();
+        var issues = input.Issues;
         string[]? header = null;
         int oc = -1, dc = -1, mc = -1, kc = -1, ic = -1, fc = -1, sc = -1;
         var originIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -96,13 +101,11 @@ public static class TravelMatrixReader
             string Cell(int c) => c >= 0 && c < fields.Count ? fields[c].Trim() : string.Empty;
             var origin = Cell(oc);
             var destination = Cell(dc);
-            if (origin.Length == 0)
+            if (origin.Length == 0 || destination.Length == 0)
             {
-                throw new InputFileException(path, line, header[oc], "empty origin id");
-            }
-            if (destination.Length == 0)
-            {
-                throw new InputFileException(path, line, header[dc], "empty destination id");
+                issues.Add(path, line, header[origin.Length == 0 ? oc : dc], null, IssueCode.EmptyId, IssueSeverity.Error,
+                    (origin.Length == 0 ? "empty origin id" : "empty destination id") + "; row skipped");
+                return;
             }
             if (!originIndex.TryGetValue(origin, out var o))
             {
@@ -131,7 +134,7 @@ public static class TravelMatrixReader
             }
             else
             {
-                minutes = ParseMinutes(path, line, header[mc], minutesText, spec.NoRoute);
+                minutes = ParseMinutes(path, line, header[mc], minutesText, spec.NoRoute, issues);
                 if (!ok)
                 {
                     minutes = double.NaN;
@@ -142,10 +145,10 @@ public static class TravelMatrixReader
             rowLine.Add(line);
             rowMinutes.Add(minutes);
             rowUnsnapped.Add(unsnapped);
-            rowKm?.Add(Optional(path, line, header, kc, Cell(kc)));
-            rowInterchanges?.Add(Optional(path, line, header, ic, Cell(ic)));
-            rowFare?.Add(Optional(path, line, header, fc, Cell(fc)));
-        });
+            rowKm?.Add(Optional(path, line, header, kc, Cell(kc), issues));
+            rowInterchanges?.Add(Optional(path, line, header, ic, Cell(ic), issues));
+            rowFare?.Add(Optional(path, line, header, fc, Cell(fc), issues));
+        }, input.Encoding);
         if (header is null)
         {
             throw new InputFileException(path, null, null, "the matrix file is empty");
@@ -167,8 +170,9 @@ public static class TravelMatrixReader
             var cell = o * nd + d;
             if (seenLine[cell] != 0)
             {
-                throw new InputFileException(path, rowLine[r], header[oc],
-                    $"pair '{originIds[o]}' -> '{destinationIds[d]}' appears twice (first at line {seenLine[cell]})");
+                issues.Add(path, rowLine[r], header[oc], null, IssueCode.DuplicateId, IssueSeverity.Error,
+                    $"pair '{originIds[o]}' -> '{destinationIds[d]}' appears twice (first at line {seenLine[cell]}); row skipped");
+                continue;
             }
             seenLine[cell] = rowLine[r];
             minutesArray[cell] = rowMinutes[r];
@@ -220,11 +224,13 @@ public static class TravelMatrixReader
     }
 
     /// <summary>Reads a wide matrix: the origin column (spec.Origin, else "from_id", else the first column) and one column per destination.</summary>
-    public static TravelMatrix ReadWide(string path, string mode, MatrixSpec? spec = null)
+    public static TravelMatrix ReadWide(string path, string mode, MatrixSpec? spec = null, InputOptions? input = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         spec ??= new MatrixSpec { File = path, Layout = "wide" };
-        var table = CsvTable.Read(path);
+        input ??= new InputOptions();
+        var issues = input.Issues;
+        var table = CsvTable.Read(path, input: input);
         var oc = spec.Origin is not null ? table.Require(spec.Origin, "origin") : Math.Max(0, table.Find("from_id"));
         var destinationColumns = new List<int>();
         var destinationIds = new List<string>();
@@ -254,17 +260,20 @@ public static class TravelMatrixReader
         var nd = destinationIds.Count;
         var originIds = new List<string>(table.Count);
         var originSeen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var minutes = new double[table.Count * nd];
+        var minutes = new List<double>(table.Count * nd);
         for (var r = 0; r < table.Count; r++)
         {
             var origin = table.Cell(r, oc);
             if (origin.Length == 0)
             {
-                throw new InputFileException(path, table.Lines[r], table.Header[oc], "empty origin id");
+                issues.Add(path, table.Lines[r], table.Header[oc], null, IssueCode.EmptyId, IssueSeverity.Error, "empty origin id; row skipped");
+                continue;
             }
             if (!originSeen.TryAdd(origin, table.Lines[r]))
             {
-                throw new InputFileException(path, table.Lines[r], table.Header[oc], $"origin '{origin}' appears twice (first at line {originSeen[origin]})");
+                issues.Add(path, table.Lines[r], table.Header[oc], origin, IssueCode.DuplicateId, IssueSeverity.Error,
+                    $"origin '{origin}' appears twice (first at line {originSeen[origin]}); row skipped");
+                continue;
             }
             originIds.Add(origin);
             for (var d = 0; d < nd; d++)
@@ -275,10 +284,14 @@ public static class TravelMatrixReader
                     throw new InputFileException(path, table.Lines[r], destinationIds[d],
                         $"missing pair: origin '{origin}' -> destination '{destinationIds[d]}' has an empty cell");
                 }
-                minutes[r * nd + d] = ParseMinutes(path, table.Lines[r], destinationIds[d], text, spec.NoRoute);
+                minutes.Add(ParseMinutes(path, table.Lines[r], destinationIds[d], text, spec.NoRoute, issues));
             }
         }
-        return new TravelMatrix(mode, originIds, destinationIds, minutes) { Source = path };
+        if (originIds.Count == 0)
+        {
+            throw new InputFileException(path, null, table.Header[oc], "the matrix has no valid origin row");
+        }
+        return new TravelMatrix(mode, originIds, destinationIds, [.. minutes]) { Source = path };
     }
 
     private enum Unsnapped : byte
@@ -289,11 +302,12 @@ public static class TravelMatrixReader
         Both,
     }
 
-    private static double ParseMinutes(string path, int line, string field, string text, double? noRoute)
+    /// <summary>Minutes of a pair; NaN for the matrix's no-route value, and for a bad value (logged: the pair is read as no route).</summary>
+    private static double ParseMinutes(string path, int line, string field, string text, double? noRoute, IssueLog issues)
     {
         if (!CsvTable.TryNumber(text, out var v))
         {
-            throw new InputFileException(path, line, field, text.Length == 0 ? "missing minutes" : $"'{text}' is not a number of minutes");
+            return Bad(IssueCode.BadNumber, text.Length == 0 ? "missing minutes" : $"'{text}' is not a number of minutes");
         }
         if (noRoute is double nr && Math.Abs(v - nr) < 1e-9)
         {
@@ -301,29 +315,33 @@ public static class TravelMatrixReader
         }
         if (v < 0)
         {
-            throw new InputFileException(path, line, field, $"negative minutes {text}");
+            return Bad(IssueCode.BadValue, $"negative minutes {text}");
         }
         if (!double.IsFinite(v) || v > MaxMinutes)
         {
-            throw new InputFileException(path, line, field, string.Create(CultureInfo.InvariantCulture,
+            return Bad(IssueCode.BadValue, string.Create(CultureInfo.InvariantCulture,
                 $"{text} minutes is impossible: travel times must be finite and at most {MaxMinutes:0} (24 hours); mark no route with an empty cell and status 'unreachable', or set the matrix's noRoute value"));
         }
         return v;
+
+        double Bad(IssueCode code, string problem)
+        {
+            issues.Add(path, line, field, null, code, IssueSeverity.Warning, problem + "; the pair is read as no route");
+            return double.NaN;
+        }
     }
 
-    private static double Optional(string path, int line, string[] header, int column, string text)
+    private static double Optional(string path, int line, string[] header, int column, string text, IssueLog issues)
     {
         if (column < 0 || text.Length == 0)
         {
             return double.NaN;
         }
-        if (!CsvTable.TryNumber(text, out var v))
+        if (!CsvTable.TryNumber(text, out var v) || v < 0 || v > 1e6)
         {
-            throw new InputFileException(path, line, header[column], $"'{text}' is not a number");
-        }
-        if (!double.IsFinite(v) || v < 0 || v > 1e6)
-        {
-            throw new InputFileException(path, line, header[column], $"'{text}' is impossible here: it must be a finite number from 0 to 1,000,000");
+            issues.Add(path, line, header[column], null, IssueCode.BadValue, IssueSeverity.Warning,
+                $"'{text}' is impossible here: it must be a finite number from 0 to 1,000,000; read as missing");
+            return double.NaN;
         }
         return v;
     }

@@ -44,7 +44,7 @@ public static class ZoneBoundaries
             var bytes = File.ReadAllBytes(path);
             if (TextFiles.FirstInvalidLine(bytes) is int badLine)
             {
-                throw TextFiles.NotUtf8(path, badLine);
+                throw TextFiles.NotUtf8(path, badLine, encodingOption: false);
             }
             features = JsonSerializer.Deserialize<FeatureCollection>(bytes, GeoJsonOptions());
         }

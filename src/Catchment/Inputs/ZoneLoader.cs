@@ -8,8 +8,10 @@ namespace Geo.Catchment.Inputs;
 
 /// <summary>
 /// Builds a <see cref="ZoneTable"/> from a scenario's <see cref="ZoneSpec"/>: the zone file (ids, coordinates, attributes),
-/// joins keyed by zone id, a long census age table (population and 65+) and optional boundaries. Every problem is an
-/// <see cref="InputFileException"/> naming file, line and field; nothing is half-loaded.
+/// joins keyed by zone id, a long census age table (population and 65+) and optional boundaries. A problem in one zone's
+/// row (empty or repeated code, bad coordinate, population or IMD value) is logged in the <see cref="InputOptions"/>' issues
+/// with file, line and field and the zone skipped (strict options, the default, make it an error); a missing column, a
+/// join or age table that does not match, or a file without one valid zone is an <see cref="InputFileException"/>.
 /// </summary>
 public static class ZoneLoader
 {
@@ -23,20 +25,22 @@ public static class ZoneLoader
     public static ZoneTable Load(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        return Load(scenario.Zones, scenario.Resolve);
+        return Load(scenario.Zones, scenario.Resolve, scenario.Input);
     }
 
-    public static ZoneTable Load(ZoneSpec spec, Func<string, string> resolve)
+    public static ZoneTable Load(ZoneSpec spec, Func<string, string> resolve, InputOptions? input = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(resolve);
+        input ??= new InputOptions();
+        var issues = input.Issues;
         var path = resolve(spec.File);
         var isGeoJson = Path.GetExtension(path).ToUpperInvariant() is ".GEOJSON" or ".JSON";
         if (!File.Exists(path))
         {
             throw new InputFileException(path, null, null, "zone file not found");
         }
-        var main = isGeoJson ? ZoneBoundaries.ReadAttributes(path) : CsvTable.Read(path);
+        var main = isGeoJson ? ZoneBoundaries.ReadAttributes(path) : CsvTable.Read(path, input: input);
         if (main.Count == 0)
         {
             throw new InputFileException(path, 1, null, "the zone file has no data rows");
@@ -48,23 +52,47 @@ public static class ZoneLoader
         {
             throw new InputFileException(path, 1, "id", $"no zone id column found (looked for {string.Join(", ", IdNames)}); set zones.id; columns are: {string.Join(", ", main.Header)}");
         }
-        var n = main.Count;
-        var codes = new string[n];
-        var lineOf = new int[n];
-        var index = new Dictionary<string, int>(n, StringComparer.Ordinal);
-        for (var r = 0; r < n; r++)
+        // Zones are the rows with a code seen for the first time; rowOf maps a zone to its row of the zone file.
+        var rowOf = new List<int>(main.Count);
+        var index = new Dictionary<string, int>(main.Count, StringComparer.Ordinal);
+        for (var r = 0; r < main.Count; r++)
         {
             var code = main.Cell(r, idColumn);
             if (code.Length == 0)
             {
-                throw new InputFileException(path, main.Lines[r], main.Header[idColumn], "empty zone id");
+                issues.Add(path, main.Lines[r], main.Header[idColumn], null, IssueCode.EmptyId, IssueSeverity.Error, "empty zone id; row skipped");
             }
-            if (!index.TryAdd(code, r))
+            else if (!index.TryAdd(code, rowOf.Count))
             {
-                throw new InputFileException(path, main.Lines[r], main.Header[idColumn], $"duplicate zone id '{code}' (first at line {lineOf[index[code]]})");
+                issues.Add(path, main.Lines[r], main.Header[idColumn], code, IssueCode.DuplicateId, IssueSeverity.Error,
+                    $"duplicate zone id '{code}' (first at line {main.Lines[rowOf[index[code]]]}); row skipped");
             }
-            codes[r] = code;
-            lineOf[r] = main.Lines[r];
+            else
+            {
+                rowOf.Add(r);
+            }
+        }
+        var n = rowOf.Count;
+        if (n == 0)
+        {
+            throw NoValidZones(path, issues);
+        }
+        var codes = new string[n];
+        var lineOf = new int[n];
+        for (var z = 0; z < n; z++)
+        {
+            codes[z] = main.Cell(rowOf[z], idColumn);
+            lineOf[z] = main.Lines[rowOf[z]];
+        }
+        // Zones whose other fields turn out bad are dropped at the end (after joins, which are keyed by every valid code).
+        var dropped = new bool[n];
+        void Drop(int z, FieldValues field, IssueCode code, string problem)
+        {
+            if (!dropped[z])
+            {
+                dropped[z] = true;
+                issues.Add(field.File, field.Lines[z], field.Column, codes[z], code, IssueSeverity.Error, problem + "; zone skipped");
+            }
         }
 
         // Attribute sources: target -> values per zone with where they came from.
@@ -99,18 +127,18 @@ public static class ZoneLoader
                 deferred.Add((target, column));
                 continue;
             }
-            fields[target] = FromMain(main, c);
+            fields[target] = FromMain(main, c, rowOf);
         }
         if (spec.Name is null && FindAny(main, NameNames) is var nameColumn and >= 0)
         {
-            fields["name"] = FromMain(main, nameColumn);
+            fields["name"] = FromMain(main, nameColumn, rowOf);
         }
 
         // Joins.
         var joins = spec.Joins ?? [];
         for (var j = 0; j < joins.Count; j++)
         {
-            ApplyJoin(joins[j], resolve, index, codes, fields);
+            ApplyJoin(joins[j], resolve, index, codes, fields, input);
         }
         foreach (var (target, column) in deferred)
         {
@@ -125,7 +153,7 @@ public static class ZoneLoader
         double[]? ageTotal = null, age65 = null;
         if (spec.AgeGroups is not null)
         {
-            (ageTotal, age65) = ReadAgeGroups(spec.AgeGroups, resolve, index, codes);
+            (ageTotal, age65) = ReadAgeGroups(spec.AgeGroups, resolve, index, codes, input);
         }
 
         // Typed columns.
@@ -134,7 +162,11 @@ public static class ZoneLoader
         {
             for (var z = 0; z < n; z++)
             {
-                population[z] = RequiredNumber(popField, z, codes[z], "population");
+                population[z] = Number(popField, z, required: true, codes[z], "population", out var problem);
+                if (problem is not null)
+                {
+                    Drop(z, popField, problem.Value.Code, problem.Value.Text);
+                }
             }
         }
         else if (ageTotal is not null)
@@ -152,7 +184,11 @@ public static class ZoneLoader
         {
             for (var z = 0; z < n; z++)
             {
-                age65Plus[z] = OptionalNumber(ageField, z);
+                age65Plus[z] = Number(ageField, z, required: false, codes[z], "age65plus", out var problem);
+                if (problem is not null)
+                {
+                    Drop(z, ageField, problem.Value.Code, problem.Value.Text);
+                }
             }
         }
         else if (age65 is not null)
@@ -161,9 +197,9 @@ public static class ZoneLoader
         }
         for (var z = 0; z < n; z++)
         {
-            if (!double.IsNaN(age65Plus[z]) && age65Plus[z] > population[z] + 1e-9)
+            if (!dropped[z] && !double.IsNaN(age65Plus[z]) && age65Plus[z] > population[z] + 1e-9)
             {
-                throw new InputFileException(path, lineOf[z], "age65plus",
+                Drop(z, ageField ?? new FieldValues(path, "age65plus", [], lineOf), IssueCode.BadValue,
                     $"zone '{codes[z]}' has {Fmt(age65Plus[z])} people aged 65+ but a population of {Fmt(population[z])}");
             }
         }
@@ -172,16 +208,19 @@ public static class ZoneLoader
         {
             for (var z = 0; z < n; z++)
             {
-                var v = OptionalNumber(decField, z);
-                if (double.IsNaN(v))
+                var v = Number(decField, z, required: false, codes[z], "IMD decile", out var problem);
+                if (problem is null && !double.IsNaN(v) && (v != Math.Floor(v) || v < 1 || v > 10))
                 {
-                    continue;
+                    problem = (IssueCode.BadValue, $"IMD decile '{decField.Values[z]}' is not a whole number from 1 to 10");
                 }
-                if (v != Math.Floor(v) || v < 1 || v > 10)
+                if (problem is not null)
                 {
-                    throw decField.Error(z, $"IMD decile '{decField.Values[z]}' is not a whole number from 1 to 10");
+                    Drop(z, decField, problem.Value.Code, problem.Value.Text);
                 }
-                imdDecile[z] = (int)v;
+                else if (!double.IsNaN(v))
+                {
+                    imdDecile[z] = (int)v;
+                }
             }
         }
         var imdRank = new int[n];
@@ -189,16 +228,19 @@ public static class ZoneLoader
         {
             for (var z = 0; z < n; z++)
             {
-                var v = OptionalNumber(rankField, z);
-                if (double.IsNaN(v))
+                var v = Number(rankField, z, required: false, codes[z], "IMD rank", out var problem);
+                if (problem is null && !double.IsNaN(v) && (v != Math.Floor(v) || v < 1))
                 {
-                    continue;
+                    problem = (IssueCode.BadValue, $"IMD rank '{rankField.Values[z]}' is not a positive whole number");
                 }
-                if (v != Math.Floor(v) || v < 1)
+                if (problem is not null)
                 {
-                    throw rankField.Error(z, $"IMD rank '{rankField.Values[z]}' is not a positive whole number");
+                    Drop(z, rankField, problem.Value.Code, problem.Value.Text);
                 }
-                imdRank[z] = (int)v;
+                else if (!double.IsNaN(v))
+                {
+                    imdRank[z] = (int)v;
+                }
             }
         }
         var names = new string[n];
@@ -262,17 +304,34 @@ public static class ZoneLoader
                 boundaries[z] = byId.GetValueOrDefault(codes[z]);
             }
         }
-        var points = ReadPoints(spec, path, main, idColumn, isGeoJson, codes, index, boundaries);
+        var points = ReadPoints(spec, path, main, idColumn, isGeoJson, codes, index, boundaries, input, dropped);
 
-        return new ZoneTable(codes, names, points, population, age65Plus, imdDecile, imdRank, ward, la, numeric, categories, boundaries, wardCode, laCode)
+        var kept = Enumerable.Range(0, n).Where(z => !dropped[z]).ToArray();
+        if (kept.Length == 0)
         {
-            Census = CensusColumns.Build(spec.Census, numeric, categories, (column, z, problem) =>
-                fields.TryGetValue(column, out var f) ? f.Error(z, problem) : new InputFileException(path, 1, column, problem)),
+            throw NoValidZones(path, issues);
+        }
+        T[] Keep<T>(T[] values) => kept.Length == n ? values : [.. kept.Select(z => values[z])];
+        var keptNumeric = numeric.ToDictionary(p => p.Key, p => Keep(p.Value), StringComparer.OrdinalIgnoreCase);
+        var keptCategories = categories.ToDictionary(p => p.Key, p => Keep(p.Value), StringComparer.OrdinalIgnoreCase);
+        return new ZoneTable(Keep(codes), Keep(names), Keep(points), Keep(population), Keep(age65Plus), Keep(imdDecile), Keep(imdRank),
+            Keep(ward), Keep(la), keptNumeric, keptCategories, boundaries is null ? null : Keep(boundaries), Keep(wardCode), Keep(laCode))
+        {
+            // A census column that is not counts is a whole-column error, not a row issue.
+            Census = CensusColumns.Build(spec.Census, keptNumeric, keptCategories, (column, z, problem) =>
+                fields.TryGetValue(column, out var f) ? f.Error(kept[z], problem) : new InputFileException(path, 1, column, problem)),
         };
     }
 
+    private static InputFileException NoValidZones(string path, IssueLog issues) =>
+        new(path, null, null, "the zone file has no valid zone" + issues.FirstProblemIn(path));
+
+    /// <summary>
+    /// Each zone's point. The zone file is read again by <see cref="PointFileReader"/> into a private log: its coordinate issues
+    /// are passed on and their zones dropped (its id issues were logged by the id pass already).
+    /// </summary>
     private static GeoPoint[] ReadPoints(ZoneSpec spec, string path, CsvTable main, int idColumn, bool isGeoJson,
-        string[] codes, Dictionary<string, int> index, Geometry?[]? boundaries)
+        string[] codes, Dictionary<string, int> index, Geometry?[]? boundaries, InputOptions input, bool[] dropped)
     {
         var n = codes.Length;
         var points = new GeoPoint[n];
@@ -303,7 +362,17 @@ public static class ZoneLoader
             Northing = spec.Northing,
             OptionPrefix = "zones.",
         };
-        var read = PointFileReader.Read(path, columns);
+        var own = input.Reread();
+        var read = PointFileReader.Read(path, columns, own);
+        var badLines = new HashSet<int>();
+        foreach (var issue in own.Issues.Issues)
+        {
+            if (issue.IssueCode == IssueCode.BadCoordinate)
+            {
+                input.Issues.Add(issue with { Message = issue.Message.Replace("; row skipped", "; zone skipped", StringComparison.Ordinal) });
+                badLines.Add(issue.Line);
+            }
+        }
         var seen = new bool[n];
         foreach (var point in read)
         {
@@ -313,11 +382,20 @@ public static class ZoneLoader
                 seen[z] = true;
             }
         }
+        var lineOfCode = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var r = 0; r < main.Count; r++)
+        {
+            lineOfCode.TryAdd(main.Cell(r, idColumn), main.Lines[r]);
+        }
         for (var z = 0; z < n; z++)
         {
             if (!seen[z])
             {
-                throw new InputFileException(path, null, "id", $"zone '{codes[z]}' has no coordinates");
+                if (!badLines.Contains(lineOfCode.GetValueOrDefault(codes[z])))
+                {
+                    throw new InputFileException(path, null, "id", $"zone '{codes[z]}' has no coordinates");
+                }
+                dropped[z] = true;
             }
         }
         return points;
@@ -326,10 +404,10 @@ public static class ZoneLoader
     }
 
     private static void ApplyJoin(JoinSpec join, Func<string, string> resolve, Dictionary<string, int> index, string[] codes,
-        Dictionary<string, FieldValues> fields)
+        Dictionary<string, FieldValues> fields, InputOptions input)
     {
         var path = resolve(join.File);
-        var table = CsvTable.Read(path);
+        var table = CsvTable.Read(path, input: input);
         var keyColumn = table.Require(join.Key, "join key");
         var n = codes.Length;
         var rowOf = new int[n];
@@ -348,8 +426,9 @@ public static class ZoneLoader
             }
             if (rowOf[z] >= 0)
             {
-                throw new InputFileException(path, table.Lines[r], table.Header[keyColumn],
-                    $"duplicate zone code '{key}' (first at line {table.Lines[rowOf[z]]})");
+                input.Issues.Add(path, table.Lines[r], table.Header[keyColumn], key, IssueCode.DuplicateId, IssueSeverity.Error,
+                    $"duplicate zone code '{key}' (first at line {table.Lines[rowOf[z]]}); row skipped");
+                continue;
             }
             rowOf[z] = r;
         }
@@ -382,10 +461,10 @@ public static class ZoneLoader
     }
 
     private static (double[] Total, double[]? Age65) ReadAgeGroups(AgeGroupSpec spec, Func<string, string> resolve,
-        Dictionary<string, int> index, string[] codes)
+        Dictionary<string, int> index, string[] codes, InputOptions input)
     {
         var path = resolve(spec.File);
-        var table = CsvTable.Read(path);
+        var table = CsvTable.Read(path, input: input);
         var key = table.Require(spec.Key, "age-group key");
         var group = table.Require(spec.GroupColumn, "age group");
         var value = table.Require(spec.ValueColumn, "age-group value");
@@ -436,14 +515,14 @@ public static class ZoneLoader
         return (total, spec.Age65plusGroups.Count > 0 ? age65 : null);
     }
 
-    private static FieldValues FromMain(CsvTable main, int column)
+    private static FieldValues FromMain(CsvTable main, int column, List<int> rowOf)
     {
-        var values = new string?[main.Count];
-        var lines = new int[main.Count];
-        for (var r = 0; r < main.Count; r++)
+        var values = new string?[rowOf.Count];
+        var lines = new int[rowOf.Count];
+        for (var z = 0; z < rowOf.Count; z++)
         {
-            values[r] = main.Cell(r, column);
-            lines[r] = main.Lines[r];
+            values[z] = main.Cell(rowOf[z], column);
+            lines[z] = main.Lines[rowOf[z]];
         }
         return new FieldValues(main.FilePath, main.Header[column], values, lines);
     }
@@ -461,44 +540,33 @@ public static class ZoneLoader
         return -1;
     }
 
-    private static double RequiredNumber(FieldValues field, int z, string code, string what)
+    /// <summary>A zone's number (NaN when empty and not <paramref name="required"/>), or the problem with it.</summary>
+    private static double Number(FieldValues field, int z, bool required, string code, string what, out (IssueCode Code, string Text)? problem)
     {
+        problem = null;
         var text = field.Values[z]?.Trim() ?? "";
-        if (field.Lines[z] == 0)
+        if (required && field.Lines[z] == 0)
         {
-            throw new InputFileException(field.File, null, field.Column, $"zone '{code}' has no {what}");
+            problem = (IssueCode.BadNumber, $"zone '{code}' has no {what}");
         }
-        if (text.Length == 0)
+        else if (text.Length == 0)
         {
-            throw field.Error(z, $"zone '{code}' has no {what} (empty value)");
-        }
-        if (!CsvTable.TryNumber(text, out var v))
-        {
-            throw field.Error(z, $"{what} '{text}' is not a number");
-        }
-        if (v < 0)
-        {
-            throw field.Error(z, $"{what} {Fmt(v)} is negative");
-        }
-        return v;
-    }
-
-    private static double OptionalNumber(FieldValues field, int z)
-    {
-        var text = field.Values[z]?.Trim() ?? "";
-        if (text.Length == 0)
-        {
+            problem = required ? (IssueCode.BadNumber, $"zone '{code}' has no {what} (empty value)") : null;
             return double.NaN;
         }
-        if (!CsvTable.TryNumber(text, out var v))
+        else if (!CsvTable.TryNumber(text, out var v))
         {
-            throw field.Error(z, $"'{text}' is not a number");
+            problem = (IssueCode.BadNumber, $"{what} '{text}' is not a number");
         }
-        if (v < 0)
+        else if (v < 0)
         {
-            throw field.Error(z, $"{Fmt(v)} is negative");
+            problem = (IssueCode.BadValue, $"{what} {Fmt(v)} is negative");
         }
-        return v;
+        else
+        {
+            return v;
+        }
+        return double.NaN;
     }
 
     private static string?[] Texts(Dictionary<string, FieldValues> fields, string target, int n)

@@ -45,6 +45,8 @@ public sealed record AppraisalSummary
     public string EqualityRule { get; init; } = "";
     public int SCurveHorizonMinutes { get; init; }
     public CostSettings? Costs { get; init; }
+    /// <summary>Problems found in the input rows (rows skipped, values read as missing); listed in input_issues.csv when any.</summary>
+    public int InputIssues { get; init; }
     /// <summary>Sites that are open in at least one option, with their status in each.</summary>
     public IReadOnlyList<SiteInfo> Sites { get; init; } = [];
     /// <summary>The scenario's placement outcome (geo run); null when no placement was run.</summary>

@@ -47,6 +47,14 @@ public sealed record Scenario
     [JsonIgnore]
     public string BaseDirectory { get; init; } = Directory.GetCurrentDirectory();
 
+    /// <summary>How the scenario's CSV inputs are read (encoding) and where their row issues go; strict UTF-8 unless a command sets it.</summary>
+    [JsonIgnore]
+    public InputOptions Input { get; init; } = new();
+
+    /// <summary>Lines of a YAML scenario's values by JSON path (null for JSON, whose parser gives lines itself).</summary>
+    [JsonIgnore]
+    internal ScenarioLines? Lines { get; init; }
+
     /// <summary>The baseline followed by the options, in file order.</summary>
     [JsonIgnore]
     public IReadOnlyList<OptionSpec> AllOptions => [Baseline, .. Options];
@@ -59,12 +67,12 @@ public sealed record Scenario
     }
 
     /// <summary>Checks the scenario on its own (no files read); throws <see cref="Geo.Core.InputFileException"/> naming the JSON path.</summary>
-    public void Validate() => ScenarioValidator.Validate(this, null);
+    public void Validate() => (Lines ?? new ScenarioLines()).Locate(() => ScenarioValidator.Validate(this, null));
 
     /// <summary>Checks the scenario against the loaded site ids as well: options naming unknown sites are errors.</summary>
     public void Validate(IReadOnlyCollection<string> siteIds)
     {
         ArgumentNullException.ThrowIfNull(siteIds);
-        ScenarioValidator.Validate(this, siteIds);
+        (Lines ?? new ScenarioLines()).Locate(() => ScenarioValidator.Validate(this, siteIds));
     }
 }

@@ -34,8 +34,12 @@ public static class ScenarioReader
         }
         var text = TextFiles.ReadAllStrictUtf8(full, path);
         var isYaml = Path.GetExtension(full).ToUpperInvariant() is ".YAML" or ".YML";
-        var scenario = Parse(isYaml ? ScenarioYaml.ToJson(text, path) : text, path, isYaml);
-        scenario.Validate();
+        var lines = isYaml ? new ScenarioLines() : null;
+        var json = lines is null ? text : ScenarioYaml.ToJson(text, path, lines);
+        Scenario? scenario = null;
+        // Errors naming a JSON path name the YAML line too.
+        (lines ?? new ScenarioLines()).Locate(() => scenario = Parse(json, path, isYaml) with { Lines = lines });
+        scenario!.Validate();
         return scenario;
     }
 

@@ -11,7 +11,8 @@ namespace Geo.Catchment.Scenarios;
 /// Converts a YAML scenario (same fields as the JSON one) to JSON text. Plain scalars that look like numbers, true/false or
 /// null/~ become those JSON types; quoted scalars stay strings. YAML syntax errors name the file and line.
 /// Aliases are expanded, so the expansion is bounded (<see cref="MaxNodes"/>, <see cref="MaxDepth"/>): a small file of
-/// nested aliases ("billion laughs") is refused at once instead of growing to gigabytes.
+/// nested aliases ("billion laughs") is refused at once instead of growing to gigabytes. The line of every value is kept
+/// by JSON path (<see cref="ScenarioLines"/>) so later errors can name it.
 /// </summary>
 internal static partial class ScenarioYaml
 {
@@ -21,7 +22,9 @@ internal static partial class ScenarioYaml
     /// <summary>Deepest nesting accepted (as System.Text.Json's default for the JSON form).</summary>
     public const int MaxDepth = 64;
 
-    public static string ToJson(string yaml, string filePath)
+    public static string ToJson(string yaml, string filePath) => ToJson(yaml, filePath, new ScenarioLines());
+
+    public static string ToJson(string yaml, string filePath, ScenarioLines lines)
     {
         var stream = new YamlStream();
         try
@@ -45,7 +48,7 @@ internal static partial class ScenarioYaml
         using (var writer = new Utf8JsonWriter(buffer))
         {
             var budget = new Budget(filePath);
-            Write(writer, stream.Documents[0].RootNode, budget, 0);
+            Write(writer, stream.Documents[0].RootNode, budget, 0, "$", lines);
         }
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
@@ -70,9 +73,10 @@ internal static partial class ScenarioYaml
         public string File => filePath;
     }
 
-    private static void Write(Utf8JsonWriter writer, YamlNode node, Budget budget, int depth)
+    private static void Write(Utf8JsonWriter writer, YamlNode node, Budget budget, int depth, string path, ScenarioLines lines)
     {
         budget.Spend(node, depth);
+        lines.Add(path, (int)node.Start.Line);
         switch (node)
         {
             case YamlMappingNode map:
@@ -83,16 +87,19 @@ internal static partial class ScenarioYaml
                     {
                         throw new InputFileException(budget.File, (int)key.Start.Line, null, "a mapping key must be a plain name, not a list or mapping");
                     }
-                    writer.WritePropertyName(scalarKey.Value ?? "");
-                    Write(writer, value, budget, depth + 1);
+                    var name = scalarKey.Value ?? "";
+                    var child = path + "." + name;
+                    lines.Add(child, (int)key.Start.Line);
+                    writer.WritePropertyName(name);
+                    Write(writer, value, budget, depth + 1, child, lines);
                 }
                 writer.WriteEndObject();
                 break;
             case YamlSequenceNode sequence:
                 writer.WriteStartArray();
-                foreach (var item in sequence.Children)
+                for (var i = 0; i < sequence.Children.Count; i++)
                 {
-                    Write(writer, item, budget, depth + 1);
+                    Write(writer, sequence.Children[i], budget, depth + 1, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", lines);
                 }
                 writer.WriteEndArray();
                 break;

@@ -18,7 +18,7 @@ namespace Geo.Cli.Commands;
 /// </summary>
 public sealed class AccessCommand : Command<AccessCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : InputSettings
     {
         [CommandOption("--matrix <FILE>")]
         [Description("Zone x site matrix from 'geo matrix' (long CSV: origin_id, destination_id, minutes, ...; or a wide CSV). Required.")]
@@ -104,11 +104,11 @@ public sealed class AccessCommand : Command<AccessCommand.Settings>
         }
 
         var clock = Stopwatch.StartNew();
-        var raw = PlacementInputs.ReadMatrix(matrixPath, "matrix");
-        var zones = CsvTable.Read(zonesPath);
+        var raw = PlacementInputs.ReadMatrix(matrixPath, "matrix", input: settings.Input);
+        var zones = CsvTable.Read(zonesPath, input: settings.Input);
         var zoneIdColumn = zones.RequireAny("zone id", settings.ZoneId, "zone_id", "id", "LSOA21CD", "lsoa21_code", "code", "name");
         var demandColumn = settings.Demand is null ? -1 : zones.Require(settings.Demand, "demand");
-        var sites = CsvTable.Read(sitesPath);
+        var sites = CsvTable.Read(sitesPath, input: settings.Input);
         var siteIdColumn = sites.RequireAny("site id", settings.SiteId, "site_id", "id", "OrganisationCode", "OrganisationID", "code", "name");
         var supplyColumn = settings.Supply is null ? -1 : sites.Require(settings.Supply, "supply");
 
@@ -149,6 +149,7 @@ public sealed class AccessCommand : Command<AccessCommand.Settings>
         }
         table.Caption($"{zones.Count:N0} zones ({status.Count(s => s != "ok"):N0} not routed), {sites.Count:N0} sites; {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
         ConsoleTables.Write(table);
+        InputIssuesReport.Print(settings.Input.Issues, InputIssuesReport.WriteBeside(settings.Input.Issues, outPath));
         return ExitCodes.Ok;
     }
 

@@ -18,7 +18,7 @@ namespace Geo.Cli.Commands;
 /// </summary>
 public sealed class AppraiseCommand : Command<AppraiseCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : InputSettings
     {
         [CommandArgument(0, "[SCENARIO]")]
         [Description("Scenario file, JSON or YAML (.yaml/.yml), per the results contract. Paths inside it are relative to the file")]
@@ -79,7 +79,7 @@ public sealed class AppraiseCommand : Command<AppraiseCommand.Settings>
         }
 
         var clock = Stopwatch.StartNew();
-        var scenario = ScenarioReader.Read(settings.Scenario);
+        var scenario = ScenarioReader.Read(settings.Scenario) with { Input = settings.Input };
         var stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         AppraisalResult? result = null;
         // The whole results folder is written aside and swapped in when the appraisal is complete.
@@ -120,6 +120,7 @@ public sealed class AppraiseCommand : Command<AppraiseCommand.Settings>
         ConsoleTables.Write(table);
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"{summary.ZoneCount:#,0} zones, {summary.SiteCount} sites, weighted by {summary.WeightedBy}; {result.Files.Count} files written to [green]{Markup.Escape(Path.GetFullPath(settings.Out))}[/] in {clock.Elapsed.TotalSeconds:0.0} s"));
+        InputIssuesReport.Print(settings.Input.Issues, Path.Combine(settings.Out, InputIssuesFile.FileName));
         return ExitCodes.Ok;
     }
 

@@ -21,7 +21,7 @@ public sealed class MatrixCommand : Command<MatrixCommand.Settings>
 {
     public const string ValidModes = MatrixModes.ValidNames;
 
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : InputSettings
     {
         [CommandOption("--network <GEONET>")]
         [Description("Street network file from 'geo build-network' (.geonet). Required. The contraction hierarchy is cached beside it as <network>.<mode>.<band>.ch.")]
@@ -207,8 +207,8 @@ public sealed class MatrixCommand : Command<MatrixCommand.Settings>
 
         var timer = new PhaseTimer();
         timer.Start("read");
-        var origins = PointFileReader.Read(originsPath, settings.OriginColumns(), out var originDuplicates);
-        var destinations = PointFileReader.Read(destinationsPath, settings.DestinationColumns(), out var destinationDuplicates);
+        var origins = PointFileReader.Read(originsPath, settings.OriginColumns(), out var originDuplicates, settings.Input);
+        var destinations = PointFileReader.Read(destinationsPath, settings.DestinationColumns(), out var destinationDuplicates, settings.Input);
         var job = new MatrixJob
         {
             Mode = mode,
@@ -304,6 +304,7 @@ public sealed class MatrixCommand : Command<MatrixCommand.Settings>
                 ["memory_estimate_bytes"] = estimate.Bytes,
             });
         }
+        InputIssuesReport.Print(settings.Input.Issues, InputIssuesReport.WriteBeside(settings.Input.Issues, outPath));
         return ExitCodes.Ok;
     }
 

@@ -20,7 +20,7 @@ namespace Geo.Cli.Commands;
 /// </summary>
 public sealed class NearestCommand : Command<NearestCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : InputSettings
     {
         [CommandOption("--matrix <FILE>")]
         [Description("Travel-time matrix CSV in minutes from providers/zones (origins) to sites (destinations): long as written by `geo matrix` or wide")]
@@ -72,7 +72,7 @@ public sealed class NearestCommand : Command<NearestCommand.Settings>
         ArgumentNullException.ThrowIfNull(settings);
         var matrixPath = settings.Matrix ?? throw new UsageException("--matrix is required, e.g. --matrix care_homes_to_sites.csv");
         var clock = Stopwatch.StartNew();
-        var raw = PlacementInputs.ReadMatrix(matrixPath, "car", settings.MatrixLayout, settings.MatrixOrigin, settings.MatrixDestination, settings.MatrixMinutes, settings.NoRoute);
+        var raw = PlacementInputs.ReadMatrix(matrixPath, "car", settings.MatrixLayout, settings.MatrixOrigin, settings.MatrixDestination, settings.MatrixMinutes, settings.NoRoute, settings.Input);
         bool[]? mask = null;
         if (settings.SiteIds is not null)
         {
@@ -87,7 +87,7 @@ public sealed class NearestCommand : Command<NearestCommand.Settings>
         var table = new Table().AddColumn("Item").AddColumn("Value");
         if (settings.Visits is not null)
         {
-            RunVisits(raw, settings.Visits, mask, settings.Out, table);
+            RunVisits(raw, settings.Visits, mask, settings.Out, table, settings.Input);
         }
         else
         {
@@ -95,6 +95,7 @@ public sealed class NearestCommand : Command<NearestCommand.Settings>
         }
         table.AddRow("Time", clock.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) + " s");
         ConsoleTables.Write(table);
+        InputIssuesReport.Print(settings.Input.Issues, InputIssuesReport.WriteBeside(settings.Input.Issues, settings.Out));
         return ExitCodes.Ok;
     }
 
@@ -104,7 +105,7 @@ public sealed class NearestCommand : Command<NearestCommand.Settings>
         string[]? names = null;
         if (settings.Providers is not null)
         {
-            var providers = CsvTable.Read(settings.Providers, requireSameWidth: true);
+            var providers = CsvTable.Read(settings.Providers, requireSameWidth: true, settings.Input);
             var id = providers.RequireAny("provider id", settings.ProviderId, "id", "code", "OrganisationCode", "provider_id", "name");
             var name = providers.FindAny("name", "provider_name", "OrganisationName");
             var ids = Enumerable.Range(0, providers.Count).Select(r => providers.Cell(r, id)).ToArray();
@@ -129,9 +130,9 @@ public sealed class NearestCommand : Command<NearestCommand.Settings>
         table.AddRow("Output", Markup.Escape(settings.Out));
     }
 
-    private static void RunVisits(TravelMatrix matrix, string visitsPath, bool[]? mask, string outPath, Table table)
+    private static void RunVisits(TravelMatrix matrix, string visitsPath, bool[]? mask, string outPath, Table table, InputOptions input)
     {
-        var file = VisitReader.Read(visitsPath, matrix);
+        var file = VisitReader.Read(visitsPath, matrix, input);
         var result = ObservedVsNearest.Compare(matrix, file.Matched, mask);
         var unmatchedZones = Distinct(file.Unmatched, VisitStatus.UnmatchedZone, u => u.ZoneId);
         var unmatchedSites = Distinct(file.Unmatched, VisitStatus.UnmatchedSite, u => u.SiteId);

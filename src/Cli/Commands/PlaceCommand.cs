@@ -21,7 +21,7 @@ namespace Geo.Cli.Commands;
 /// </summary>
 public sealed class PlaceCommand : Command<PlaceCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : InputSettings
     {
         [CommandOption("--problem <PROBLEM>")]
         [Description("pmedian (minimise need-weighted minutes), mclp (maximise need within --threshold), lscp (fewest new sites so every zone with need is within --threshold), pcenter (minimise the worst minutes), cpmedian (p-median with site capacities). Default: pmedian")]
@@ -167,9 +167,9 @@ public sealed class PlaceCommand : Command<PlaceCommand.Settings>
         }
         var clock = Stopwatch.StartNew();
 
-        var zones = PlacementInputs.ReadZones(zonesPath, settings.ZoneId, settings.ZoneName, settings.ImdColumn);
-        var sites = PlacementInputs.ReadSites(candidatesPath, settings.Existing, settings.ExistingIds, settings.SiteId, settings.ExistingColumn, settings.CapacityColumn);
-        var raw = PlacementInputs.ReadMatrix(matrixPath, settings.Mode, settings.MatrixLayout, settings.MatrixOrigin, settings.MatrixDestination, settings.MatrixMinutes, settings.NoRoute);
+        var zones = PlacementInputs.ReadZones(zonesPath, settings.ZoneId, settings.ZoneName, settings.ImdColumn, settings.Input);
+        var sites = PlacementInputs.ReadSites(candidatesPath, settings.Existing, settings.ExistingIds, settings.SiteId, settings.ExistingColumn, settings.CapacityColumn, settings.Input);
+        var raw = PlacementInputs.ReadMatrix(matrixPath, settings.Mode, settings.MatrixLayout, settings.MatrixOrigin, settings.MatrixDestination, settings.MatrixMinutes, settings.NoRoute, settings.Input);
         var keys = settings.ZoneKey == "name" ? zones.Names : zones.Ids;
         var matrix = PlacementInputs.Select(raw, matrixPath, keys, zones.Ids, sites.Ids, zonesPath);
 
@@ -242,6 +242,7 @@ public sealed class PlaceCommand : Command<PlaceCommand.Settings>
         var geography = new PlacementGeography { ZonePoints = zones.Points, SitePoints = sites.Points, SiteNames = sites.Names };
         PlacementWriter.Write(result, settings.Out, geography, settings.Lines);
         WriteSummary(result, sites, settings.Out, clock);
+        InputIssuesReport.Print(settings.Input.Issues, InputIssuesFile.Write(settings.Input.Issues, settings.Out));
         return ExitCodes.Ok;
     }
 

@@ -17,7 +17,7 @@ namespace Geo.Cli.Commands;
 /// </summary>
 public sealed class RunCommand : Command<RunCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : InputSettings
     {
         [CommandArgument(0, "[SCENARIO]")]
         [Description("Scenario JSON file (see the results contract); paths inside it are relative to the file. Required.")]
@@ -82,6 +82,7 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         var (result, tempFolder) = ResultsOutput.Write(settings.Out, [RunPipeline.NetworkCacheFolder], [settings.Scenario, settings.Network],
             temp => (Run(settings, temp), temp));
         Print(result, settings, tempFolder, total.Elapsed.TotalSeconds);
+        InputIssuesReport.Print(settings.Input.Issues, Path.Combine(settings.Out, InputIssuesFile.FileName));
         if (settings.SummaryJson is { } jsonPath)
         {
             var summary = result.Appraisal.Summary;
@@ -95,6 +96,7 @@ public sealed class RunCommand : Command<RunCommand.Settings>
                     ["options"] = summary.Options.Count,
                     ["files"] = result.Files.Count,
                     ["stages"] = result.Stages.Select(s => new { stage = s.Name, detail = s.Detail }).ToArray(),
+                    ["input_issues"] = settings.Input.Issues.TotalCount,
                 });
         }
         return ExitCodes.Ok;
@@ -110,6 +112,7 @@ public sealed class RunCommand : Command<RunCommand.Settings>
             Threads = settings.Threads,
             SkipMaps = settings.NoMaps,
             SkipPlacement = settings.NoPlacement,
+            Input = settings.Input,
         };
         RunResult? result = null;
         if (Console.IsErrorRedirected)

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Geo.Cli.Output;
-using Geo.Routing.Transit.Gtfs;
+using Geo.Core;
 using Spectre.Console;
 
 namespace Geo.Cli.Commands;

@@ -163,38 +163,38 @@ raw('yaml_empty.yaml', '')
 cases.append(('yaml_empty', 'run {w}/files/yaml_empty.yaml --out {o}', 3, ('yaml_empty.yaml', 'empty')))
 # CSV inputs
 zones = open(os.path.join(data, 'zones.csv'), 'rb').read().split(b'\n')
-def csv_case(name, content, frags, which='zones'):
+def csv_case(name, content, frags, which='zones', extra=''):
     raw(name, content, 'wb')
     s = fast(copy.deepcopy(base))
     if which == 'zones': s['zones']['file'] = name; s['zones']['boundaries'] = None
     else: s['sites']['file'] = name
     sname = 'uses_' + name.replace('.csv', '.json')
     with open(os.path.join(files, sname), 'w') as f: json.dump(s, f, indent=1)
-    cases.append((sname[:-5], f'run {{w}}/files/{sname} --out {{o}} --no-maps --network {{net}}', 3, (name,) + frags))
+    cases.append((sname[:-5], f'run {{w}}/files/{sname} --out {{o}} --no-maps --network {{net}}{extra}', 3, (name,) + frags))
 z = list(zones); z[6] = z[6].replace(b'Harrowby', b'Harr\xf6wby', 1)
-csv_case('zones_cp1252.csv', b'\n'.join(z), (':7', 'UTF-8'))
+csv_case('zones_cp1252.csv', b'\n'.join(z), (':7', 'UTF-8', '--encoding windows-1252'))
 z = list(zones); z[4] = z[4].replace(b',', b',"unclosed', 1)
 csv_case('zones_unclosed_quote.csv', b'\n'.join(z), (':5', 'quoted'))
 z = list(zones); z[3] = z[3].replace(b'-1.3', b'west', 1)
-csv_case('zones_lon_text.csv', b'\n'.join(z), (':4', 'lon'))
+csv_case('zones_lon_text.csv', b'\n'.join(z), (':4', 'lon'), extra=' --strict')
 csv_case('zones_empty.csv', b'', ('empty',))
 csv_case('zones_header_only.csv', zones[0] + b'\n', ('zones_header_only.csv',))
 z = list(zones); z[0] = z[0].replace(b'zone_id', b'code', 1)
 csv_case('zones_no_id_column.csv', b'\n'.join(z), ('zone_id',))
 z = list(zones); z[5] = z[2]
-csv_case('zones_duplicate_id.csv', b'\n'.join(z), ('S01000002',))
+csv_case('zones_duplicate_id.csv', b'\n'.join(z), ('S01000002',), extra=' --strict')
 z = list(zones); z[3] = z[3].replace(b'50.3', b'95.3', 1)
-csv_case('zones_lat_out_of_range.csv', b'\n'.join(z), (':4',))
+csv_case('zones_lat_out_of_range.csv', b'\n'.join(z), (':4',), extra=' --strict')
 z = list(zones); z[1] = z[1].replace(b',1849,', b',-5,', 1)
-csv_case('zones_population_negative.csv', b'\n'.join(z), (':2', 'population'))
+csv_case('zones_population_negative.csv', b'\n'.join(z), (':2', 'population'), extra=' --strict')
 sites = open(os.path.join(data, 'sites.csv'), 'rb').read().split(b'\n')
 s2 = list(sites); s2[2] = s2[2].replace(b'Kingsford', b'K\xe9ngsford', 1)
 csv_case('sites_cp1252.csv', b'\n'.join(s2), (':3', 'UTF-8'), which='sites')
 s2 = list(sites); s2[1] = s2[1].replace(b'-1.3484828', b'', 1)
-csv_case('sites_lon_blank.csv', b'\n'.join(s2), (':2',), which='sites')
+csv_case('sites_lon_blank.csv', b'\n'.join(s2), (':2',), which='sites', extra=' --strict')
 csv_case('sites_empty.csv', b'', ('empty',), which='sites')
 s2 = list(sites); s2[3] = s2[1]
-csv_case('sites_duplicate_id.csv', b'\n'.join(s2), ('H1',), which='sites')
+csv_case('sites_duplicate_id.csv', b'\n'.join(s2), ('H1',), which='sites', extra=' --strict')
 raw('boundaries_broken.geojson', '{"type":"FeatureCollection","features":[{"type":"Feature"')
 s = fast(copy.deepcopy(base)); s['zones']['boundaries'] = 'boundaries_broken.geojson'
 json.dump(s, open(os.path.join(files, 'uses_boundaries_broken.json'), 'w'))
@@ -249,7 +249,7 @@ cases += [
     ('appraise_matrix_missing', 'appraise {w}/files/appraise_base.json --out {o} --matrix car={w}/files/no_such_matrix.csv', 3, ('no_such_matrix.csv',)),
     ('appraise_matrix_bad_mode', 'appraise {w}/files/appraise_base.json --out {o} --matrix boat={w}/zones.csv', 2, ('boat',)),
     ('appraise_matrix_no_equals', 'appraise {w}/files/appraise_base.json --out {o} --matrix car', 2, ('MODE=FILE',)),
-    ('appraise_matrix_bad_minutes', 'appraise {w}/files/appraise_base.json --out {o} --matrix car={w}/files/matrix_bad_minutes.csv', 3, ('matrix_bad_minutes.csv:3',)),
+    ('appraise_matrix_bad_minutes', 'appraise {w}/files/appraise_base.json --out {o} --matrix car={w}/files/matrix_bad_minutes.csv --strict', 3, ('matrix_bad_minutes.csv:3',)),
     ('appraise_matrix_cp1252', 'appraise {w}/files/appraise_base.json --out {o} --matrix car={w}/files/matrix_cp1252.csv', 3, ('matrix_cp1252.csv:2', 'UTF-8')),
     ('appraise_no_matrix_for_mode', 'appraise {w}/files/appraise_base.json --out {o}', 3, ('car',)),
     ('appraise_out_is_file', 'appraise {w}/files/appraise_base.json --out {w}/zones.csv --matrix car={w}/files/matrix_good.csv', 4, ('zones.csv', 'file')),
@@ -295,7 +295,7 @@ cases += [
     ('matrix_mode_unknown', 'matrix --network {net} --mode boat --origins {w}/zones.csv --destinations {w}/sites.csv --out {o}/m.csv', 2, ('boat',)),
     ('matrix_origins_missing', 'matrix --network {net} --mode car --origins {w}/files/no_such.csv --destinations {w}/sites.csv --out {o}/m.csv', 3, ('no_such.csv',)),
     ('matrix_origins_cp1252', 'matrix --network {net} --mode car --origins {w}/files/zones_cp1252.csv --destinations {w}/sites.csv --out {o}/m.csv', 3, ('zones_cp1252.csv:7', 'UTF-8')),
-    ('matrix_origins_lon_text', 'matrix --network {net} --mode car --origins {w}/files/zones_lon_text.csv --destinations {w}/sites.csv --out {o}/m.csv', 3, ('zones_lon_text.csv:4',)),
+    ('matrix_origins_lon_text', 'matrix --network {net} --mode car --origins {w}/files/zones_lon_text.csv --destinations {w}/sites.csv --out {o}/m.csv --strict', 3, ('zones_lon_text.csv:4',)),
     ('matrix_origins_empty', 'matrix --network {net} --mode car --origins {w}/files/zones_empty.csv --destinations {w}/sites.csv --out {o}/m.csv', 3, ('zones_empty.csv',)),
     ('matrix_destinations_unclosed', 'matrix --network {net} --mode car --origins {w}/zones.csv --destinations {w}/files/zones_unclosed_quote.csv --out {o}/m.csv', 3, ('zones_unclosed_quote.csv:5',)),
     ('matrix_out_not_table', M + ' --out {w}/files', 2, ('.csv or .parquet',)),
@@ -324,12 +324,12 @@ cases += [
     ('build_network_out_is_folder', 'build-network --osm {w}/region.osm.pbf --out {w}/taken.geonet', 4, ('taken.geonet', 'folder')),
     ('nearest_matrix_missing', 'nearest --matrix {w}/files/no_such.csv --providers {w}/care_homes.csv --out {o}/n.csv', 3, ('no_such.csv',)),
     ('nearest_matrix_cp1252', 'nearest --matrix {w}/files/matrix_cp1252.csv --out {o}/n.csv', 3, ('matrix_cp1252.csv:2',)),
-    ('nearest_matrix_bad_minutes', 'nearest --matrix {w}/files/matrix_bad_minutes.csv --out {o}/n.csv', 3, ('matrix_bad_minutes.csv:3',)),
+    ('nearest_matrix_bad_minutes', 'nearest --matrix {w}/files/matrix_bad_minutes.csv --out {o}/n.csv --strict', 3, ('matrix_bad_minutes.csv:3',)),
     ('nearest_providers_missing', 'nearest --matrix {w}/files/matrix_good.csv --providers {w}/files/no_such_providers.csv --out {o}/n.csv', 3, ('no_such_providers.csv',)),
     ('place_problem_unknown', 'place --problem best --matrix {w}/files/matrix_good.csv --zones {w}/zones.csv --candidates {w}/sites.csv -p 1 --out {o}', 2, ('best',)),
     ('place_p_zero', 'place --problem pmedian --matrix {w}/files/matrix_good.csv --zones {w}/zones.csv --candidates {w}/sites.csv -p 0 --out {o}', 2, ('p >= 1',)),
     ('place_matrix_missing', 'place --problem pmedian --matrix {w}/files/no_such.csv --zones {w}/zones.csv --candidates {w}/sites.csv -p 1 --out {o}', 3, ('no_such.csv',)),
-    ('place_matrix_bad_minutes', 'place --problem pmedian --matrix {w}/files/matrix_bad_minutes.csv --zones {w}/zones.csv --candidates {w}/sites.csv -p 1 --out {o}', 3, ('matrix_bad_minutes.csv:3',)),
+    ('place_matrix_bad_minutes', 'place --problem pmedian --matrix {w}/files/matrix_bad_minutes.csv --zones {w}/zones.csv --candidates {w}/sites.csv -p 1 --out {o} --strict', 3, ('matrix_bad_minutes.csv:3',)),
     ('place_zones_cp1252', 'place --problem pmedian --matrix {w}/files/matrix_good.csv --zones {w}/files/zones_cp1252.csv --candidates {w}/sites.csv -p 1 --out {o}', 3, ('zones_cp1252.csv:7',)),
     ('place_need_bad', 'place --problem pmedian --matrix {w}/files/matrix_good.csv --zones {w}/zones.csv --candidates {w}/sites.csv -p 1 --need "population*" --out {o}', 2, ('--need', 'population*')),
     ('map_results_missing', 'map --results {w}/files/no_such_results --out {o}/m.png', 3, ('no_such_results',)),
@@ -343,6 +343,55 @@ cases += [
     ('matrix_no_options', 'matrix', 2, ('--network',)),
     ('map_out_is_folder', 'map --results {w}/files/no_such_results --out {w}/taken.png', 3, ('no_such_results',)),
 ]
+# --- input row issues (skipped and listed by default; errors with --strict), limits, encodings, YAML lines
+z = list(zones); z[4] = b',' + z[4].split(b',', 1)[1]
+csv_case('zones_empty_id.csv', b'\n'.join(z), (':5', 'zone_id', 'empty'), extra=' --strict')
+z = [zones[0]] + [b','.join(f[:2] + [b'west'] + f[3:]) for f in (l.split(b',') for l in zones[1:] if l.strip())]
+csv_case('zones_all_bad.csv', b'\n'.join(z) + b'\n', ('no valid', 'west'))
+s2 = list(sites); s2[1] = s2[1].replace(b'-1.3484828', b'', 1)
+raw('sites_lon_blank_lenient.csv', b'\n'.join(s2), 'wb')
+s = fast(copy.deepcopy(base)); s['sites']['file'] = 'sites_lon_blank_lenient.csv'
+json.dump(s, open(os.path.join(files, 'uses_sites_lon_blank_lenient.json'), 'w'), indent=1)
+cases.append(('uses_sites_lon_blank_lenient', 'run {w}/files/uses_sites_lon_blank_lenient.json --out {o} --no-maps --network {net}', 3, ('H1', 'sites_lon_blank_lenient.csv:2', 'skipped')))
+r4 = list(rows); r4.insert(3, r4[2])
+raw('matrix_duplicate_pair.csv', b'\n'.join(r4) + b'\n', 'wb')
+r5 = list(rows); r5[2] = r5[2].replace(b'12.5', b'1500')
+raw('matrix_over_a_day.csv', b'\n'.join(r5) + b'\n', 'wb')
+providers = open(os.path.join(data, 'care_homes.csv'), 'rb').read().split(b'\n')
+p2 = list(providers); p2[2] = p2[2] + b',extra'
+raw('providers_wide_row.csv', b'\n'.join(p2), 'wb')
+cases += [
+    ('appraise_matrix_duplicate_pair', 'appraise {w}/files/appraise_base.json --out {o} --matrix car={w}/files/matrix_duplicate_pair.csv --strict', 3, ('matrix_duplicate_pair.csv:4', 'twice')),
+    ('place_matrix_over_a_day', 'place --problem pmedian --matrix {w}/files/matrix_over_a_day.csv --zones {w}/zones.csv --candidates {w}/sites.csv -p 1 --out {o} --strict', 3, ('matrix_over_a_day.csv:3', '24 hours')),
+    ('nearest_providers_wide_row', 'nearest --matrix {w}/files/matrix_good.csv --providers {w}/files/providers_wide_row.csv --out {o}/n.csv --strict', 3, ('providers_wide_row.csv:3', 'fields')),
+    ('matrix_destinations_all_bad', 'matrix --network {net} --mode car --origins {w}/zones.csv --destinations {w}/files/zones_all_bad.csv --out {o}/m.csv', 3, ('zones_all_bad.csv', 'no valid rows', 'line 2')),
+    ('matrix_encoding_unknown', 'matrix --network {net} --mode car --origins {w}/zones.csv --destinations {w}/sites.csv --out {o}/m.csv --encoding ebcdic', 2, ('ebcdic', 'windows-1252')),
+    ('run_encoding_unknown', 'run {w}/files/appraise_base.json --out {o} --network {net} --encoding utf-16', 2, ('utf-16',)),
+    ('appraise_matrix_cp1252_hint', 'appraise {w}/files/appraise_base.json --out {o} --matrix car={w}/files/matrix_cp1252.csv', 3, ('matrix_cp1252.csv:2', '--encoding windows-1252')),
+    # Files over the limits are written by the test into its temporary copy (BadInputTests.WriteOverLimitFiles), never committed.
+    ('limit_file_size_matrix', 'matrix --network {net} --mode car --origins {w}/files/generated_over_size.csv --destinations {w}/sites.csv --out {o}/m.csv', 3, ('generated_over_size.csv', '64 GiB', 'Limits')),
+    ('limit_file_size_appraise', 'appraise {w}/files/appraise_base.json --out {o} --matrix car={w}/files/generated_over_size.csv', 3, ('generated_over_size.csv', '64 GiB')),
+    ('limit_field_length', 'matrix --network {net} --mode car --origins {w}/zones.csv --destinations {w}/files/generated_long_field.csv --out {o}/m.csv', 3, ('generated_long_field.csv:2', '65,536')),
+    ('limit_columns', 'nearest --matrix {w}/files/generated_many_columns.csv --out {o}/n.csv', 3, ('generated_many_columns.csv:1', '100,000')),
+]
+s = fast(copy.deepcopy(base)); s['zones']['file'] = 'generated_long_field.csv'; s['zones']['boundaries'] = None
+json.dump(s, open(os.path.join(files, 'uses_generated_long_field.json'), 'w'), indent=1)
+cases.append(('limit_field_length_run', 'run {w}/files/uses_generated_long_field.json --out {o} --no-maps --network {net}', 3, ('generated_long_field.csv:2', '65,536')))
+# YAML scenarios: an error naming a JSON path names the YAML line too.
+import yaml
+def yaml_case(name, mutate, path, key, frags, needle=None):
+    s = fast(copy.deepcopy(base)); mutate(s)
+    text = yaml.safe_dump(s, sort_keys=False, default_flow_style=False, width=1000)
+    lines = text.split('\n')
+    line = next(i + 1 for i, l in enumerate(lines) if (needle or key) in l)
+    raw(name, text)
+    cases.append((name.rsplit('.', 1)[0], f'run {{w}}/files/{name} --out {{o}} --no-maps --network {{net}}', 3, (f'{name}:{line}', path) + frags))
+def set_placement_p(s):
+    s['placement'] = copy.deepcopy(base['placement']); s['placement']['p'] = 0
+yaml_case('yaml_placement_p_zero.yaml', set_placement_p, '$.placement.p', '  p: 0', ())
+yaml_case('yaml_mode_unknown.yaml', lambda s: s.__setitem__('modes', ['car', 'boat']), '$.modes[1]', '- boat', ('boat',))
+yaml_case('yaml_snap_text.yaml', lambda s: s['network'].__setitem__('maxSnapMetres', 'far'), '$.network.maxSnapMetres', 'maxSnapMetres', ())
+yaml_case('yaml_baseline_site_unknown.yaml', lambda s: s['baseline']['sites'].__setitem__('ZZ9', ['outpatients']), '$.baseline.sites.ZZ9', '    ZZ9:', ('ZZ9',))
 raw('truncated.osm.pbf', open(os.path.join(data, 'region.osm.pbf'), 'rb').read()[:1500], 'wb')
 raw('truncated.json', '{"car": {"speeds": ', 'w')
 with open(os.path.join(out, 'cases.tsv'), 'w') as f:

@@ -229,10 +229,25 @@ public sealed class MatrixCommandTests
     {
         var origins = WriteCsv("sea-bad.csv", csv);
         var output = Out("bad.csv");
-        var (exit, error) = Geo(MatrixArgs(output).Select(a => a == _lsoas ? origins : a).ToArray());
+        var (exit, error) = Geo([.. MatrixArgs(output).Select(a => a == _lsoas ? origins : a), "--strict"]);
         Assert.That(exit, Is.EqualTo(ExitCodes.BadInput), error);
         Assert.That(error, Does.Contain(expected));
         Assert.That(File.Exists(output), Is.False);
+    }
+
+    [Test]
+    public void Matrix_BadOriginRowWithoutStrict_IsSkippedAndListedBesideTheOutput()
+    {
+        var origins = WriteCsv("sea-bad.csv", "id,lon,lat\nA,-1.29,50.71\nB,-1.29,fifty\n");
+        var output = Out("lenient.csv");
+        var (exit, error) = Geo(MatrixArgs(output).Select(a => a == _lsoas ? origins : a).ToArray());
+        Assert.That(exit, Is.Zero, error);
+        var origin = File.ReadAllLines(output).Skip(1).Select(l => l.Split(',')[0]).Distinct();
+        Assert.That(origin, Is.EqualTo(new[] { "A" }));
+        var issues = File.ReadAllLines(Path.ChangeExtension(output, ".input_issues.csv"));
+        Assert.That(issues, Has.Length.EqualTo(2));
+        Assert.That(issues[1], Does.Contain("sea-bad.csv,3,lat,B,BadCoordinate,Error,'fifty' is not a number; row skipped"));
+        Assert.That(error, Does.Contain("warning: 1 input row issue"));
     }
 
     [Test]

@@ -31,6 +31,7 @@ public sealed class BadInputTests
         {
             File.Copy(file, Path.Combine(_work, "files", Path.GetFileName(file)));
         }
+        WriteOverLimitFiles(Path.Combine(_work, "files"));
         // Folders where a file is expected: outputs that must fail with exit 4.
         foreach (var taken in new[] { "taken.csv", "taken.geonet", "taken.png" })
         {
@@ -38,6 +39,23 @@ public sealed class BadInputTests
         }
         var (exit, error) = Geo(["build-network", "--osm", Path.Combine(_work, "region.osm.pbf"), "--out", Network]);
         Assert.That(exit, Is.Zero, error);
+    }
+
+    /// <summary>
+    /// Inputs just over <see cref="InputLimits"/>, made here rather than committed: a sparse file one byte over the size limit
+    /// (no disk used on Linux file systems), a field one character too long, a header with one column too many.
+    /// </summary>
+    private static void WriteOverLimitFiles(string folder)
+    {
+        using (var stream = new FileStream(Path.Combine(folder, "generated_over_size.csv"), FileMode.Create))
+        {
+            stream.Write("zone_id,lon,lat\n"u8);
+            stream.SetLength(InputLimits.MaxCsvFileBytes + 1);
+        }
+        File.WriteAllText(Path.Combine(folder, "generated_long_field.csv"),
+            "zone_id,zone_name,lon,lat,population\nZ1,\"" + new string('x', InputLimits.MaxCsvFieldChars + 1) + "\",-1.35,50.35,100\n");
+        File.WriteAllText(Path.Combine(folder, "generated_many_columns.csv"),
+            "origin_id," + string.Join(',', Enumerable.Range(0, InputLimits.MaxCsvColumns).Select(i => "D" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "\nZ1,1\n");
     }
 
     [OneTimeTearDown]

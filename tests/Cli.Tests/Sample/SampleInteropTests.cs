@@ -2,6 +2,7 @@ using Geo.Catchment.Appraisal;
 
 using Geo.Catchment.Scenarios;
 using Geo.Samples;
+using Geo.Core;
 using Geo.Routing.Transit.Gtfs;
 using Geo.Routing.Transit.Timetable;
 using NUnit.Framework;

@@ -1,6 +1,7 @@
 using Geo.Routing.Multimodal;
 using Geo.Routing.Streets;
 using Geo.Routing.Tests.Transit;
+using Geo.Core;
 using Geo.Routing.Transit.Gtfs;
 using Geo.Routing.Transit.Timetable;
 

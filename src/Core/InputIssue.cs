@@ -1,4 +1,4 @@
-namespace Geo.Routing.Transit.Gtfs;
+namespace Geo.Core;
 
 /// <summary>One problem found in an input file (r5-style): where it is (file, 1-based line, field), which entity, a stable code and a message.</summary>
 public sealed record InputIssue(string File, int Line, string? Field, string? EntityId, IssueCode IssueCode, IssueSeverity Severity, string Message)

@@ -1,4 +1,4 @@
-namespace Geo.Routing.Transit.Gtfs;
+namespace Geo.Core;
 
 /// <summary>Count of issues with one code, with the first recorded example.</summary>
 public sealed record IssueSummary(IssueCode IssueCode, IssueSeverity Severity, int Count, InputIssue FirstExample);
