@@ -10,6 +10,8 @@ base = json.load(open(os.path.join(data, 'scenario.json')))
 for k in ['zones', 'sites']:
     base[k]['file'] = '../' + base[k]['file']
 base['zones']['boundaries'] = '../zones.geojson'
+for j in base['zones'].get('joins') or []:
+    j['file'] = '../' + j['file']
 base['network']['osm'] = '../region.osm.pbf'
 base['transit']['gtfs'] = ['../bus-gtfs.zip']
 base['placement']['candidates']['file'] = '../community_sites.csv'
