@@ -2,7 +2,7 @@ namespace Geo.Core;
 
 /// <summary>
 /// Site kinds and per-option statuses of the results contract (sites.geojson, summary.json, maps), defined once for the
-/// appraisal that writes them and the viewer that draws them. wwwroot/app.js (siteStatusFor) follows the same rules.
+/// appraisal that writes them and the viewer that draws them (the web page reads them from the viewer's /api/site-statuses).
 /// </summary>
 public static class SiteStatuses
 {
@@ -26,6 +26,14 @@ public static class SiteStatuses
 
     /// <summary>Symbols are drawn first (bottom) to last (top): closing sites on top.</summary>
     public static readonly IReadOnlyList<string> DrawOrder = [Candidate, Open, New, Closed];
+
+    /// <summary>Legend text for a status, the same on static maps and the web page ("closed" reads "closing").</summary>
+    public static string Label(string status) => status switch
+    {
+        Closed => "closing",
+        Candidate => "candidate (other option)",
+        _ => status,
+    };
 
     /// <summary>"existing" for a baseline site, else "candidate".</summary>
     public static string Kind(bool inBaseline) => inBaseline ? Existing : Candidate;

@@ -123,6 +123,15 @@ public sealed class ZoneTable
     public IReadOnlyList<CensusBreakdown> Census { get; init; } = [];
     public IReadOnlyList<string> CategoryColumns { get; }
 
+    /// <summary>True when any zone has a ward code (worked out once: writers ask per zone).</summary>
+    public bool HasWardCodes => _hasWardCodes ??= Array.Exists(WardCode, c => c is not null);
+
+    /// <summary>True when any zone has a local authority code (worked out once).</summary>
+    public bool HasLocalAuthorityCodes => _hasLocalAuthorityCodes ??= Array.Exists(LocalAuthorityCode, c => c is not null);
+
+    private bool? _hasWardCodes;
+    private bool? _hasLocalAuthorityCodes;
+
     public bool HasAge65Plus => Array.Exists(Age65Plus, v => !double.IsNaN(v));
     public bool HasImd => Array.Exists(ImdDecile, v => v > 0);
 

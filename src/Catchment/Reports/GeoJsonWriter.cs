@@ -91,6 +91,15 @@ public static class GeoJsonWriter
         yield return ("imd_rank", zones.ImdRank[z] > 0 ? zones.ImdRank[z] : null);
         yield return ("ward", zones.Ward[z]);
         yield return ("local_authority", zones.LocalAuthority[z]);
+        // Codes only when the scenario gives them (maps group wards and draw local authority boundaries by code).
+        if (zones.HasWardCodes)
+        {
+            yield return ("ward_code", zones.WardCode[z]);
+        }
+        if (zones.HasLocalAuthorityCodes)
+        {
+            yield return ("local_authority_code", zones.LocalAuthorityCode[z]);
+        }
         foreach (var column in zones.NumericColumns)
         {
             yield return (SnakeCase(column), Nan(zones.Numeric(column)[z]));

@@ -6,6 +6,7 @@ using Geo.Catchment.Costs;
 using Geo.Catchment.Scenarios;
 using Geo.Cli.Output;
 using Geo.Core;
+using Geo.Pipeline;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -14,7 +15,7 @@ namespace Geo.Cli.Commands;
 /// <summary>
 /// <c>geo appraise</c>: scores the scenario's baseline and options from travel-time matrices (the scenario's external
 /// "matrices" or --matrix files) and writes the results folder: zone_results.csv/.parquet, zones.geojson, sites.geojson,
-/// zones.gpkg, summary.json, matrices/, report.html.
+/// zones.gpkg, summary.json, matrices/, maps/*.png (as <c>geo run</c> draws them; --no-maps skips) and report.html with the maps.
 /// </summary>
 public sealed class AppraiseCommand : Command<AppraiseCommand.Settings>
 {
@@ -39,6 +40,10 @@ public sealed class AppraiseCommand : Command<AppraiseCommand.Settings>
         [CommandOption("--write-fares <FILE>")]
         [Description("Write the built-in public transport fare model (fares.default.json: bus GBP 3.00 fare cap, rail a per-km placeholder) to FILE for editing, then exit unless a scenario is given; point the scenario's transit.fares at it")]
         public string? WriteFares { get; init; }
+
+        [CommandOption("--no-maps")]
+        [Description("Skip the static PNG maps in maps/ (report.html then has no maps). Default: maps are drawn, as by geo run")]
+        public bool NoMaps { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -82,19 +87,26 @@ public sealed class AppraiseCommand : Command<AppraiseCommand.Settings>
         var scenario = ScenarioReader.Read(settings.Scenario) with { Input = settings.Input };
         var stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         AppraisalResult? result = null;
-        // The whole results folder is written aside and swapped in when the appraisal is complete.
+        var warnings = new List<string>();
+        var maps = new List<string>();
+        // The whole results folder is written aside and swapped in when the appraisal and its maps are complete.
         ResultsOutput.Write(settings.Out, [], [settings.Scenario, .. extra.Values], temp =>
         {
+            void Appraise(IProgress<string> progress)
+            {
+                result = Appraiser.RunWithFiles(scenario, extra, temp, progress);
+                if (!settings.NoMaps)
+                {
+                    MapStage.WriteMaps(scenario, temp, maps, warnings, progress);
+                }
+            }
             if (Console.IsErrorRedirected)
             {
-                result = Appraiser.RunWithFiles(scenario, extra, temp, new LineProgress(Console.Error));
+                Appraise(new LineProgress(Console.Error));
             }
             else
             {
-                stderr.Status().Start("Appraising " + Markup.Escape(scenario.Name), ctx =>
-                {
-                    result = Appraiser.RunWithFiles(scenario, extra, temp, new StatusProgress(ctx));
-                });
+                stderr.Status().Start("Appraising " + Markup.Escape(scenario.Name), ctx => Appraise(new StatusProgress(ctx)));
             }
             return result;
         });
@@ -118,8 +130,12 @@ public sealed class AppraiseCommand : Command<AppraiseCommand.Settings>
                 rank.TryGetValue(m.Option, out var r) ? r.ToString(CultureInfo.InvariantCulture) : "");
         }
         ConsoleTables.Write(table);
+        foreach (var warning in warnings)
+        {
+            AnsiConsole.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));
+        }
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"{summary.ZoneCount:#,0} zones, {summary.SiteCount} sites, weighted by {summary.WeightedBy}; {result.Files.Count} files written to [green]{Markup.Escape(Path.GetFullPath(settings.Out))}[/] in {clock.Elapsed.TotalSeconds:0.0} s"));
+            $"{summary.ZoneCount:#,0} zones, {summary.SiteCount} sites, weighted by {summary.WeightedBy}; {result.Files.Count + maps.Count} files written to [green]{Markup.Escape(Path.GetFullPath(settings.Out))}[/] in {clock.Elapsed.TotalSeconds:0.0} s"));
         InputIssuesReport.Print(settings.Input.Issues, Path.Combine(settings.Out, InputIssuesFile.FileName));
         return ExitCodes.Ok;
     }

@@ -5,8 +5,8 @@ using Geo.Viewer.Results;
 namespace Geo.Viewer.Rendering;
 
 /// <summary>
-/// Status of a site for one option and one service, and the order site symbols are drawn in. wwwroot/app.js holds the same
-/// rules (<c>siteStatusFor</c>, <c>SITE_ORDER</c>); keep them in step.
+/// Status of a site for one option and one service, and the order site symbols are drawn in. The web page gets these
+/// statuses from /api/site-statuses (<see cref="Server.SiteStatusJson"/>) and keeps no rule of its own.
 /// </summary>
 /// <remarks>
 /// sites.geojson's <c>status_&lt;option&gt;</c> is per site (open if the site is in both the baseline and the option, whatever

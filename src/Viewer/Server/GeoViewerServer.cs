@@ -101,12 +101,13 @@ public sealed class GeoViewerServer : IAsyncDisposable
             ? Bytes(ctx, Results.ZonesGeoJson, "application/geo+json; charset=utf-8")
             : FileError(ctx, ResultsFolder.ZonesFile));
         app.MapGet("/api/sites", ctx => Optional(ctx, ResultsFolder.SitesFile, Results.SitesGeoJson));
+        app.MapGet("/api/site-statuses", ctx => Bytes(ctx, SiteStatusJson.Write(Results), "application/json; charset=utf-8"));
         app.MapGet("/api/placement", ctx => Optional(ctx, ResultsFolder.PlacementFile, Results.PlacementGeoJson));
         app.MapGet("/api/isochrones", ctx => Bytes(ctx, Results.IsochronesGeoJson, "application/geo+json; charset=utf-8"));
         app.MapGet("/api/basemap", ctx => Optional(ctx, ResultsFolder.BasemapFile, Results.BasemapGeoJson));
         app.MapGet("/api/scores", Scores);
         app.MapGet("/api/{**rest}", ctx => Error(ctx, StatusCodes.Status404NotFound,
-            "unknown endpoint; valid: /api/status, /api/summary, /api/zones, /api/sites, /api/scores?option=&mode=&service=, /api/placement, /api/isochrones, /api/basemap", null));
+            "unknown endpoint; valid: /api/status, /api/summary, /api/zones, /api/sites, /api/site-statuses, /api/scores?option=&mode=&service=, /api/placement, /api/isochrones, /api/basemap", null));
         app.MapGet("/files/{**path}", ResultsFile);
         app.MapGet("/", ctx => Asset(ctx, "index.html"));
         app.MapGet("/{**path}", ctx => Asset(ctx, (string?)ctx.Request.RouteValues["path"] ?? "index.html"));

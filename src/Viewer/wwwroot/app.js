@@ -11,9 +11,9 @@ const PALETTES = {
 const NO_DATA = '#bdbdbd';
 const TIME_BREAKS = [10, 20, 30, 45, 60, 90];
 const CHANGE_BREAKS = [-30, -15, -5, -1, 1, 5, 15, 30];
-const SITE_KINDS = [['closed', 'closing'], ['new', 'new'], ['open', 'open / existing'], ['candidate', 'candidate (other option)']];
-// Drawn first (bottom) to last (top); same as src/Viewer/Rendering/SiteStatusResolver.cs DrawOrder.
-const SITE_ORDER = ['candidate', 'open', 'new', 'closed'];
+// Site statuses come from the server (/api/site-statuses, worked out by SiteStatusResolver as for the static maps):
+// drawOrder (first = bottom), legend labels, and per site the status for every "option|service". The page keeps no rule.
+let siteStatuses = { drawOrder: [], labels: {}, sites: {} };
 
 const $ = (id) => document.getElementById(id);
 const fmt = (v, d = 1) => (v === null || v === undefined || Number.isNaN(v)) ? '–' : Number(v).toFixed(d).replace(/\.0+$/, '');
@@ -221,7 +221,8 @@ function siteIcon(kind) {
 function drawSiteKey() {
   const key = $('siteKey');
   key.innerHTML = '';
-  for (const [kind, label] of SITE_KINDS) {
+  for (const kind of [...siteStatuses.drawOrder].reverse()) {
+    const label = siteStatuses.labels[kind] || kind;
     const span = document.createElement('span');
     const img = siteIcon(kind).canvas;
     img.style.width = '20px'; img.style.height = '20px';
@@ -229,6 +230,49 @@ function drawSiteKey() {
     span.appendChild(document.createTextNode(label));
     key.appendChild(span);
   }
+}
+
+// ---------------------------------------------------------------- isochrone and placement legends
+let isoBands = [];
+
+/** Isochrone lines coloured by their minutes with the travel-time palette (a 30-minute line has the colour of "over 20 to 30 min"). */
+function isochroneColour(minutes) {
+  const k = classOf(TIME_BREAKS, minutes, true);
+  return PALETTES.time[Math.min(Math.max(k, 0), PALETTES.time.length - 1)];
+}
+
+function setIsochrones(data) {
+  const seen = new Map();
+  for (const f of (data && data.features) || []) {
+    const p = (f && f.properties) || {};
+    const m = Number(p.minutes);
+    if (!Number.isFinite(m)) continue;
+    const key = m + '|' + (p.mode || '');
+    if (!seen.has(key)) seen.set(key, { minutes: m, mode: String(p.mode || ''), colour: isochroneColour(m) });
+  }
+  isoBands = [...seen.values()].sort((a, b) => a.minutes - b.minutes || a.mode.localeCompare(b.mode));
+  hook.isochroneBands = isoBands;
+  map.getSource('isochrones').setData(data);
+  const minutes = [...new Set(isoBands.map((b) => b.minutes))];
+  if (minutes.length > 0) {
+    const expr = ['match', ['to-number', ['get', 'minutes']]];
+    for (const m of minutes) expr.push(m, isochroneColour(m));
+    expr.push('#111111');
+    map.setPaintProperty('isochrones', 'line-color', expr);
+  }
+}
+
+/** Keys for the isochrone and placement layers, shown while those layers are on. */
+function drawLayerKeys() {
+  const iso = $('isoKey');
+  iso.hidden = !(state.iso && isoBands.length > 0);
+  iso.innerHTML = '<div class="title">Isochrones: reachable within</div>' + isoBands.map((b) =>
+    '<div class="row"><span class="ln" style="border-top-color:' + b.colour + '"></span>' + esc(fmt(b.minutes)) + ' min' + (b.mode ? ' (' + esc(b.mode) + ')' : '') + '</div>').join('');
+  const placement = $('placementKey');
+  placement.hidden = !((state.placement || state.alloc) && status.hasPlacement);
+  placement.innerHTML = '<div class="title">Placement result</div>'
+    + '<div class="row"><span class="ring"></span>chosen site</div>'
+    + '<div class="row"><span class="ln" style="border-top:2px solid #333333"></span>zone to its allocated site</div>';
 }
 
 function fillColourExpression(colours) {
@@ -272,7 +316,7 @@ function addLayers() {
   map.addSource('isochrones', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
   map.addLayer({
     id: 'isochrones', type: 'line', source: 'isochrones', layout: { visibility: 'none' },
-    paint: { 'line-color': '#111111', 'line-width': 2, 'line-dasharray': [3, 2] },
+    paint: { 'line-color': '#111111', 'line-width': 3, 'line-dasharray': [3, 2] },
   });
   map.addSource('placement', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
   map.addLayer({
@@ -284,7 +328,7 @@ function addLayers() {
     layout: { visibility: 'none' },
     paint: { 'circle-radius': 11, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#e66101', 'circle-stroke-width': 4 },
   });
-  for (const [kind] of SITE_KINDS) map.addImage('site-' + kind, siteIcon(kind).data, { pixelRatio: 2 });
+  for (const kind of siteStatuses.drawOrder) map.addImage('site-' + kind, siteIcon(kind).data, { pixelRatio: 2 });
   map.addSource('sites', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
   map.addLayer({
     id: 'sites', type: 'symbol', source: 'sites',
@@ -295,28 +339,11 @@ function addLayers() {
   });
 }
 
-// Per-service site status, as SiteStatusResolver.StatusFor in C#: with services_<option> lists (";"-separated) a site that
-// loses the mapped service is "closed" even if it keeps another; without them the per-site status_<option> is used.
-// 'none' = the site offers the service in no option (a placement-only candidate): not drawn.
-function offers(p, option, service) {
-  const l = p['services_' + option];
-  return typeof l === 'string' && l !== '' && l.split(';').some((x) => x.trim() === service);
+/** The server's status of a site for the current option and service; 'none' (not drawn) when it gives none. */
+function siteStatusOf(p) {
+  const bySite = siteStatuses.sites[String(p.site_id)] || {};
+  return bySite[state.option + '|' + (state.service || '')] || 'none';
 }
-
-function siteStatusFor(p, option, service, optionIds) {
-  const baselineId = optionIds.length > 0 ? optionIds[0] : 'baseline';
-  const perService = !!service && Object.prototype.hasOwnProperty.call(p, 'services_' + baselineId);
-  if (!option) return (perService ? offers(p, baselineId, service) : p.kind !== 'candidate') ? 'open' : 'none';
-  if (perService) {
-    const inBase = offers(p, baselineId, service), inOption = offers(p, option, service);
-    if (inBase || inOption) return inBase ? (inOption ? 'open' : 'closed') : 'new';
-    return optionIds.some((o) => offers(p, o, service)) ? 'candidate' : 'none';
-  }
-  const st = p['status_' + option] ?? (p.kind === 'candidate' ? 'candidate' : 'open');
-  if (st !== 'candidate') return st;
-  return optionIds.some((o) => p['status_' + o] !== undefined && p['status_' + o] !== 'candidate') ? 'candidate' : 'none';
-}
-hook.siteStatusFor = siteStatusFor;
 
 let sitesData = null;
 let sitesKey = null;
@@ -327,12 +354,11 @@ function updateSites() {
   const key = state.option + '|' + state.service;
   if (key === sitesKey) return;
   sitesKey = key;
-  const optionIds = status.options.map((o) => o.id);
   const features = [];
   sitesData.features.forEach((f, i) => {
     if (!f || !f.geometry || f.geometry.type !== 'Point') return;
-    const st = siteStatusFor(f.properties || {}, state.option, state.service, optionIds);
-    const order = SITE_ORDER.indexOf(st);
+    const st = siteStatusOf(f.properties || {});
+    const order = siteStatuses.drawOrder.indexOf(st);
     if (order < 0) return;
     features.push({ type: 'Feature', geometry: f.geometry, properties: { ...f.properties, _status: st, _order: order, _index: i } });
   });
@@ -395,6 +421,7 @@ function applyStyle() {
   hook.featureCount = visible;
   hook.legend = { layer: state.layer, title: cls.title, breaks: cls.breaks, colours: cls.colours, labels: cls.labels, counts, noData };
   drawLegend(cls, counts, noData);
+  drawLayerKeys();
   $('shown').textContent = visible + ' of ' + zoneIds.length + ' zones shown';
   drawSummaryTable();
   drawEquality();
@@ -480,15 +507,40 @@ function tooltipHtml(id) {
   return html + '</table>';
 }
 
+/** Tooltip for a site: its name, its status in the current option, and the zones it is the serving site for (mode, service). */
+function siteTooltipHtml(p) {
+  const id = String(p.site_id);
+  const st = siteStatusOf(p);
+  let n = 0, people = 0, weighted = 0, longest = null;
+  if (scores) {
+    for (let i = 0; i < scores.zoneIds.length; i++) {
+      const t = scores.minutes[i];
+      if (scores.site[i] !== id || t === null || t === undefined) continue;
+      const pop = Number((zoneProps.get(scores.zoneIds[i]) || {}).population) || 0;
+      n++; people += pop; weighted += pop * t;
+      longest = longest === null ? t : Math.max(longest, t);
+    }
+  }
+  let html = '<b>' + esc(p.site_name || id) + '</b><span class="muted">' + esc(id) + '</span><table>';
+  html += '<tr><td>Status (' + esc(state.option) + ')</td><td>' + esc(siteStatuses.labels[st] || st) + '</td></tr>';
+  if (n > 0) {
+    html += '<tr><td>Serves</td><td>' + fmtInt(n) + (n === 1 ? ' zone, ' : ' zones, ') + fmtInt(people) + ' people</td></tr>';
+    html += '<tr><td>Mean time (' + esc(state.mode) + ')</td><td>' + (people > 0 ? fmt(weighted / people) + ' min' : '–') + '</td></tr>';
+    html += '<tr><td>Longest time</td><td>' + fmt(longest) + ' min</td></tr>';
+  } else {
+    html += '<tr><td colspan="2" class="muted">the nearest open site of no zone (' + esc(state.mode) + ')</td></tr>';
+  }
+  return html + '</table>';
+}
+hook.siteTooltip = (siteId) => {
+  const f = sitesData && sitesData.features.find((x) => x && x.properties && String(x.properties.site_id) === String(siteId));
+  return f ? siteTooltipHtml(f.properties) : null;
+};
+
 function setupHover() {
   const tip = $('tooltip');
-  const onMove = (e) => {
-    const f = e.features && e.features.find((x) => !(map.getFeatureState({ source: 'zones', id: x.id }) || {}).hidden);
-    if (!f) { onLeave(); return; }
-    if (hoverId !== null && hoverId !== f.id) map.setFeatureState({ source: 'zones', id: hoverId }, { hover: false });
-    hoverId = f.id;
-    map.setFeatureState({ source: 'zones', id: hoverId }, { hover: true });
-    tip.innerHTML = tooltipHtml(String(f.id));
+  const show = (e, html) => {
+    tip.innerHTML = html;
     tip.hidden = false;
     const mapBox = $('map').getBoundingClientRect();
     const x = e.point.x + mapBox.left + 14, y = e.point.y + mapBox.top + 14;
@@ -496,16 +548,28 @@ function setupHover() {
     tip.style.top = Math.min(y, window.innerHeight - 200) + 'px';
     map.getCanvas().style.cursor = 'pointer';
   };
-  const onLeave = () => {
+  const unhover = () => {
     if (hoverId !== null) map.setFeatureState({ source: 'zones', id: hoverId }, { hover: false });
     hoverId = null;
+  };
+  const onLeave = () => {
+    unhover();
     tip.hidden = true;
     map.getCanvas().style.cursor = '';
   };
-  for (const layer of ['zones-fill', 'zones-point']) {
-    map.on('mousemove', layer, onMove);
-    map.on('mouseleave', layer, onLeave);
-  }
+  // Sites are on top of zones: a site under the pointer wins.
+  map.on('mousemove', (e) => {
+    const site = state.sites ? map.queryRenderedFeatures(e.point, { layers: ['sites'] })[0] : null;
+    if (site) { unhover(); show(e, siteTooltipHtml(site.properties)); return; }
+    const f = map.queryRenderedFeatures(e.point, { layers: ['zones-fill', 'zones-point'] })
+      .find((x) => !(map.getFeatureState({ source: 'zones', id: x.id }) || {}).hidden);
+    if (!f) { onLeave(); return; }
+    if (hoverId !== null && hoverId !== f.id) map.setFeatureState({ source: 'zones', id: hoverId }, { hover: false });
+    hoverId = f.id;
+    map.setFeatureState({ source: 'zones', id: hoverId }, { hover: true });
+    show(e, tooltipHtml(String(f.id)));
+  });
+  map.getCanvas().addEventListener('mouseleave', onLeave);
 }
 
 // ---------------------------------------------------------------- controls
@@ -650,6 +714,7 @@ async function start() {
   if (!state.mode || !status.modes.includes(state.mode)) state.mode = status.modes[0] || null;
   if (!state.service || !status.services.includes(state.service)) state.service = status.services[0] || null;
   if (!state.attr) state.attr = status.numericZoneAttributes[0] || null;
+  try { siteStatuses = await getJson('/api/site-statuses', 'sites.geojson'); } catch (e) { showError(e.message, false); }
   try { summary = await getJson('/api/summary', 'summary.json'); } catch { summary = null; }
   try {
     zones = await getJson('/api/zones', 'zones.geojson');
@@ -692,7 +757,9 @@ async function start() {
       try { sitesData = await getJson('/api/sites', 'sites.geojson'); sitesKey = null; } catch (e) { showError(e.message, false); }
     })(),
     status.hasBasemap ? loadOptional('/api/basemap', 'basemap.geojson', 'roads') : Promise.resolve(),
-    status.hasIsochrones ? loadOptional('/api/isochrones', 'isochrones', 'isochrones') : Promise.resolve(),
+    status.hasIsochrones
+      ? (async () => { try { setIsochrones(await getJson('/api/isochrones', 'isochrones')); } catch (e) { showError(e.message, false); } })()
+      : Promise.resolve(),
     status.hasPlacement ? loadOptional('/api/placement', 'placement/placement.geojson', 'placement') : Promise.resolve(),
   ]);
   hook.timings.layersLoadedMs = performance.now() - t0;

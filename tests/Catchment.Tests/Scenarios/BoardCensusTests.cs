@@ -152,6 +152,20 @@ public sealed class BoardCensusTests
         });
     }
 
+    /// <summary>Maps group wards and draw local authority boundaries by code, so zones.geojson carries the codes when given.</summary>
+    [Test]
+    public void ZonesGeoJson_CarriesWardAndAuthorityCodes()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "zones.geojson")));
+        var z3 = doc.RootElement.GetProperty("features")[2].GetProperty("properties");
+        Assert.Multiple(() =>
+        {
+            Assert.That(z3.GetProperty("ward_code").GetString(), Is.EqualTo("E05000002"));
+            Assert.That(z3.GetProperty("local_authority_code").GetString(), Is.EqualTo("E08000009"));
+            Assert.That(z3.GetProperty("ethnic_asian").GetDouble(), Is.EqualTo(0));
+        });
+    }
+
     [Test]
     public void NegativeCount_ErrorNamesFileLineAndColumn()
     {

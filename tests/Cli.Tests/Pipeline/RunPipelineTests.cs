@@ -46,7 +46,9 @@ public sealed class RunPipelineTests
         {
             Assert.That(File.Exists(Path.Combine(_out, name)), Is.True, name);
         }
-        Assert.That(Directory.GetFiles(Path.Combine(_out, "maps"), "*.png"), Has.Length.EqualTo(8));
+        // 2 modes (car, transit) x 4 options, plus the placement map (the sample solves a placement).
+        Assert.That(Directory.GetFiles(Path.Combine(_out, "maps"), "*.png"), Has.Length.EqualTo(9));
+        Assert.That(File.Exists(Path.Combine(_out, "maps", "placement.png")), Is.True);
         Assert.That(_result.Warnings, Is.Empty);
         Assert.That(File.ReadAllText(_result.ReportPath), Does.Contain("data:image/png"), "maps embedded in report.html");
         foreach (var file in _result.Files)

@@ -33,6 +33,33 @@ public sealed class ViewerSitesBrowserTests
         return new JsonObject { ["type"] = "Feature", ["properties"] = p, ["geometry"] = new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(lon, lat) } };
     }
 
+    /// <summary>Keys for the isochrone and placement layers appear with the layers; isochrone lines take the travel-time colour of their minutes.</summary>
+    [Test]
+    public async Task Page_IsochroneAndPlacementLayers_HaveLegends()
+    {
+        using var results = SyntheticResults.Grid();
+        await using var host = await ViewerHost.StartAsync(results.Folder);
+        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 800 } });
+        await page.GotoAsync(host.Server.Address + "#option=A&mode=car");
+        await page.WaitForFunctionAsync("() => window.geoViewer && window.geoViewer.ready", null, new() { Timeout = 60000 });
+        Assert.That(await page.IsHiddenAsync("#isoKey"), Is.True, "isochrones are off at first");
+        await page.EvaluateAsync("() => window.geoViewer.setView({ iso: true, placement: true })");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await page.IsVisibleAsync("#isoKey"), Is.True);
+            Assert.That(await page.TextContentAsync("#isoKey"), Does.Contain("reachable within").And.Contain("15 min"));
+            // 15 minutes is in the "over 10 to 20 min" class of the travel-time palette.
+            Assert.That(await page.EvaluateAsync<string>("() => window.geoViewer.isochroneBands[0].colour"), Is.EqualTo("#8fd744"));
+            Assert.That(await page.IsVisibleAsync("#placementKey"), Is.True);
+            Assert.That(await page.TextContentAsync("#placementKey"), Does.Contain("chosen site").And.Contain("zone to its allocated site"));
+            Assert.That(await page.TextContentAsync("#siteKey"), Does.Contain("closing").And.Contain("candidate (other option)"), "site labels from the server");
+        });
+        await page.EvaluateAsync("() => window.geoViewer.setView({ iso: false, placement: false })");
+        Assert.That(await page.IsHiddenAsync("#isoKey"), Is.True);
+        Assert.That(await page.IsHiddenAsync("#placementKey"), Is.True);
+        await page.CloseAsync();
+    }
+
     [Test]
     public async Task Page_SitesForOptionAndService_MatchStaticMapOrderAndStatus()
     {
@@ -84,25 +111,36 @@ public sealed class ViewerSitesBrowserTests
         Assert.That(StaticMapRenderer.SitesToDraw(folder, "A", SyntheticResults.Service).Select(d => d.Site.GetString("site_id") + ":" + d.Status),
             Is.EqualTo(new[] { "C3:candidate", "H2:open", "H1:closed" }));
 
-        // The JS rule equals the C# rule for every combination of service lists.
-        string[] lists = [string.Empty, "outpatients", "diagnostics", "outpatients;diagnostics"];
-        string[] optionIds = ["baseline", "A", "B"];
-        foreach (string b in lists)
+        // Hovering a site shows its name, its status in the option and the zones it serves (worked out from the scores here).
+        await page.EvaluateAsync("() => window.geoViewer.setView({ option: 'baseline' })");
+        var scores = StaticMapRenderer.FindScores(folder, new StaticMapRequest { Option = "baseline", Mode = "car", Service = SyntheticResults.Service });
+        var population = folder.Zones.ToDictionary(z => z.GetString("zone_id")!, z => z.GetNumber("population"));
+        double people = 0, weighted = 0;
+        int served = 0;
+        for (int i = 0; i < scores.Count; i++)
         {
-            foreach (string a in lists)
+            if (scores.SiteIds[i] == "H2" && !double.IsNaN(scores.Minutes[i]))
             {
-                foreach (string c in lists)
-                {
-                    var props = new Dictionary<string, object?> { ["kind"] = b.Length > 0 ? "existing" : "candidate", ["services_baseline"] = b, ["services_A"] = a, ["services_B"] = c };
-                    var feature = new GeoFeature(GeoGeometryKind.Point, [new[] { 0.0, 0.0 }], props);
-                    foreach (string service in new[] { "outpatients", "diagnostics" })
-                    {
-                        string js = await page.EvaluateAsync<string>("(x) => window.geoViewer.siteStatusFor(x.p, 'A', x.s, x.o)", new { p = props, s = service, o = optionIds });
-                        Assert.That(js, Is.EqualTo(SiteStatusResolver.StatusFor(feature, "A", service, "baseline", optionIds)), $"{b}|{a}|{c}|{service}");
-                    }
-                }
+                served++;
+                people += population[scores.ZoneIds[i]];
+                weighted += population[scores.ZoneIds[i]] * scores.Minutes[i];
             }
         }
+
+        Assert.That(served, Is.GreaterThan(0), "H2 serves zones in the baseline of the synthetic scores");
+        var h2 = await page.EvaluateAsync<JsonElement>("() => window.geoViewer.screenPoint(-1.30, 50.62)");
+        await page.Mouse.MoveAsync((float)h2.GetProperty("x").GetDouble(), (float)h2.GetProperty("y").GetDouble());
+        await page.WaitForSelectorAsync("#tooltip:not([hidden])", new() { Timeout = 10000 });
+        string tip = (await page.TextContentAsync("#tooltip"))!;
+        string mean = Math.Round(weighted / people, 1).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+        mean = mean.EndsWith(".0", StringComparison.Ordinal) ? mean[..^2] : mean;
+        Assert.Multiple(() =>
+        {
+            Assert.That(tip, Does.StartWith("H2"), tip);
+            Assert.That(tip, Does.Contain("Status (baseline)open"), tip);
+            Assert.That(tip, Does.Contain("Serves" + served + (served == 1 ? " zone, " : " zones, ") + Math.Round(people).ToString("#,0", System.Globalization.CultureInfo.InvariantCulture) + " people"), tip);
+            Assert.That(tip, Does.Contain("Mean time (car)" + mean + " min"), tip);
+        });
 
         await page.CloseAsync();
     }
