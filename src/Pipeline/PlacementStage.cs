@@ -2,6 +2,7 @@ using System.Globalization;
 using Geo.Catchment.Allocation;
 using Geo.Catchment.Inputs;
 using Geo.Catchment.Need;
+using Geo.Catchment.Reports;
 using Geo.Catchment.Scenarios;
 using Geo.Core;
 using Geo.Routing.Geometry;
@@ -12,7 +13,8 @@ namespace Geo.Pipeline;
 /// The scenario's "placement" block as a <see cref="PlacementProblem"/> on the run's matrix for the placement mode:
 /// candidates = the sites in the candidates file, existing = the ids listed in "existing", need = the need expression
 /// over zone columns (population, age65plus, every numeric zone column, imd_core20, imd_quintile).
-/// Solved before anything is written; <see cref="Write"/> writes results/placement/.
+/// Solved before anything is written; <see cref="Write"/> writes results/placement/. A badly posed block is bad input (exit 3);
+/// an infeasible one is a result like any other: the run carries on, placement.json and summary.json give the status and reason.
 /// </summary>
 internal static class PlacementStage
 {
@@ -94,7 +96,8 @@ internal static class PlacementStage
         return LocationAllocation.Solve(problem);
     }
 
-    public static void Write(PlacementResult result, string outFolder, ZoneTable zones, SiteTable sites)
+    /// <summary>Writes results/placement/ and returns the paths written.</summary>
+    public static IReadOnlyList<string> Write(PlacementResult result, string outFolder, ZoneTable zones, SiteTable sites)
     {
         var zonePoints = new GeoPoint?[zones.Count];
         for (var i = 0; i < zonePoints.Length; i++)
@@ -108,14 +111,27 @@ internal static class PlacementStage
             sitePoints[i] = sites[i].Point;
             siteNames[i] = sites[i].Name;
         }
-        PlacementWriter.Write(result, Path.Combine(outFolder, Folder),
+        return PlacementWriter.Write(result, Path.Combine(outFolder, Folder),
             new PlacementGeography { ZonePoints = zonePoints, SitePoints = sitePoints, SiteNames = siteNames });
     }
 
     public static string Describe(PlacementResult result)
     {
+        if (!result.HasSelection)
+        {
+            return $"{result.Status.ToCode()}: {result.Reason}";
+        }
         var ids = result.OpenSites.Select(s => result.Problem.Matrix.DestinationIds[s]);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{result.Solver}, {result.Status}: open {string.Join(", ", ids)}; objective {result.Objective:G6} ({result.ObjectiveDescription})");
+            $"{result.Solver}, {result.Status.ToCode()}: open {string.Join(", ", ids)}; objective {result.Objective:G6} ({result.ObjectiveDescription})");
     }
+
+    /// <summary>The line for summary.json.</summary>
+    public static PlacementSummary Summary(PlacementResult result) => new(
+        PlacementProblem.KindName(result.Problem.Kind), result.Status.ToCode(), result.Reason,
+        [.. result.NewSites.Select(s => result.Problem.Matrix.DestinationIds[s])]);
+
+    /// <summary>The run's warning when the placement has no selection (the other results are still written).</summary>
+    public static string Warning(PlacementResult result) =>
+        $"placement {result.Status.ToCode()}: {result.Reason}; the other results were written and placement/placement.json gives the status";
 }

@@ -14,7 +14,8 @@ namespace Geo.Pipeline;
 /// read the scenario and its zones and sites -> street network (built or cached) -> one zone-by-site matrix per mode
 /// (road modes by contraction hierarchies, transit by RAPTOR) -> placement solved (if asked) -> appraisal writes the
 /// results folder -> placement/ and providers.csv written -> basemap.geojson, maps/*.png and report.html with the maps.
-/// Every matrix and the placement are computed before the first result file is written.
+/// Every matrix and the placement are computed before the first result file is written. An infeasible placement does not
+/// stop the run: it is a warning, and summary.json, placement/placement.json and the report state it with the reason.
 /// </summary>
 public static class RunPipeline
 {
@@ -81,6 +82,10 @@ public static class RunPipeline
         {
             placement = PlacementStage.Solve(scenario, zones, sites, matrices[PlacementStage.ModeOf(scenario)], progress);
             Done("Placement", PlacementStage.Describe(placement));
+            if (!placement.HasSelection)
+            {
+                warnings.Add(PlacementStage.Warning(placement));
+            }
         }
 
         string? providersCsv = null;
@@ -90,17 +95,13 @@ public static class RunPipeline
             Done("Providers", detail);
         }
 
-        var appraisal = Appraiser.Run(inputs, matrices, options.OutFolder, progress);
+        var appraisal = Appraiser.Run(inputs, matrices, options.OutFolder, progress, placement is null ? null : PlacementStage.Summary(placement));
         var files = new List<string>(appraisal.Files);
         Done("Appraisal", $"{appraisal.Summary.Metrics.Count} metric rows, {appraisal.Files.Count} files");
 
         if (placement is not null)
         {
-            PlacementStage.Write(placement, options.OutFolder, zones, sites);
-            foreach (var name in (string[])[PlacementWriter.ChosenSitesFile, PlacementWriter.AllocationFile, PlacementWriter.GeoJsonFile, PlacementWriter.JsonFile])
-            {
-                files.Add(Path.Combine(options.OutFolder, PlacementStage.Folder, name));
-            }
+            files.AddRange(PlacementStage.Write(placement, options.OutFolder, zones, sites));
             Done("Placement files", PlacementStage.Folder + "/");
             if (options.SkipMaps)
             {

@@ -19,8 +19,9 @@ namespace Geo.Catchment.Allocation;
 /// <para><b>Heuristic</b>: p-median and MCLP: greedy + vertex substitution (fast interchange); LSCP: greedy cover and
 /// removal of redundant sites; p-center: binary search with greedy covers then swaps; capacitated: p-median start then
 /// swaps under a regret-greedy assignment; any equity violation is then repaired by swaps. Heuristics give no bound.</para>
-/// <para>Errors: <see cref="InvalidPlacementProblemException"/> for a badly posed problem (p too large, negative capacity...),
-/// <see cref="ComputationException"/> when no selection can satisfy the problem (the message names the zones at fault).</para>
+/// <para>Errors: <see cref="InvalidPlacementProblemException"/> for a badly posed problem (wrong lengths, negative need or
+/// capacity, a missing threshold...). A well-posed problem without a feasible selection is not an error: it returns status
+/// <see cref="PlacementStatus.Infeasible"/> or <see cref="PlacementStatus.NoSolutionFound"/> and the reason.</para>
 /// </summary>
 public static class LocationAllocation
 {
@@ -36,14 +37,22 @@ public static class LocationAllocation
     /// <summary>Swap searches that evaluate selections in full are skipped above this many zone x site pairs.</summary>
     private const long FullSwapPairLimit = 2_000_000;
 
+    /// <summary>
+    /// Solves <paramref name="problem"/>. A badly posed problem throws <see cref="InvalidPlacementProblemException"/>; a well-posed
+    /// one that has no feasible selection returns status <see cref="PlacementStatus.Infeasible"/> or
+    /// <see cref="PlacementStatus.NoSolutionFound"/> with the <see cref="PlacementResult.Reason"/>.
+    /// </summary>
     public static PlacementResult Solve(PlacementProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
         problem.Validate();
         var clock = Stopwatch.StartNew();
         var inst = new PlacementInstance(problem);
-        CheckFeasibility(inst, problem.Kind);
         var notes = new List<string>();
+        if (PlacementFeasibility.Check(inst, problem.Kind) is { } reason)
+        {
+            return PlacementResult.WithoutSelection(problem, PlacementStatus.Infeasible, reason, "feasibility check", clock.Elapsed.TotalSeconds, notes);
+        }
         var pairs = (long)inst.ZoneCount * inst.SiteCount;
         var limit = problem.Kind is PlacementProblemKind.Mclp or PlacementProblemKind.Lscp ? ExactPairLimitCovering : ExactPairLimitMedian;
         var exact = problem.Solver switch
@@ -59,27 +68,31 @@ public static class LocationAllocation
         }
         var deadline = problem.TimeLimitSeconds;
         var heuristic = RunHeuristic(inst, problem.Kind, clock, exact ? deadline * 0.25 : deadline, notes, out var heuristicName);
-        var open = heuristic;
-        var evaluation = SolutionEvaluator.Evaluate(inst, problem.Kind, open);
-        string solverName;
-        PlacementStatus status;
-        double bound = double.NaN;
-        List<Assignment>? assignment = null;
-        if (!exact)
+        var evaluation = SolutionEvaluator.Evaluate(inst, problem.Kind, heuristic);
+        Selection selection;
+        if (exact)
         {
-            if (evaluation.Violation > 0)
-            {
-                throw new ComputationException(
-                    $"the heuristic found no selection that satisfies the {DescribeConstraints(inst, problem.Kind)}; try --solver exact, which can prove whether one exists");
-            }
-            solverName = "heuristic: " + heuristicName;
-            status = PlacementStatus.Heuristic;
+            selection = RunExact(inst, problem.Kind, heuristic, evaluation, clock, deadline, notes);
+        }
+        else if (evaluation.Violation > 0)
+        {
+            selection = Selection.None(PlacementStatus.NoSolutionFound, "heuristic: " + heuristicName,
+                $"the heuristic found no selection that satisfies the {PlacementFeasibility.DescribeConstraints(inst, problem.Kind)}; try --solver exact, which can prove whether one exists");
         }
         else
         {
-            (open, status, bound, solverName, assignment) = RunExact(inst, problem.Kind, open, evaluation, clock, deadline, notes);
+            selection = new Selection(heuristic, PlacementStatus.Heuristic, double.NaN, "heuristic: " + heuristicName, null);
         }
-        return BuildResult(inst, problem, open, assignment, solverName, status, bound, clock, notes);
+        return selection.Status.HasSelection()
+            ? BuildResult(inst, problem, selection, clock, notes)
+            : PlacementResult.WithoutSelection(problem, selection.Status, selection.Reason!, selection.Solver, clock.Elapsed.TotalSeconds, notes);
+    }
+
+    /// <summary>What a solver path returns: the open sites (compact indices) with status, bound and solver name, or no
+    /// selection (<see cref="Open"/> null) with the reason.</summary>
+    private sealed record Selection(bool[]? Open, PlacementStatus Status, double Bound, string Solver, List<Assignment>? Assignment, string? Reason = null)
+    {
+        public static Selection None(PlacementStatus status, string solver, string reason) => new(null, status, double.NaN, solver, null, reason);
     }
 
     /// <summary>Extra seeded random starts of the interchange up to 1,000,000 zone x site pairs (3 up to 10,000,000, none above), within half the time limit.</summary>
@@ -140,8 +153,9 @@ public static class LocationAllocation
             }
             case PlacementProblemKind.Lscp:
             {
-                open = PlacementHeuristics.GreedyCover(inst, inst.ThresholdMinutes, int.MaxValue, out _);
-                PlacementHeuristics.DropRedundant(inst, open, inst.ThresholdMinutes);
+                var lists = new CoverLists(inst, inst.ThresholdMinutes);
+                open = PlacementHeuristics.GreedyCover(inst, lists, int.MaxValue, out _);
+                PlacementHeuristics.DropRedundant(inst, open, lists);
                 PlacementHeuristics.AddUntilFeasible(inst, kind, open);
                 name = "greedy set cover + redundancy removal";
                 return open;
@@ -175,7 +189,7 @@ public static class LocationAllocation
         return open;
     }
 
-    private static (bool[] Open, PlacementStatus Status, double Bound, string Solver, List<Assignment>? Assignment) RunExact(
+    private static Selection RunExact(
         PlacementInstance inst, PlacementProblemKind kind, bool[] heuristic, Evaluation heuristicEval, Stopwatch clock, double deadline, List<string> notes)
     {
         const string Scip = "exact: SCIP MIP (OR-Tools)";
@@ -187,14 +201,14 @@ public static class LocationAllocation
             lagrangian = LagrangianPMedianBound.Compute(inst, heuristicEval.Objective, clock, deadline * 0.4, OptimalityGapTolerance, maxIterations: 5000);
             if (RelativeGap(heuristicEval.Objective, lagrangian) <= OptimalityGapTolerance)
             {
-                return (heuristic, PlacementStatus.Optimal, Math.Min(lagrangian, heuristicEval.Objective), "exact: Lagrangian bound + vertex substitution", null);
+                return new Selection(heuristic, PlacementStatus.Optimal, Math.Min(lagrangian, heuristicEval.Objective), "exact: Lagrangian bound + vertex substitution", null);
             }
             var pairs = (long)inst.ZoneCount * inst.SiteCount;
             if (pairs > MipPairLimitMedian)
             {
                 notes.Add(string.Create(CultureInfo.InvariantCulture,
                     $"{pairs} zone x site pairs is too large for the p-median MIP (limit {MipPairLimitMedian}); the heuristic solution is returned with the Lagrangian bound"));
-                return (heuristic, PlacementStatus.TimeLimitFeasible, lagrangian, "heuristic + Lagrangian bound (instance too large for the MIP)", null);
+                return new Selection(heuristic, PlacementStatus.TimeLimitFeasible, lagrangian, "heuristic + Lagrangian bound (instance too large for the MIP)", null);
             }
             notes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"Lagrangian bound left a gap of {RelativeGap(heuristicEval.Objective, lagrangian):G3}; solving the MIP"));
@@ -209,23 +223,25 @@ public static class LocationAllocation
         {
             if (outcome.ProvenInfeasible)
             {
-                throw new ComputationException($"no selection satisfies the {DescribeConstraints(inst, kind)} (proven by the exact solver)");
+                return Selection.None(PlacementStatus.Infeasible, Scip,
+                    $"no selection satisfies the {PlacementFeasibility.DescribeConstraints(inst, kind)} (proven by the exact solver)");
             }
             if (heuristicEval.Violation > 0)
             {
-                throw new ComputationException($"the exact solver found no feasible selection within the time limit ({DescribeConstraints(inst, kind)}); raise --time-limit");
+                return Selection.None(PlacementStatus.NoSolutionFound, Scip,
+                    $"the exact solver found no feasible selection within the time limit ({PlacementFeasibility.DescribeConstraints(inst, kind)}); raise --time-limit");
             }
             if (!double.IsNaN(lagrangian))
             {
                 notes.Add("the MIP found no solution within the time limit; the heuristic solution is returned with the Lagrangian bound");
-                return (heuristic, PlacementStatus.TimeLimitFeasible, lagrangian, "heuristic + Lagrangian bound (MIP timed out)", null);
+                return new Selection(heuristic, PlacementStatus.TimeLimitFeasible, lagrangian, "heuristic + Lagrangian bound (MIP timed out)", null);
             }
             notes.Add("the exact solver found no solution within the time limit; the heuristic solution is returned without a bound");
-            return (heuristic, PlacementStatus.Heuristic, double.NaN, "heuristic (exact solver timed out)", null);
+            return new Selection(heuristic, PlacementStatus.Heuristic, double.NaN, "heuristic (exact solver timed out)", null);
         }
         if (outcome.Proven)
         {
-            return (outcome.Open, PlacementStatus.Optimal, outcome.Bound, Scip, outcome.Assignment);
+            return new Selection(outcome.Open, PlacementStatus.Optimal, outcome.Bound, Scip, outcome.Assignment);
         }
         // Time limit: keep the better of the MIP incumbent and the heuristic, with the best proven bound.
         var bound = outcome.Bound;
@@ -241,13 +257,13 @@ public static class LocationAllocation
             ? "time limit reached: the heuristic solution beat the MIP incumbent; the bound is the best proven"
             : "time limit reached: best MIP solution with its bound");
         return heuristicBetter
-            ? (heuristic, PlacementStatus.TimeLimitFeasible, bound, Scip + ", time limit; heuristic incumbent", null)
-            : (outcome.Open, PlacementStatus.TimeLimitFeasible, bound, Scip + ", time limit", outcome.Assignment);
+            ? new Selection(heuristic, PlacementStatus.TimeLimitFeasible, bound, Scip + ", time limit; heuristic incumbent", null)
+            : new Selection(outcome.Open, PlacementStatus.TimeLimitFeasible, bound, Scip + ", time limit", outcome.Assignment);
     }
 
-    private static (bool[] Open, PlacementStatus Status, double Bound, string Solver, List<Assignment>? Assignment) PCenterExact(
-        PlacementInstance inst, bool[] heuristic, Evaluation heuristicEval, Stopwatch clock, double deadline)
+    private static Selection PCenterExact(PlacementInstance inst, bool[] heuristic, Evaluation heuristicEval, Stopwatch clock, double deadline)
     {
+        const string Solver = "exact: binary search on the radius, SCIP covering MIPs (OR-Tools)";
         var radii = PlacementHeuristics.DistinctMinutes(inst);
         var lo = 0;
         var hi = radii.Length - 1;
@@ -259,12 +275,12 @@ public static class LocationAllocation
             best = heuristic;
         }
         var proven = true;
-        var unknownAt = -1;
         while (lo < hi || best is null)
         {
             if (lo > hi)
             {
-                throw new ComputationException($"no selection satisfies the {DescribeConstraints(inst, PlacementProblemKind.PCenter)} (proven by the exact solver)");
+                return Selection.None(PlacementStatus.Infeasible, Solver,
+                    $"no selection satisfies the {PlacementFeasibility.DescribeConstraints(inst, PlacementProblemKind.PCenter)} (proven by the exact solver)");
             }
             var mid = (lo + hi) / 2;
             var remaining = deadline - clock.Elapsed.TotalSeconds;
@@ -291,132 +307,27 @@ public static class LocationAllocation
             else
             {
                 proven = false;
-                unknownAt = mid;
                 break;
             }
         }
         if (best is null)
         {
-            throw new ComputationException("the exact p-center search found no feasible selection within the time limit; raise --time-limit");
+            return Selection.None(PlacementStatus.NoSolutionFound, Solver, "the exact p-center search found no feasible selection within the time limit; raise --time-limit");
         }
-        _ = unknownAt;
         var boundValue = proven ? SolutionEvaluator.Evaluate(inst, PlacementProblemKind.PCenter, best).Objective : radii[Math.Min(lo, radii.Length - 1)];
-        return (best, proven ? PlacementStatus.Optimal : PlacementStatus.TimeLimitFeasible, boundValue,
-            "exact: binary search on the radius, SCIP covering MIPs (OR-Tools)", null);
+        return new Selection(best, proven ? PlacementStatus.Optimal : PlacementStatus.TimeLimitFeasible, boundValue, Solver, null);
     }
 
     internal static double RelativeGap(double objective, double bound) =>
         double.IsNaN(bound) ? double.NaN : Math.Abs(objective - bound) / Math.Max(Math.Abs(objective), 1e-9);
 
-    private static string DescribeConstraints(PlacementInstance inst, PlacementProblemKind kind)
-    {
-        var parts = new List<string>();
-        if (kind == PlacementProblemKind.CapacitatedPMedian)
-        {
-            parts.Add("site capacities");
-        }
-        if (kind == PlacementProblemKind.Lscp)
-        {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"coverage of every zone within {inst.ThresholdMinutes} minutes"));
-        }
-        if (inst.Core20MinShare is { } floor)
-        {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"Core20 coverage floor ({floor:P1} of Core20 need within {inst.ThresholdMinutes} minutes)"));
-        }
-        if (inst.MaxQuintileMeanMinutes is { } cap)
-        {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"IMD quintile mean-minutes cap ({cap} minutes)"));
-        }
-        if (parts.Count == 0)
-        {
-            parts.Add("routes from every zone with need to an open site");
-        }
-        return string.Join(" and ", parts) + $" with p = {inst.NewSites} new sites";
-    }
-
-    /// <summary>Checks that cannot depend on the selection: unreachable zones, uncoverable zones, equity and capacity out of reach.</summary>
-    private static void CheckFeasibility(PlacementInstance inst, PlacementProblemKind kind)
-    {
-        var n = inst.ZoneCount;
-        var m = inst.SiteCount;
-        var needsRoute = kind is PlacementProblemKind.PMedian or PlacementProblemKind.PCenter or PlacementProblemKind.CapacitatedPMedian
-            || inst.MaxQuintileMeanMinutes is not null;
-        var unreachable = new List<string>();
-        var uncovered = new List<string>();
-        double core20Reachable = 0;
-        for (var z = 0; z < n; z++)
-        {
-            var best = double.PositiveInfinity;
-            for (var s = 0; s < m; s++)
-            {
-                best = Math.Min(best, inst.At(z, s));
-            }
-            if (double.IsPositiveInfinity(best))
-            {
-                unreachable.Add(inst.ZoneId(z));
-            }
-            if (!Scoring.Within.Minutes(best, inst.ThresholdMinutes))
-            {
-                uncovered.Add(inst.ZoneId(z));
-            }
-            else if (inst.Core20[z])
-            {
-                core20Reachable += inst.Need[z];
-            }
-        }
-        if (needsRoute && unreachable.Count > 0)
-        {
-            throw new ComputationException(
-                $"{unreachable.Count} zone(s) with need > 0 have no route to any existing or candidate site: {List(unreachable)}; give them a route or a need of 0");
-        }
-        if (kind == PlacementProblemKind.Lscp && uncovered.Count > 0)
-        {
-            throw new ComputationException(string.Create(CultureInfo.InvariantCulture,
-                $"LSCP is infeasible: {uncovered.Count} zone(s) are more than {inst.ThresholdMinutes} minutes from every existing and candidate site: {List(uncovered)}; raise the threshold, add candidates or give them a need of 0"));
-        }
-        if (inst.Core20MinShare is { } floor && inst.Core20Need > 0 && core20Reachable / inst.Core20Need < floor - 1e-9)
-        {
-            throw new ComputationException(string.Create(CultureInfo.InvariantCulture,
-                $"the Core20 coverage floor {floor:P1} cannot be met: even with every candidate open only {core20Reachable / inst.Core20Need:P1} of Core20 need is within {inst.ThresholdMinutes} minutes"));
-        }
-        if (kind == PlacementProblemKind.CapacitatedPMedian)
-        {
-            var capacity = inst.Capacity!;
-            double fixedCapacity = 0;
-            var candidateCapacity = new List<double>();
-            for (var s = 0; s < m; s++)
-            {
-                if (inst.Fixed[s])
-                {
-                    fixedCapacity += capacity[s];
-                }
-                else
-                {
-                    candidateCapacity.Add(capacity[s]);
-                }
-            }
-            candidateCapacity.Sort();
-            candidateCapacity.Reverse();
-            var most = fixedCapacity;
-            for (var k = 0; k < inst.NewSites && k < candidateCapacity.Count; k++)
-            {
-                most += candidateCapacity[k];
-            }
-            if (most < inst.TotalNeed * (1 - 1e-12))
-            {
-                throw new ComputationException(string.Create(CultureInfo.InvariantCulture,
-                    $"capacities cannot hold the need: total need {inst.TotalNeed:G6} exceeds the largest capacity of the existing sites plus {inst.NewSites} candidates ({most:G6})"));
-            }
-        }
-    }
-
-    private static string List(List<string> ids) =>
-        ids.Count <= 20 ? string.Join(", ", ids) : string.Join(", ", ids.Take(20)) + $" and {ids.Count - 20} more";
-
-    private static PlacementResult BuildResult(PlacementInstance inst, PlacementProblem problem, bool[] open, List<Assignment>? assignment,
-        string solverName, PlacementStatus status, double bound, Stopwatch clock, List<string> notes)
+    private static PlacementResult BuildResult(PlacementInstance inst, PlacementProblem problem, Selection selection, Stopwatch clock, List<string> notes)
     {
         var kind = problem.Kind;
+        var open = selection.Open!;
+        var assignment = selection.Assignment;
+        var status = selection.Status;
+        var bound = selection.Bound;
         if (kind == PlacementProblemKind.CapacitatedPMedian && assignment is null)
         {
             assignment = [];
@@ -456,16 +367,10 @@ public static class LocationAllocation
         return new PlacementResult
         {
             Problem = problem,
-            Solver = solverName,
+            Solver = selection.Solver,
             Status = status,
             Objective = objective,
-            ObjectiveDescription = kind switch
-            {
-                PlacementProblemKind.Mclp => "need within the threshold (maximised)",
-                PlacementProblemKind.Lscp => "number of new sites (minimised)",
-                PlacementProblemKind.PCenter => "worst minutes from a zone with need to its site (minimised)",
-                _ => "sum of need x minutes to the allocated site (minimised)",
-            },
+            ObjectiveDescription = PlacementResult.DescribeObjective(kind),
             Bound = bound,
             Gap = RelativeGap(objective, bound),
             Seconds = clock.Elapsed.TotalSeconds,

@@ -6,7 +6,8 @@ namespace Geo.Catchment.Allocation;
 /// <summary>
 /// Heuristics for the problems the fast interchange does not cover (LSCP, p-center, capacitated p-median) and for
 /// repairing equity violations: greedy set cover, binary search on the radius, and a plain first-improvement
-/// swap search that evaluates each selection in full (O(zones x sites) per evaluation).
+/// swap search that evaluates each selection in full (O(zones x sites) per evaluation). The matrix is read by rows; the
+/// cover searches use <see cref="CoverLists"/> (zones per site, transposed once) instead of column reads.
 /// </summary>
 internal static class PlacementHeuristics
 {
@@ -15,57 +16,60 @@ internal static class PlacementHeuristics
     /// the most uncovered zones (ties: most uncovered need, then lowest index). Stops when all are covered or
     /// <paramref name="maxNew"/> are open. <paramref name="complete"/> tells whether every zone is covered.
     /// </summary>
-    public static bool[] GreedyCover(PlacementInstance inst, double radius, int maxNew, out bool complete)
+    public static bool[] GreedyCover(PlacementInstance inst, double radius, int maxNew, out bool complete) =>
+        GreedyCover(inst, new CoverLists(inst, radius), maxNew, out complete);
+
+    /// <inheritdoc cref="GreedyCover(PlacementInstance, double, int, out bool)"/>
+    public static bool[] GreedyCover(PlacementInstance inst, CoverLists lists, int maxNew, out bool complete)
     {
         var n = inst.ZoneCount;
         var m = inst.SiteCount;
         var open = (bool[])inst.Fixed.Clone();
         var covered = new bool[n];
-        var left = 0;
-        for (var z = 0; z < n; z++)
+        var left = n;
+        // Uncovered zones each site covers, kept up to date as zones get covered (integers: exact).
+        var count = new int[m];
+        for (var s = 0; s < m; s++)
         {
-            for (var s = 0; s < m; s++)
+            if (open[s])
             {
-                if (open[s] && inst.At(z, s) <= radius)
-                {
-                    covered[z] = true;
-                    break;
-                }
-            }
-            if (!covered[z])
-            {
-                left++;
+                left -= Cover(lists.Of(s), covered, inst, lists.Radius, count: null);
             }
         }
-        var count = new int[m];
-        var need = new double[m];
+        for (var s = 0; s < m; s++)
+        {
+            foreach (var z in lists.Of(s))
+            {
+                count[s] += covered[z] ? 0 : 1;
+            }
+        }
         var added = 0;
         while (left > 0 && added < maxNew)
         {
-            Array.Clear(count);
-            Array.Clear(need);
-            for (var z = 0; z < n; z++)
+            var best = -1;
+            var bestNeed = double.NaN;
+            for (var s = 0; s < m; s++)
             {
-                if (covered[z])
+                if (open[s] || count[s] == 0 || (best >= 0 && count[s] < count[best]))
                 {
                     continue;
                 }
-                var row = (long)z * m;
-                for (var s = 0; s < m; s++)
-                {
-                    if (inst.Minutes[row + s] <= radius)
-                    {
-                        count[s]++;
-                        need[s] += inst.Need[z];
-                    }
-                }
-            }
-            var best = -1;
-            for (var s = 0; s < m; s++)
-            {
-                if (!open[s] && count[s] > 0 && (best < 0 || count[s] > count[best] || (count[s] == count[best] && need[s] > need[best])))
+                if (best < 0 || count[s] > count[best])
                 {
                     best = s;
+                    bestNeed = double.NaN;
+                    continue;
+                }
+                // Tie on count: most uncovered need, summed in zone order as a fresh sum would be.
+                if (double.IsNaN(bestNeed))
+                {
+                    bestNeed = UncoveredNeed(inst, lists.Of(best), covered);
+                }
+                var need = UncoveredNeed(inst, lists.Of(s), covered);
+                if (need > bestNeed)
+                {
+                    best = s;
+                    bestNeed = need;
                 }
             }
             if (best < 0)
@@ -74,61 +78,101 @@ internal static class PlacementHeuristics
             }
             open[best] = true;
             added++;
-            for (var z = 0; z < n; z++)
-            {
-                if (!covered[z] && inst.At(z, best) <= radius)
-                {
-                    covered[z] = true;
-                    left--;
-                }
-            }
+            left -= Cover(lists.Of(best), covered, inst, lists.Radius, count);
         }
         complete = left == 0;
         return open;
     }
 
-    /// <summary>Removes opened candidates (last opened first is not tracked; highest index first) that are not needed for coverage.</summary>
-    public static void DropRedundant(PlacementInstance inst, bool[] open, double radius)
+    /// <summary>Marks <paramref name="zones"/> covered; for each newly covered zone, one row read lowers the count of every site covering it. Returns how many were newly covered.</summary>
+    private static int Cover(ReadOnlySpan<int> zones, bool[] covered, PlacementInstance inst, double radius, int[]? count)
     {
-        var n = inst.ZoneCount;
+        var newly = 0;
         var m = inst.SiteCount;
-        var coverCount = new int[n];
-        for (var z = 0; z < n; z++)
+        foreach (var z in zones)
         {
+            if (covered[z])
+            {
+                continue;
+            }
+            covered[z] = true;
+            newly++;
+            if (count is null)
+            {
+                continue;
+            }
+            var row = inst.Minutes.AsSpan((int)((long)z * m), m);
             for (var s = 0; s < m; s++)
             {
-                if (open[s] && inst.At(z, s) <= radius)
+                if (row[s] <= radius)
+                {
+                    count[s]--;
+                }
+            }
+        }
+        return newly;
+    }
+
+    private static double UncoveredNeed(PlacementInstance inst, ReadOnlySpan<int> zones, bool[] covered)
+    {
+        double need = 0;
+        foreach (var z in zones)
+        {
+            if (!covered[z])
+            {
+                need += inst.Need[z];
+            }
+        }
+        return need;
+    }
+
+    /// <summary>Removes opened candidates (last opened first is not tracked; highest index first) that are not needed for coverage.</summary>
+    public static void DropRedundant(PlacementInstance inst, bool[] open, double radius) => DropRedundant(inst, open, new CoverLists(inst, radius));
+
+    /// <inheritdoc cref="DropRedundant(PlacementInstance, bool[], double)"/>
+    public static void DropRedundant(PlacementInstance inst, bool[] open, CoverLists lists)
+    {
+        var coverCount = new int[inst.ZoneCount];
+        for (var s = 0; s < inst.SiteCount; s++)
+        {
+            if (open[s])
+            {
+                foreach (var z in lists.Of(s))
                 {
                     coverCount[z]++;
                 }
             }
         }
-        for (var s = m - 1; s >= 0; s--)
+        for (var s = inst.SiteCount - 1; s >= 0; s--)
         {
             if (!open[s] || inst.Fixed[s])
             {
                 continue;
             }
             var needed = false;
-            for (var z = 0; z < n && !needed; z++)
+            foreach (var z in lists.Of(s))
             {
-                needed = coverCount[z] == 1 && inst.At(z, s) <= radius;
+                if (coverCount[z] == 1)
+                {
+                    needed = true;
+                    break;
+                }
             }
             if (!needed)
             {
                 open[s] = false;
-                for (var z = 0; z < n; z++)
+                foreach (var z in lists.Of(s))
                 {
-                    if (inst.At(z, s) <= radius)
-                    {
-                        coverCount[z]--;
-                    }
+                    coverCount[z]--;
                 }
             }
         }
     }
 
-    /// <summary>Opens further candidates one at a time, each the one lowering the need-weighted minutes most, until <paramref name="target"/> new sites are open.</summary>
+    /// <summary>
+    /// Opens further candidates one at a time, each the one lowering the need-weighted minutes most, until <paramref name="target"/>
+    /// new sites are open. One row-major pass per site opened; the site opened last is folded into the nearest minutes during the next.
+    /// </summary>
     public static void FillByMedianGain(PlacementInstance inst, bool[] open, int target)
     {
         var n = inst.ZoneCount;
@@ -153,28 +197,36 @@ internal static class PlacementHeuristics
                 }
             }
         }
+        var gain = new double[m];
+        var last = -1;
         while (opened < target)
         {
+            Array.Clear(gain);
+            for (var z = 0; z < n; z++)
+            {
+                var row = inst.Minutes.AsSpan((int)((long)z * m), m);
+                if (last >= 0)
+                {
+                    d1[z] = Math.Min(d1[z], row[last]);
+                }
+                var d = d1[z];
+                var w = inst.Need[z];
+                for (var s = 0; s < m; s++)
+                {
+                    var t = row[s];
+                    if (t < d && !open[s])
+                    {
+                        gain[s] += double.IsPositiveInfinity(d) ? 1e18 : w * (d - t);
+                    }
+                }
+            }
             var best = -1;
             var bestGain = double.NegativeInfinity;
             for (var s = 0; s < m; s++)
             {
-                if (open[s])
+                if (!open[s] && gain[s] > bestGain)
                 {
-                    continue;
-                }
-                double gain = 0;
-                for (var z = 0; z < n; z++)
-                {
-                    var t = inst.At(z, s);
-                    if (t < d1[z])
-                    {
-                        gain += double.IsPositiveInfinity(d1[z]) ? 1e18 : inst.Need[z] * (d1[z] - t);
-                    }
-                }
-                if (gain > bestGain)
-                {
-                    bestGain = gain;
+                    bestGain = gain[s];
                     best = s;
                 }
             }
@@ -184,10 +236,7 @@ internal static class PlacementHeuristics
             }
             open[best] = true;
             opened++;
-            for (var z = 0; z < n; z++)
-            {
-                d1[z] = Math.Min(d1[z], inst.At(z, best));
-            }
+            last = best;
         }
     }
 

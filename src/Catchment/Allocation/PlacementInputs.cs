@@ -22,7 +22,8 @@ public static class PlacementInputs
     /// <summary>Zones: ids, names, optional points, IMD deciles (0 = unknown) and every numeric column (plus imd_core20, imd_quintile).</summary>
     public sealed record ZoneList(string[] Ids, string[] Names, GeoPoint?[] Points, int[]? ImdDecile, Dictionary<string, double[]> Columns);
 
-    /// <summary>Sites: existing first as listed, then candidates; capacity null when no capacity column.</summary>
+    /// <summary>Sites: existing first as listed, then candidates; capacity null when no capacity column. Site files are CSV or
+    /// GeoJSON points (columns from the feature properties).</summary>
     public sealed record SiteList(string[] Ids, string?[] Names, GeoPoint?[] Points, bool[] IsExisting, double[]? Capacity);
 
     public static ZoneList ReadZones(string path, string? idColumn = null, string? nameColumn = null, string? imdColumn = null, InputOptions? input = null)
@@ -118,7 +119,10 @@ public static class PlacementInputs
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         void ReadFile(string path, bool allExisting)
         {
-            var table = CsvTable.Read(path, requireSameWidth: true, input);
+            var isGeoJson = PointFileReader.IsGeoJson(path);
+            // GeoJSON: the points come from the geometries (read and checked first), the columns from the properties.
+            var featurePoints = isGeoJson ? FeaturePoints(path, idColumn, input) : null;
+            var table = isGeoJson ? ZoneBoundaries.ReadAttributes(path) : CsvTable.Read(path, requireSameWidth: true, input);
             var id = table.RequireAny("site id", idColumn, SiteIdNames);
             var name = table.FindAny(SiteNameNames);
             var lon = table.FindAny(LonNames);
@@ -152,7 +156,11 @@ public static class PlacementInputs
                 ids.Add(siteId);
                 names.Add(name >= 0 ? table.Cell(r, name) : null);
                 GeoPoint? point = null;
-                if (lon >= 0 && lat >= 0)
+                if (featurePoints is not null)
+                {
+                    point = featurePoints.TryGetValue(table.Lines[r], out var p) ? p : null;
+                }
+                else if (lon >= 0 && lat >= 0)
                 {
                     var x = table.NumberOrNaN(r, lon);
                     var y = table.NumberOrNaN(r, lat);
@@ -194,6 +202,13 @@ public static class PlacementInputs
             }
         }
         return new SiteList([.. ids], [.. names], [.. points], [.. existing], hasCapacity ? [.. capacity] : null);
+    }
+
+    /// <summary>Point of each feature of a GeoJSON site file, by feature number (the line numbers of its attribute table).</summary>
+    private static Dictionary<int, GeoPoint> FeaturePoints(string path, string? idColumn, InputOptions? input)
+    {
+        var points = PointFileReader.Read(path, new PointColumns { Id = idColumn, DeduplicateIds = true }, input);
+        return points.ToDictionary(p => p.Line, p => p.Point);
     }
 
     /// <summary>Reads a long or wide matrix with the shared <see cref="TravelMatrixReader"/> (every pair must be present).</summary>

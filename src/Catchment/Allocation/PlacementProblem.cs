@@ -68,7 +68,11 @@ public sealed record PlacementProblem
     public int ZoneCount => Matrix.OriginCount;
     public int SiteCount => Matrix.DestinationCount;
 
-    /// <summary>Throws <see cref="InvalidPlacementProblemException"/> listing every problem found.</summary>
+    /// <summary>
+    /// Throws <see cref="InvalidPlacementProblemException"/> listing every way the problem is badly posed (lengths, signs,
+    /// missing threshold, no site at all). Infeasibility of a well-posed problem (p above the candidates, zones out of reach)
+    /// is not checked here: <see cref="LocationAllocation.Solve"/> returns it as a status.
+    /// </summary>
     public void Validate()
     {
         var problems = new List<string>();
@@ -95,26 +99,10 @@ public sealed record PlacementProblem
         }
         else
         {
-            var candidates = 0;
-            var existing = 0;
-            for (var j = 0; j < sites; j++)
-            {
-                if (IsExisting[j])
-                {
-                    existing++;
-                }
-                else if (IsCandidate[j])
-                {
-                    candidates++;
-                }
-            }
+            var existing = IsExisting.Count(e => e);
             if (NewSites < 0)
             {
                 problems.Add($"p (new sites) is {NewSites}; it must be >= 0");
-            }
-            if (Kind != PlacementProblemKind.Lscp && NewSites > candidates)
-            {
-                problems.Add($"p = {NewSites} new sites is larger than the {candidates} candidate sites that are not already existing");
             }
             if (Kind != PlacementProblemKind.Lscp && NewSites + existing == 0)
             {

@@ -17,7 +17,8 @@ namespace Geo.Catchment.Allocation;
 /// <item>placement.geojson: open sites as points (site_id, site_name, kind, zones, need, mean_minutes) and, when asked and zone points are known, zone-to-site LineStrings (zone_id, site_id, minutes, need).</item>
 /// <item>placement.json: problem, parameters, solver, status, objective, bound, gap, seconds, sites, groups (coverage and mean minutes overall, by IMD quintile, Core20 and report group), equity values and notes.</item>
 /// </list>
-/// Missing numbers are empty cells / JSON null, never 0.
+/// Missing numbers are empty cells / JSON null, never 0. A result without a selection (infeasible, no solution found) writes
+/// placement.json only, with its status and reason, so the report and viewer can say why there is no placement.
 /// </summary>
 public static class PlacementWriter
 {
@@ -26,21 +27,29 @@ public static class PlacementWriter
     public const string GeoJsonFile = "placement.geojson";
     public const string JsonFile = "placement.json";
 
-    public static void Write(PlacementResult result, string outFolder, PlacementGeography? geography = null, bool allocationLines = false)
+    /// <summary>Writes the files and returns their paths.</summary>
+    public static IReadOnlyList<string> Write(PlacementResult result, string outFolder, PlacementGeography? geography = null, bool allocationLines = false)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(outFolder);
         geography ??= new PlacementGeography();
+        var json = BuildJson(result, geography);
+        if (!result.HasSelection)
+        {
+            Directory.CreateDirectory(outFolder);
+            AtomicFile.Write(Path.Combine(outFolder, JsonFile), s => s.Write(json));
+            return [Path.Combine(outFolder, JsonFile)];
+        }
         var siteStats = SiteStats(result);
         var sites = BuildChosenSites(result, geography, siteStats);
         var allocation = BuildAllocation(result);
         var geojson = BuildGeoJson(result, geography, siteStats, allocationLines);
-        var json = BuildJson(result, geography);
         Directory.CreateDirectory(outFolder);
         AtomicFile.WriteAllText(Path.Combine(outFolder, ChosenSitesFile), sites);
         AtomicFile.WriteAllText(Path.Combine(outFolder, AllocationFile), allocation);
         AtomicFile.Write(Path.Combine(outFolder, GeoJsonFile), s => s.Write(geojson));
         AtomicFile.Write(Path.Combine(outFolder, JsonFile), s => s.Write(json));
+        return [.. new[] { ChosenSitesFile, AllocationFile, GeoJsonFile, JsonFile }.Select(name => Path.Combine(outFolder, name))];
     }
 
     private static Dictionary<int, (int Zones, double Need, double WeightedMinutes)> SiteStats(PlacementResult result)
@@ -187,12 +196,11 @@ public static class PlacementWriter
             WriteNumber(w, "maxQuintileMeanMinutes", problem.MaxQuintileMeanMinutes ?? double.NaN);
             w.WriteEndObject();
             w.WriteString("solver", result.Solver);
-            w.WriteString("status", result.Status switch
+            w.WriteString("status", result.Status.ToCode());
+            if (result.Reason is { } reason)
             {
-                PlacementStatus.Optimal => "optimal",
-                PlacementStatus.TimeLimitFeasible => "time_limit",
-                _ => "heuristic",
-            });
+                w.WriteString("reason", reason);
+            }
             WriteNumber(w, "objective", result.Objective);
             w.WriteString("objectiveDescription", result.ObjectiveDescription);
             WriteNumber(w, "bound", result.Bound);

@@ -9,6 +9,7 @@ namespace Geo.Catchment.Allocation;
 /// second-nearest open site, evaluates every (insert, remove) swap at once; the best improving swap is applied and the
 /// pass repeated until no swap improves (a local optimum for 1-swaps) or the deadline passes.
 /// Costs are fixed-point <see cref="long"/> so that sums are exact and the result does not depend on the thread count.
+/// The cost matrix is read row by row only, and the working arrays are allocated once per instance, not per step or swap.
 /// </summary>
 internal sealed class VertexSubstitution
 {
@@ -22,6 +23,21 @@ internal sealed class VertexSubstitution
     private readonly int _m;
     private readonly bool[] _fixed;
 
+    // Working state reused by every greedy step and every swap (no array is allocated per step or swap once warm):
+    // per zone the nearest and second-nearest open cost and the nearest open site; per site its removable slot; the summed
+    // gains and losses; and per-worker partial sums, handed out from a pool because Parallel.For's workers vary.
+    private readonly long[] _d1;
+    private readonly long[] _d2;
+    private readonly int[] _n1;
+    private readonly int[] _slot;
+    private readonly int[] _removable;
+    private readonly int[] _openSites;
+    private readonly long[] _gain;
+    /// <summary>Loss of removing removable r when site s is added, at [r * m + s] (each zone adds to one row r, read in site order).</summary>
+    private long[] _loss = [];
+    private readonly Stack<long[]> _workerSums = new();
+    private readonly Lock _sumLock = new();
+
     private VertexSubstitution(long[] cost, int n, int m, bool[] fixedSites, double scale)
     {
         _cost = cost;
@@ -29,6 +45,13 @@ internal sealed class VertexSubstitution
         _m = m;
         _fixed = fixedSites;
         Scale = scale;
+        _d1 = new long[n];
+        _d2 = new long[n];
+        _n1 = new int[n];
+        _slot = new int[m];
+        _removable = new int[m];
+        _openSites = new int[m];
+        _gain = new long[m];
     }
 
     /// <summary>Scaled cost units per original unit (need x minutes for p-median, need for MCLP).</summary>
@@ -101,30 +124,38 @@ internal sealed class VertexSubstitution
         return total;
     }
 
-    /// <summary>Greedy: starting from the fixed sites, repeatedly opens the candidate that lowers the total cost most.</summary>
+    /// <summary>
+    /// Greedy: starting from the fixed sites, repeatedly opens the candidate that lowers the total cost most (first on ties).
+    /// One row-major pass per step; the site opened last is folded into each zone's nearest cost during the next pass.
+    /// </summary>
     public bool[] Greedy(int newSites)
     {
         var open = (bool[])_fixed.Clone();
-        var d1 = new long[_n];
-        Array.Fill(d1, NoRouteCost);
+        Array.Fill(_d1, NoRouteCost);
+        var pending = 0;
         for (var s = 0; s < _m; s++)
         {
             if (open[s])
             {
-                UpdateNearest(d1, s);
+                _openSites[pending++] = s;
             }
         }
-        var gainLock = new object();
         for (var step = 0; step < newSites; step++)
         {
-            var gain = new long[_m];
-            Parallel.For(0, (_n + BlockZones - 1) / BlockZones, () => new long[_m], (block, _, local) =>
+            Array.Clear(_gain);
+            var fold = pending;
+            Parallel.For(0, BlockCount, () => RentSums(_m), (block, _, local) =>
             {
                 var end = Math.Min(_n, (block + 1) * BlockZones);
                 for (var z = block * BlockZones; z < end; z++)
                 {
                     var row = _cost.AsSpan((int)((long)z * _m), _m);
-                    var current = d1[z];
+                    var current = _d1[z];
+                    for (var k = 0; k < fold; k++)
+                    {
+                        current = Math.Min(current, row[_openSites[k]]);
+                    }
+                    _d1[z] = current;
                     for (var s = 0; s < row.Length; s++)
                     {
                         var c = row[s];
@@ -135,113 +166,46 @@ internal sealed class VertexSubstitution
                     }
                 }
                 return local;
-            }, local =>
-            {
-                lock (gainLock)
-                {
-                    for (var s = 0; s < _m; s++)
-                    {
-                        gain[s] += local[s];
-                    }
-                }
-            });
+            }, local => ReturnSums(local, _m));
             var bestSite = -1;
             var bestGain = -1L;
             for (var s = 0; s < _m; s++)
             {
-                if (!open[s] && gain[s] > bestGain)
+                if (!open[s] && _gain[s] > bestGain)
                 {
-                    bestGain = gain[s];
+                    bestGain = _gain[s];
                     bestSite = s;
                 }
             }
-            Debug.Assert(bestSite >= 0, "p was validated against the candidate count");
+            Debug.Assert(bestSite >= 0, "p was checked against the candidate count");
             open[bestSite] = true;
-            UpdateNearest(d1, bestSite);
+            _openSites[0] = bestSite;
+            pending = 1;
         }
         return open;
-    }
-
-    private void UpdateNearest(long[] d1, int site)
-    {
-        for (var z = 0; z < _n; z++)
-        {
-            var c = _cost[(long)z * _m + site];
-            if (c < d1[z])
-            {
-                d1[z] = c;
-            }
-        }
     }
 
     /// <summary>Fast interchange from <paramref name="open"/> (modified in place) until no 1-swap improves or the deadline passes.</summary>
     public long Improve(bool[] open, Stopwatch clock, double deadlineSeconds)
     {
-        var d1 = new long[_n];
-        var d2 = new long[_n];
-        var n1 = new int[_n];
-        var slot = new int[_m];
-        var removable = new List<int>();
-        var sumLock = new object();
         while (true)
         {
-            removable.Clear();
+            var q = 0;
             for (var s = 0; s < _m; s++)
             {
-                slot[s] = -1;
+                _slot[s] = -1;
                 if (open[s] && !_fixed[s])
                 {
-                    slot[s] = removable.Count;
-                    removable.Add(s);
+                    _slot[s] = q;
+                    _removable[q++] = s;
                 }
             }
-            var q = removable.Count;
-            var current = Nearest(open, d1, d2, n1);
+            var current = Nearest(open);
             if (q == 0 || clock.Elapsed.TotalSeconds > deadlineSeconds)
             {
                 return current;
             }
-            var gain = new long[_m];
-            var loss = new long[(long)_m * q];
-            Parallel.For(0, (_n + BlockZones - 1) / BlockZones, () => (G: new long[_m], L: new long[(long)_m * q]), (block, _, local) =>
-            {
-                var end = Math.Min(_n, (block + 1) * BlockZones);
-                var g = local.G;
-                var l = local.L;
-                for (var z = block * BlockZones; z < end; z++)
-                {
-                    var row = _cost.AsSpan((int)((long)z * _m), _m);
-                    var a = d1[z];
-                    var b = d2[z];
-                    var r = slot[n1[z]];
-                    for (var s = 0; s < row.Length; s++)
-                    {
-                        var c = row[s];
-                        if (c < a)
-                        {
-                            g[s] += c - a;
-                        }
-                        else if (r >= 0)
-                        {
-                            l[(long)s * q + r] += Math.Min(b, c) - a;
-                        }
-                    }
-                }
-                return local;
-            }, local =>
-            {
-                lock (sumLock)
-                {
-                    for (var s = 0; s < _m; s++)
-                    {
-                        gain[s] += local.G[s];
-                    }
-                    for (long k = 0; k < loss.LongLength; k++)
-                    {
-                        loss[k] += local.L[k];
-                    }
-                }
-            });
+            SumSwapDeltas(q);
             var bestDelta = 0L;
             var bestIn = -1;
             var bestOut = -1;
@@ -253,12 +217,12 @@ internal sealed class VertexSubstitution
                 }
                 for (var r = 0; r < q; r++)
                 {
-                    var delta = gain[s] + loss[(long)s * q + r];
+                    var delta = _gain[s] + _loss[(long)r * _m + s];
                     if (delta < bestDelta)
                     {
                         bestDelta = delta;
                         bestIn = s;
-                        bestOut = removable[r];
+                        bestOut = _removable[r];
                     }
                 }
             }
@@ -272,21 +236,111 @@ internal sealed class VertexSubstitution
         }
     }
 
-    private long Nearest(bool[] open, long[] d1, long[] d2, int[] n1)
+    private int BlockCount => (_n + BlockZones - 1) / BlockZones;
+
+    /// <summary>
+    /// One row-major pass: _gain[s] = change from adding site s (zones that get closer), _loss[r * m + s] = change from
+    /// then removing removable r (zones whose nearest is r move to min(second nearest, s)). A swap's exact delta is their sum.
+    /// </summary>
+    private void SumSwapDeltas(int q)
     {
-        var openSites = new List<int>();
+        var lossLength = q * _m;
+        if (_loss.Length < lossLength)
+        {
+            _loss = new long[lossLength];
+        }
+        Array.Clear(_gain);
+        Array.Clear(_loss, 0, lossLength);
+        var sumLength = _m + lossLength;
+        Parallel.For(0, BlockCount, () => RentSums(sumLength), (block, _, local) =>
+        {
+            var gain = local.AsSpan(0, _m);
+            var end = Math.Min(_n, (block + 1) * BlockZones);
+            for (var z = block * BlockZones; z < end; z++)
+            {
+                var row = _cost.AsSpan((int)((long)z * _m), _m);
+                var a = _d1[z];
+                var r = _slot[_n1[z]];
+                if (r < 0)
+                {
+                    // Nearest open site is fixed: removing a candidate cannot hurt this zone.
+                    for (var s = 0; s < row.Length; s++)
+                    {
+                        if (row[s] < a)
+                        {
+                            gain[s] += row[s] - a;
+                        }
+                    }
+                    continue;
+                }
+                var b = _d2[z];
+                var loss = local.AsSpan(_m + r * _m, _m);
+                for (var s = 0; s < row.Length; s++)
+                {
+                    var c = row[s];
+                    if (c < a)
+                    {
+                        gain[s] += c - a;
+                    }
+                    else
+                    {
+                        loss[s] += Math.Min(b, c) - a;
+                    }
+                }
+            }
+            return local;
+        }, local => ReturnSums(local, sumLength));
+    }
+
+    /// <summary>A zeroed per-worker buffer of at least <paramref name="length"/> longs, from the pool when one is big enough.</summary>
+    private long[] RentSums(int length)
+    {
+        lock (_sumLock)
+        {
+            while (_workerSums.TryPop(out var sums))
+            {
+                if (sums.Length >= length)
+                {
+                    Array.Clear(sums, 0, length);
+                    return sums;
+                }
+            }
+        }
+        return new long[length];
+    }
+
+    /// <summary>Adds a worker's partial sums into _gain (first m) and _loss (the rest), then pools the buffer. Long sums are exact, so the order of workers does not matter.</summary>
+    private void ReturnSums(long[] local, int length)
+    {
+        lock (_sumLock)
+        {
+            for (var s = 0; s < _m; s++)
+            {
+                _gain[s] += local[s];
+            }
+            for (var k = _m; k < length; k++)
+            {
+                _loss[k - _m] += local[k];
+            }
+            _workerSums.Push(local);
+        }
+    }
+
+    /// <summary>Nearest and second-nearest open cost and nearest open site of every zone (row-major); returns the total cost.</summary>
+    private long Nearest(bool[] open)
+    {
+        var count = 0;
         for (var s = 0; s < _m; s++)
         {
             if (open[s])
             {
-                openSites.Add(s);
+                _openSites[count++] = s;
             }
         }
-        var sites = openSites.ToArray();
         long total = 0;
-        var totalLock = new object();
-        Parallel.For(0, (_n + BlockZones - 1) / BlockZones, () => 0L, (block, _, sum) =>
+        Parallel.For(0, BlockCount, () => 0L, (block, _, sum) =>
         {
+            var sites = _openSites.AsSpan(0, count);
             var end = Math.Min(_n, (block + 1) * BlockZones);
             for (var z = block * BlockZones; z < end; z++)
             {
@@ -307,19 +361,13 @@ internal sealed class VertexSubstitution
                         b = c;
                     }
                 }
-                d1[z] = a;
-                d2[z] = b;
-                n1[z] = best;
+                _d1[z] = a;
+                _d2[z] = b;
+                _n1[z] = best;
                 sum += a;
             }
             return sum;
-        }, sum =>
-        {
-            lock (totalLock)
-            {
-                total += sum;
-            }
-        });
+        }, sum => Interlocked.Add(ref total, sum));
         return total;
     }
 }

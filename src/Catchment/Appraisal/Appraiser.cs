@@ -23,7 +23,9 @@ public static class Appraiser
         return Run(AppraisalInputs.Load(scenario, progress), matricesByMode, outFolder, progress);
     }
 
-    public static AppraisalResult Run(AppraisalInputs inputs, IReadOnlyDictionary<string, TravelMatrix> matricesByMode, string outFolder, IProgress<string>? progress)
+    /// <param name="placement">The placement outcome to state in summary.json (geo run), or null.</param>
+    public static AppraisalResult Run(AppraisalInputs inputs, IReadOnlyDictionary<string, TravelMatrix> matricesByMode, string outFolder, IProgress<string>? progress,
+        PlacementSummary? placement = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(matricesByMode);
@@ -72,6 +74,7 @@ public static class Appraiser
                 .Where(site => scenario.AllOptions.Any(o => o.Sites.ContainsKey(site.Id)))
                 .Select(site => new SiteInfo(site.Id, site.Name, SiteStatus.Kind(scenario, site.Id),
                     scenario.AllOptions.ToDictionary(o => o.Id, o => SiteStatus.Status(scenario, o, site.Id), StringComparer.Ordinal)))],
+            Placement = placement,
         };
 
         var files = new List<string>();

@@ -29,6 +29,9 @@ public static class PointFileReader
     public static IReadOnlyList<NamedPoint> Read(string path, PointColumns? columns = null, InputOptions? input = null) =>
         Read(path, columns, out _, input);
 
+    /// <summary>True for the extensions read as GeoJSON (.geojson, .json).</summary>
+    public static bool IsGeoJson(string path) => Path.GetExtension(path).ToUpperInvariant() is ".GEOJSON" or ".JSON";
+
     /// <summary>Reads the file; <paramref name="duplicateIdsSkipped"/> counts rows dropped by <see cref="PointColumns.DeduplicateIds"/>.</summary>
     public static IReadOnlyList<NamedPoint> Read(string path, PointColumns? columns, out int duplicateIdsSkipped, InputOptions? input = null)
     {

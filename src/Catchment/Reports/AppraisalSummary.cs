@@ -11,7 +11,7 @@ namespace Geo.Catchment.Reports;
 
 /// <summary>
 /// summary.json (results contract): scenario, generatedUtc, options [{id, name}], modes, services, metrics, equality, ranking;
-/// plus added fields: weightedBy, zoneCount, siteCount, kmEstimated, rankingMethod, equalityRule, sCurveHorizonMinutes, costs, sites.
+/// plus added fields: weightedBy, zoneCount, siteCount, kmEstimated, rankingMethod, equalityRule, sCurveHorizonMinutes, costs, sites, placement.
 /// Missing numbers are null.
 /// </summary>
 public sealed record AppraisalSummary
@@ -49,6 +49,8 @@ public sealed record AppraisalSummary
     public int InputIssues { get; init; }
     /// <summary>Sites that are open in at least one option, with their status in each.</summary>
     public IReadOnlyList<SiteInfo> Sites { get; init; } = [];
+    /// <summary>The scenario's placement outcome (geo run); null when no placement was run.</summary>
+    public PlacementSummary? Placement { get; init; }
 
     public void Write(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, JsonOptions));
 

@@ -8,7 +8,8 @@ namespace Geo.Catchment.Reports;
 
 /// <summary>
 /// The site-placement section of report.html, read from the placement.json that <c>geo place</c> / <c>geo run</c> wrote:
-/// the problem and solver (with its bound and gap), the sites chosen, and coverage and mean time by group.
+/// the problem and solver (with its bound and gap), the sites chosen, and coverage and mean time by group; or, when the
+/// placement has no selection (placement.json has a "reason"), its status and the reason.
 /// </summary>
 internal static class PlacementReportSection
 {
@@ -25,6 +26,15 @@ internal static class PlacementReportSection
             throw new InputFileException(placementJsonPath, (int?)ex.LineNumber + 1, null, "not valid JSON: " + ex.Message);
         }
 
+        if (root.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String)
+        {
+            // No selection (infeasible or no solution found): say so and why, and show no sites or coverage.
+            h.Append("<h2>Site placement</h2><p><strong>No placement: ").Append(E(Text(root, "status").Replace('_', ' ')))
+             .Append(".</strong> ").Append(E(Text(root, "problem"))).Append(" by ").Append(E(Text(root, "mode")))
+             .Append(", ").Append(Number(root, "p", "0")).Append(" new site(s): ").Append(E(reason.GetString() ?? ""))
+             .Append(". The other results in this report do not depend on the placement.</p>");
+            return;
+        }
         h.Append("<h2>Site placement</h2><p>")
          .Append(E(Text(root, "problem"))).Append(" by ").Append(E(Text(root, "mode")))
          .Append(", need = <code>").Append(E(Text(root, "need"))).Append("</code>")

@@ -15,7 +15,8 @@ namespace Geo.Cli.Commands;
 /// <summary>
 /// <c>geo nearest</c>: nearest site (and second nearest) with minutes for every provider (e.g. care homes, GP practices) or
 /// zone in a matrix; with --visits, observed versus nearest (actual travel, travel to the nearest site, possible saving,
-/// by visit, by zone and overall).
+/// by visit, by zone and overall). Visits whose zone or site is not in the matrix are reported (count and first ids on
+/// stderr, status unmatched_zone / unmatched_site in the outputs) and the rest are compared.
 /// </summary>
 public sealed class NearestCommand : Command<NearestCommand.Settings>
 {
@@ -58,7 +59,7 @@ public sealed class NearestCommand : Command<NearestCommand.Settings>
         public string? SiteIds { get; init; }
 
         [CommandOption("--visits <FILE>")]
-        [Description("Observed vs nearest: visits CSV with patient zone (zone_id, zone, patient_zone, origin_id, lsoa21_code), site attended (site_id, site, site_attended, destination_id) and optional count (count, visits, n, patients; default 1)")]
+        [Description("Observed vs nearest: visits CSV with patient zone (zone_id, zone, patient_zone, origin_id, lsoa21_code), site attended (site_id, site, site_attended, destination_id) and optional count (count, visits, n, patients; default 1). Zones or sites missing from the matrix are reported (count and first ids) and written with status unmatched_zone / unmatched_site; the rest are compared")]
         public string? Visits { get; init; }
 
         [CommandOption("--out <FILE>")]
@@ -131,55 +132,34 @@ public sealed class NearestCommand : Command<NearestCommand.Settings>
 
     private static void RunVisits(TravelMatrix matrix, string visitsPath, bool[]? mask, string outPath, Table table, InputOptions input)
     {
-        var visits = CsvTable.Read(visitsPath, requireSameWidth: true, input);
-        var zone = visits.RequireAny("patient zone", null, "zone_id", "zone", "patient_zone", "origin_id", "lsoa21_code", "lsoa");
-        var site = visits.RequireAny("site attended", null, "site_id", "site", "site_attended", "destination_id");
-        var count = visits.FindAny("count", "visits", "n", "patients");
-        var rowOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var o = 0; o < matrix.OriginCount; o++)
-        {
-            rowOf.TryAdd(matrix.OriginIds[o], o);
-        }
-        var columnOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var d = 0; d < matrix.DestinationCount; d++)
-        {
-            columnOf.TryAdd(matrix.DestinationIds[d], d);
-        }
-        var list = new List<Visit>(visits.Count);
-        for (var r = 0; r < visits.Count; r++)
-        {
-            var z = visits.Cell(r, zone);
-            var s = visits.Cell(r, site);
-            if (!rowOf.TryGetValue(z, out var o))
-            {
-                throw new InputFileException(visitsPath, visits.Lines[r], visits.Header[zone], $"zone '{z}' is not an origin of the matrix");
-            }
-            if (!columnOf.TryGetValue(s, out var d))
-            {
-                throw new InputFileException(visitsPath, visits.Lines[r], visits.Header[site], $"site '{s}' is not a destination of the matrix");
-            }
-            var c = count >= 0 ? visits.NumberOrNaN(r, count) : 1;
-            if (!(c >= 0) || !double.IsFinite(c))
-            {
-                throw new InputFileException(visitsPath, visits.Lines[r], visits.Header[count], "count must be a number >= 0");
-            }
-            list.Add(new Visit(o, d, c, visits.Lines[r]));
-        }
-        var result = ObservedVsNearest.Compare(matrix, list, mask);
-        var rows = new StringBuilder("zone_id,site_attended,count,actual_minutes,nearest_site_id,nearest_minutes,saving_minutes\n");
+        var file = VisitReader.Read(visitsPath, matrix, input);
+        var result = ObservedVsNearest.Compare(matrix, file.Matched, mask);
+        var unmatchedZones = Distinct(file.Unmatched, VisitStatus.UnmatchedZone, u => u.ZoneId);
+        var unmatchedSites = Distinct(file.Unmatched, VisitStatus.UnmatchedSite, u => u.SiteId);
+        var rows = new StringBuilder("zone_id,site_attended,count,actual_minutes,nearest_site_id,nearest_minutes,saving_minutes,status\n");
         foreach (var v in result.Visits)
         {
+            var status = double.IsNaN(v.SavingMinutes) ? VisitStatus.NoRoute : VisitStatus.Ok;
             rows.Append(CsvText.Escape(matrix.OriginIds[v.Visit.Zone])).Append(',').Append(CsvText.Escape(matrix.DestinationIds[v.Visit.Site])).Append(',')
                 .Append(Number(v.Visit.Count)).Append(',').Append(Number(v.ActualMinutes)).Append(',')
                 .Append(v.NearestSite >= 0 ? CsvText.Escape(matrix.DestinationIds[v.NearestSite]) : "").Append(',')
-                .Append(Number(v.NearestMinutes)).Append(',').Append(Number(v.SavingMinutes)).Append('\n');
+                .Append(Number(v.NearestMinutes)).Append(',').Append(Number(v.SavingMinutes)).Append(',').Append(status.ToCode()).Append('\n');
         }
-        var byZone = new StringBuilder("zone_id,visits,mean_actual_minutes,mean_nearest_minutes,mean_saving_minutes,total_saving_minutes,share_at_nearest,visits_without_route\n");
+        foreach (var u in file.Unmatched)
+        {
+            rows.Append(CsvText.Escape(u.ZoneId)).Append(',').Append(CsvText.Escape(u.SiteId)).Append(',').Append(Number(u.Count))
+                .Append(",,,,,").Append(u.Status.ToCode()).Append('\n');
+        }
+        var byZone = new StringBuilder("zone_id,visits,mean_actual_minutes,mean_nearest_minutes,mean_saving_minutes,total_saving_minutes,share_at_nearest,visits_without_route,status\n");
         foreach (var z in result.ByZone)
         {
             byZone.Append(CsvText.Escape(matrix.OriginIds[z.Zone])).Append(',').Append(Number(z.Visits)).Append(',').Append(Number(z.MeanActualMinutes)).Append(',')
                 .Append(Number(z.MeanNearestMinutes)).Append(',').Append(Number(z.MeanSavingMinutes)).Append(',').Append(Number(z.TotalSavingMinutes)).Append(',')
-                .Append(Number(z.ShareAtNearest)).Append(',').Append(Number(z.VisitsWithoutRoute)).Append('\n');
+                .Append(Number(z.ShareAtNearest)).Append(',').Append(Number(z.VisitsWithoutRoute)).Append(',').Append(VisitStatus.Ok.ToCode()).Append('\n');
+        }
+        foreach (var (zoneId, visits) in unmatchedZones)
+        {
+            byZone.Append(CsvText.Escape(zoneId)).Append(',').Append(Number(visits)).Append(",,,,,,,").Append(VisitStatus.UnmatchedZone.ToCode()).Append('\n');
         }
         var overall = result.Overall;
         var summary = JsonSerializer.Serialize(new Dictionary<string, double?>
@@ -191,18 +171,54 @@ public sealed class NearestCommand : Command<NearestCommand.Settings>
             ["totalSavingMinutes"] = Nullable(overall.TotalSavingMinutes),
             ["shareAtNearest"] = Nullable(overall.ShareAtNearest),
             ["visitsWithoutRoute"] = overall.VisitsWithoutRoute,
+            ["unmatchedVisits"] = file.Unmatched.Sum(u => u.Count),
+            ["unmatchedZones"] = unmatchedZones.Count,
+            ["unmatchedSites"] = unmatchedSites.Count,
         }, new JsonSerializerOptions { WriteIndented = true });
         var folder = Path.GetDirectoryName(Path.GetFullPath(outPath))!;
         var stem = Path.GetFileNameWithoutExtension(outPath);
         AtomicFile.WriteAllText(outPath, rows.ToString());
         AtomicFile.WriteAllText(Path.Combine(folder, stem + "_by_zone.csv"), byZone.ToString());
         AtomicFile.WriteAllText(Path.Combine(folder, stem + "_summary.json"), summary);
+        Warn(unmatchedZones, "zone(s) of the visits file are not origins of the matrix", VisitStatus.UnmatchedZone);
+        Warn(unmatchedSites, "site(s) of the visits file are not destinations of the matrix", VisitStatus.UnmatchedSite);
         table.AddRow("Visits", Number(overall.Visits));
+        table.AddRow("Visits not in the matrix (unmatched)", Number(file.Unmatched.Sum(u => u.Count)));
         table.AddRow("Mean actual minutes", Number(overall.MeanActualMinutes));
         table.AddRow("Mean minutes to nearest", Number(overall.MeanNearestMinutes));
         table.AddRow("Mean possible saving (minutes)", Number(overall.MeanSavingMinutes));
         table.AddRow("Share attending nearest", double.IsFinite(overall.ShareAtNearest) ? overall.ShareAtNearest.ToString("P1", CultureInfo.InvariantCulture) : "-");
         table.AddRow("Output", Markup.Escape(outPath));
+    }
+
+    /// <summary>Unmatched ids of one kind with their visit counts, in first-seen order.</summary>
+    private static List<(string Id, double Visits)> Distinct(IReadOnlyList<UnmatchedVisit> unmatched, VisitStatus status, Func<UnmatchedVisit, string> id)
+    {
+        var order = new List<(string Id, double Visits)>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var u in unmatched.Where(u => u.Status == status))
+        {
+            if (!index.TryGetValue(id(u), out var k))
+            {
+                index[id(u)] = k = order.Count;
+                order.Add((id(u), 0));
+            }
+            order[k] = (order[k].Id, order[k].Visits + u.Count);
+        }
+        return order;
+    }
+
+    /// <summary>One line on stderr: how many ids, how many visits, the first few ids, and where they went.</summary>
+    private static void Warn(List<(string Id, double Visits)> ids, string what, VisitStatus status)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        var visits = ids.Sum(i => i.Visits);
+        var first = string.Join(", ", ids.Take(5).Select(i => i.Id)) + (ids.Count > 5 ? $" and {ids.Count - 5} more" : "");
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"warning: {ids.Count} {what} ({Number(visits)} visit(s)): {first}; written as {status.ToCode()} rows and left out of the comparison"));
     }
 
     private static double? Nullable(double value) => double.IsFinite(value) ? value : null;

@@ -16,7 +16,8 @@ namespace Geo.Cli.Commands;
 /// <summary>
 /// <c>geo place</c>: site placement (location-allocation) on a travel-time matrix: p-median, MCLP, LSCP, p-center and
 /// capacitated p-median with existing sites kept open and optional equity constraints. Writes chosen_sites.csv,
-/// allocation.csv, placement.geojson and placement.json to --out.
+/// allocation.csv, placement.geojson and placement.json to --out. Malformed options exit 2 and malformed files 3; a well-posed
+/// problem that has no feasible selection (p above the candidates, a zone out of reach...) exits 5 with the reason, writing nothing.
 /// </summary>
 public sealed class PlaceCommand : Command<PlaceCommand.Settings>
 {
@@ -233,6 +234,11 @@ public sealed class PlaceCommand : Command<PlaceCommand.Settings>
         {
             throw new UsageException(ex.Message);
         }
+        if (!result.HasSelection)
+        {
+            // A well-posed problem without a feasible selection: no valid result (exit 5), nothing written.
+            throw new ComputationException($"placement {result.Status.ToCode()}: {result.Reason}");
+        }
         var geography = new PlacementGeography { ZonePoints = zones.Points, SitePoints = sites.Points, SiteNames = sites.Names };
         PlacementWriter.Write(result, settings.Out, geography, settings.Lines);
         WriteSummary(result, sites, settings.Out, clock);
@@ -246,7 +252,7 @@ public sealed class PlaceCommand : Command<PlaceCommand.Settings>
         string F(double v) => double.IsFinite(v) ? v.ToString("#,##0.###", CultureInfo.InvariantCulture) : "-";
         table.AddRow("Problem", PlacementProblem.KindName(result.Problem.Kind));
         table.AddRow("Solver", Markup.Escape(result.Solver));
-        table.AddRow("Status", result.Status.ToString());
+        table.AddRow("Status", result.Status.ToCode());
         table.AddRow("Objective", Markup.Escape(F(result.Objective) + " (" + result.ObjectiveDescription + ")"));
         table.AddRow("Bound / gap", F(result.Bound) + " / " + (double.IsFinite(result.Gap) ? result.Gap.ToString("P4", CultureInfo.InvariantCulture) : "-"));
         table.AddRow("New sites", Markup.Escape(string.Join(", ", result.NewSites.Select(s => sites.Names[s] ?? sites.Ids[s]))));

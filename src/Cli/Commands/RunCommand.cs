@@ -40,7 +40,7 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         public bool NoMaps { get; init; }
 
         [CommandOption("--no-placement")]
-        [Description("Skip the scenario's placement block. Default: run it when the scenario has one")]
+        [Description("Skip the scenario's placement block. Default: run it when the scenario has one; a placement with no feasible selection is a warning, stated with its reason in summary.json, placement/placement.json and the report, and the other results are still written")]
         public bool NoPlacement { get; init; }
 
         [CommandOption("--write-fares <FILE>")]

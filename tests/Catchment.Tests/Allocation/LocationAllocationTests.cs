@@ -72,12 +72,13 @@ public sealed class LocationAllocationTests
     {
         var problem = Instance(kind, existing, equity, seed, split);
         var expected = BruteForcePlacement.Optimum(problem);
+        var result = LocationAllocation.Solve(problem);
         if (expected is null)
         {
-            Assert.Throws<ComputationException>(() => LocationAllocation.Solve(problem));
+            Assert.That(result.Status, Is.EqualTo(PlacementStatus.Infeasible), result.Reason);
+            Assert.That(result.OpenSites, Is.Empty);
             return;
         }
-        var result = LocationAllocation.Solve(problem);
         Assert.Multiple(() =>
         {
             Assert.That(result.Status, Is.EqualTo(PlacementStatus.Optimal));
@@ -153,19 +154,16 @@ public sealed class LocationAllocationTests
                 Solver = PlacementSolverChoice.Heuristic,
             };
             var optimum = BruteForcePlacement.Optimum(problem);
+            var result = LocationAllocation.Solve(problem);
             if (optimum is null)
             {
-                Assert.Throws<ComputationException>(() => LocationAllocation.Solve(problem));
+                Assert.That(result.Status, Is.AnyOf(PlacementStatus.Infeasible, PlacementStatus.NoSolutionFound));
                 continue;
             }
-            PlacementResult result;
-            try
+            if (result.Status == PlacementStatus.NoSolutionFound)
             {
-                result = LocationAllocation.Solve(problem);
-            }
-            catch (ComputationException)
-            {
-                continue; // a heuristic may fail to find a feasible selection; the message says to try --solver exact
+                Assert.That(result.Reason, Does.Contain("--solver exact"));
+                continue; // a heuristic may fail to find a feasible selection; the reason says to try --solver exact
             }
             returned++;
             Assert.That(result.Core20CoveredShare, Is.GreaterThanOrEqualTo(0.6 - 1e-9));
@@ -249,19 +247,31 @@ public sealed class LocationAllocationTests
     }
 
     [Test]
-    public void Solve_LscpZoneBeyondThresholdOfEveryCandidate_ErrorNamesZone()
+    public void Solve_LscpZoneBeyondThresholdOfEveryCandidate_InfeasibleNamingZone()
     {
         var problem = Small(PlacementProblemKind.Lscp, [5, 50, 8, 45, 60, 70, 4, 3, 9], threshold: 30);
-        var error = Assert.Throws<ComputationException>(() => LocationAllocation.Solve(problem));
-        Assert.That(error!.Message, Does.Contain("B").And.Contain("LSCP is infeasible").And.Contain("30"));
+        var result = LocationAllocation.Solve(problem);
+        Assert.That(result.Status, Is.EqualTo(PlacementStatus.Infeasible));
+        Assert.That(result.Reason, Does.Contain(": B;").And.Contain("LSCP").And.Contain("30 minutes"));
     }
 
     [Test]
-    public void Solve_PLargerThanCandidates_InvalidProblem()
+    public void Solve_PLargerThanCandidates_InfeasibleWithoutSites()
     {
         var problem = Small(PlacementProblemKind.PMedian, [5, 50, 8, 9, 6, 7, 4, 3, 9], p: 4);
-        var error = Assert.Throws<InvalidPlacementProblemException>(() => LocationAllocation.Solve(problem));
-        Assert.That(error!.Message, Does.Contain("p = 4").And.Contain("3 candidate"));
+        foreach (var solver in new[] { PlacementSolverChoice.Exact, PlacementSolverChoice.Heuristic })
+        {
+            var result = LocationAllocation.Solve(problem with { Solver = solver });
+            Assert.Multiple(() =>
+            {
+                Assert.That(result.Status, Is.EqualTo(PlacementStatus.Infeasible));
+                Assert.That(result.HasSelection, Is.False);
+                Assert.That(result.Reason, Does.Contain("p = 4").And.Contain("3 candidate"));
+                Assert.That(result.OpenSites, Is.Empty);
+                Assert.That(result.Allocations, Is.Empty);
+                Assert.That(result.Objective, Is.NaN);
+            });
+        }
     }
 
     [Test]
@@ -273,12 +283,13 @@ public sealed class LocationAllocationTests
     }
 
     [Test]
-    public void Solve_ZoneWithNoRouteToAnySite_ErrorNamesZone()
+    public void Solve_ZoneWithNoRouteToAnySite_InfeasibleNamingZone()
     {
         var nan = double.NaN;
         var problem = Small(PlacementProblemKind.PMedian, [5, 6, 8, nan, nan, nan, 4, 3, 9]);
-        var error = Assert.Throws<ComputationException>(() => LocationAllocation.Solve(problem));
-        Assert.That(error!.Message, Does.Contain("B").And.Contain("no route"));
+        var result = LocationAllocation.Solve(problem);
+        Assert.That(result.Status, Is.EqualTo(PlacementStatus.Infeasible));
+        Assert.That(result.Reason, Does.Contain(": B;").And.Contain("no route"));
     }
 
     [Test]
@@ -288,12 +299,34 @@ public sealed class LocationAllocationTests
         Assert.Throws<InvalidPlacementProblemException>(() => LocationAllocation.Solve(problem));
     }
 
+    /// <summary>
+    /// Core20 floor 100 % with p = 1: A (decile 1) is within 30 minutes of s0 only and B (decile 2) of s1 only, so every
+    /// candidate open would meet it (the pre-check passes) but no single one does. The MIP proves it: Infeasible; the
+    /// heuristic cannot prove it: NoSolutionFound, pointing to the exact solver.
+    /// </summary>
     [Test]
-    public void Solve_CapacityBelowTotalNeed_ErrorSaysSo()
+    public void Solve_Core20FloorNoSingleSiteMeets_ExactInfeasibleHeuristicNoSolutionFound()
+    {
+        var problem = Small(PlacementProblemKind.PMedian, [5, 50, 50, 50, 6, 50, 4, 3, 9]) with { ImdDecile = [1, 2, 5], Core20MinShare = 1.0 };
+        Assert.That(BruteForcePlacement.Optimum(problem), Is.Null);
+        var exact = LocationAllocation.Solve(problem with { Solver = PlacementSolverChoice.Exact });
+        var heuristic = LocationAllocation.Solve(problem with { Solver = PlacementSolverChoice.Heuristic });
+        Assert.Multiple(() =>
+        {
+            Assert.That(exact.Status, Is.EqualTo(PlacementStatus.Infeasible));
+            Assert.That(exact.Reason, Does.Contain("Core20 coverage floor").And.Contain("proven by the exact solver"));
+            Assert.That(heuristic.Status, Is.EqualTo(PlacementStatus.NoSolutionFound));
+            Assert.That(heuristic.Reason, Does.Contain("--solver exact"));
+        });
+    }
+
+    [Test]
+    public void Solve_CapacityBelowTotalNeed_InfeasibleSaysSo()
     {
         var problem = Small(PlacementProblemKind.CapacitatedPMedian, [5, 6, 8, 9, 6, 7, 4, 3, 9]) with { Capacity = [1, 1, 1] };
-        var error = Assert.Throws<ComputationException>(() => LocationAllocation.Solve(problem));
-        Assert.That(error!.Message, Does.Contain("capacities cannot hold the need"));
+        var result = LocationAllocation.Solve(problem);
+        Assert.That(result.Status, Is.EqualTo(PlacementStatus.Infeasible));
+        Assert.That(result.Reason, Does.Contain("capacities cannot hold the need"));
     }
 
     [Test]

@@ -37,6 +37,24 @@ public sealed class PlacementWriterTests
         NeedExpression = "population/10",
     };
 
+    /// <summary>p = 3 among 2 candidates: only placement.json, stating status and reason (no sites, no allocation to misread).</summary>
+    [Test]
+    public void Write_InfeasibleResult_WritesOnlyPlacementJsonWithStatusAndReason()
+    {
+        var result = LocationAllocation.Solve(Problem() with { NewSites = 3 });
+        var written = PlacementWriter.Write(result, _folder);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder, "placement.json")));
+        Assert.Multiple(() =>
+        {
+            Assert.That(written, Is.EqualTo(new[] { Path.Combine(_folder, "placement.json") }));
+            Assert.That(Directory.GetFiles(_folder).Select(Path.GetFileName), Is.EqualTo(new[] { "placement.json" }));
+            Assert.That(json.RootElement.GetProperty("status").GetString(), Is.EqualTo("infeasible"));
+            Assert.That(json.RootElement.GetProperty("reason").GetString(), Does.Contain("p = 3").And.Contain("2 candidate"));
+            Assert.That(json.RootElement.GetProperty("newSites").GetArrayLength(), Is.Zero);
+            Assert.That(json.RootElement.GetProperty("objective").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        });
+    }
+
     [Test]
     public void Write_SmallPMedian_WritesFourFilesWithExpectedContent()
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Geo.Catchment.Appraisal;
 using Geo.Catchment.Scenarios;
 using Geo.Pipeline;
@@ -198,6 +199,43 @@ public sealed class RunPipelineTests
         Assert.That(result.Warnings, Has.Count.EqualTo(1));
         Assert.That(result.Warnings[0], Does.Contain("stray.png"));
         Assert.That(File.ReadAllText(Path.Combine(again, "zone_results.csv")), Is.EqualTo(File.ReadAllText(Path.Combine(_out, "zone_results.csv"))));
+    }
+
+    /// <summary>
+    /// #13: a placement block with p = 99 (more than the sample's candidates) is infeasible. The run does not stop: the appraisal
+    /// results are written, the warning, summary.json, placement/placement.json and report.html say it is infeasible and why,
+    /// and no chosen_sites.csv or allocation.csv is written to be misread.
+    /// </summary>
+    [Test]
+    public void Run_PlacementInfeasible_OtherResultsWrittenAndSummaryAndReportSayWhy()
+    {
+        var scenario = JsonNode.Parse(File.ReadAllText(Path.Combine(_sample, SampleGenerator.ScenarioFile)))!;
+        scenario["modes"] = new JsonArray("car");
+        scenario["placement"]!["p"] = 99;
+        var scenarioPath = Path.Combine(_sample, "infeasible-placement.json");
+        File.WriteAllText(scenarioPath, scenario.ToJsonString());
+        var outFolder = Path.Combine(_root, "infeasible");
+        Directory.CreateDirectory(Path.Combine(outFolder, "network"));
+        foreach (var file in Directory.GetFiles(Path.Combine(_out, "network")))
+        {
+            File.Copy(file, Path.Combine(outFolder, "network", Path.GetFileName(file)));
+        }
+        var result = RunPipeline.Run(new RunOptions { ScenarioPath = scenarioPath, OutFolder = outFolder, SkipMaps = true }, new Progress<string>());
+
+        Assert.That(result.Warnings.Count(w => w.Contains("placement infeasible", StringComparison.Ordinal) && w.Contains("p = 99", StringComparison.Ordinal)), Is.EqualTo(1));
+        foreach (var name in (string[])["zone_results.csv", "summary.json", "report.html", "matrices/car.csv", "placement/placement.json"])
+        {
+            Assert.That(File.Exists(Path.Combine(outFolder, name)), Is.True, name);
+        }
+        Assert.That(File.Exists(Path.Combine(outFolder, "placement", "chosen_sites.csv")), Is.False);
+        Assert.That(File.Exists(Path.Combine(outFolder, "placement", "allocation.csv")), Is.False);
+        Assert.That(result.Files.All(File.Exists), Is.True, "every file listed was written");
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outFolder, "summary.json")));
+        var placement = summary.RootElement.GetProperty("placement");
+        Assert.That(placement.GetProperty("status").GetString(), Is.EqualTo("infeasible"));
+        Assert.That(placement.GetProperty("reason").GetString(), Does.Contain("p = 99 new sites is larger than the").And.Contain("candidate sites"));
+        var report = System.Net.WebUtility.HtmlDecode(File.ReadAllText(result.ReportPath));
+        Assert.That(report, Does.Contain("No placement: infeasible").And.Contain("p = 99 new sites is larger than the"));
     }
 
     [Test]
