@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using NUnit.Framework;
+using Geo.RoutingServer.Engines;
 
 namespace Geo.RoutingServer.Tests;
 

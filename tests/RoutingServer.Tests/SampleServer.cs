@@ -3,6 +3,7 @@ using Geo.Routing.Geometry;
 using Geo.Routing.Profiles;
 using Geo.Routing.Streets;
 using NUnit.Framework;
+using Geo.RoutingServer.Engines;
 
 namespace Geo.RoutingServer.Tests;
 

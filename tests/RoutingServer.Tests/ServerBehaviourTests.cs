@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using NUnit.Framework;
+using Geo.RoutingServer.Engines;
 
 namespace Geo.RoutingServer.Tests;
 

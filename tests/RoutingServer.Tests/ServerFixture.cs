@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using NUnit.Framework;
+using Geo.RoutingServer.Engines;
 
 namespace Geo.RoutingServer.Tests;
 

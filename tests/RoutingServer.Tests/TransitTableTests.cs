@@ -7,6 +7,7 @@ using Geo.Routing.Jobs;
 using Geo.Routing.Output;
 using Geo.Routing.Transit.Fares;
 using NUnit.Framework;
+using Geo.RoutingServer.Engines;
 
 namespace Geo.RoutingServer.Tests;
 

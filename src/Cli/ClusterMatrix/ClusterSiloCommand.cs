@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Net;
 using Geo.Cluster.Hosting;
+using Geo.Cluster.Jobs;
 using Geo.Cluster.Store;
 using Geo.Core;
 using Microsoft.Extensions.Hosting;

@@ -7,6 +7,7 @@ using Geo.Routing.Streets;
 using Geo.RoutingServer;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Geo.RoutingServer.Engines;
 
 namespace Geo.Cli.Commands;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Geo.Cluster.Hosting;
 using Geo.Cluster.Jobs;
 using Microsoft.Extensions.Logging;
 using Orleans.Placement;

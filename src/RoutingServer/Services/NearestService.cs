@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using Geo.RoutingServer.Osrm;
+using Geo.RoutingServer.Engines;
 
 namespace Geo.RoutingServer.Services;
 

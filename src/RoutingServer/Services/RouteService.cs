@@ -4,6 +4,7 @@ using Geo.Routing.Geometry;
 using Geo.Routing.Matrices;
 using Geo.Routing.Streets;
 using Geo.RoutingServer.Osrm;
+using Geo.RoutingServer.Engines;
 
 namespace Geo.RoutingServer.Services;
 

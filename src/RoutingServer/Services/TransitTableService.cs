@@ -5,6 +5,7 @@ using Geo.Routing.Jobs;
 using Geo.Routing.Multimodal;
 using Geo.Routing.Output;
 using Geo.RoutingServer.Osrm;
+using Geo.RoutingServer.Engines;
 
 namespace Geo.RoutingServer.Services;
 

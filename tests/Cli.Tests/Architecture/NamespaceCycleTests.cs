@@ -15,8 +15,9 @@ public sealed class NamespaceCycleTests
         typeof(Geo.Viewer.Results.ResultsFolder).Assembly,
         typeof(Geo.Samples.SampleGenerator).Assembly,
         typeof(Geo.Pipeline.RunPipeline).Assembly,
-        // TODO(issue 13/14): add Geo.RoutingServer once its Geo.RoutingServer <-> Geo.RoutingServer.Services cycle is broken
-        // (services use ModeEngine from the root namespace, whose GeoRoutingServer dispatches to the services).
+        typeof(Geo.RoutingServer.GeoRoutingServer).Assembly,
+        typeof(Geo.Postgis.PostgisExporter).Assembly,
+        typeof(Geo.Cluster.Jobs.MatrixJobSpec).Assembly,
         typeof(Geo.Cli.Commands.RunCommand).Assembly,
     ];
 

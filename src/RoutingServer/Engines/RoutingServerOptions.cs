@@ -2,7 +2,7 @@ using Geo.Routing.Profiles;
 
 using Geo.Routing.Streets;
 
-namespace Geo.RoutingServer;
+namespace Geo.RoutingServer.Engines;
 
 /// <summary>Settings of <see cref="GeoRoutingServer"/>; the size limits mirror osrm-routed's options of the same names.</summary>
 public sealed record RoutingServerOptions

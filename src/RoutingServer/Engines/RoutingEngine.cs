@@ -2,7 +2,7 @@ using Geo.Routing.Matrices;
 using Geo.Routing.Profiles;
 using Geo.Routing.Streets;
 
-namespace Geo.RoutingServer;
+namespace Geo.RoutingServer.Engines;
 
 /// <summary>The street network with every mode's hierarchy loaded (from the .ch cache beside the network, or built once).</summary>
 public sealed class RoutingEngine

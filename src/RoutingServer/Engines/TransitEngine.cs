@@ -4,7 +4,7 @@ using Geo.Routing.Streets;
 using Geo.Routing.Transit.Fares;
 using Geo.Core;
 
-namespace Geo.RoutingServer;
+namespace Geo.RoutingServer.Engines;
 
 /// <summary>
 /// Public transport for the transit table, loaded once: the GTFS timetable of one service date linked to the walk network

@@ -1,3 +1,4 @@
+using Geo.RoutingServer.Osrm;
 using System.Collections.Concurrent;
 using Geo.Routing.Contraction;
 using Geo.Routing.Geometry;
@@ -5,7 +6,7 @@ using Geo.Routing.Matrices;
 using Geo.Routing.Paths;
 using Geo.Routing.Streets;
 
-namespace Geo.RoutingServer;
+namespace Geo.RoutingServer.Engines;
 
 /// <summary>
 /// Everything one travel mode needs to answer requests, loaded once: the graph, its snapper, its contraction hierarchy
@@ -41,7 +42,7 @@ public sealed class ModeEngine
         {
             if (!snaps[i].IsOk)
             {
-                throw new Osrm.OsrmError(Osrm.OsrmError.NoSegment, $"Could not find a matching segment for coordinate {i} within {Radius(radiiMetres[i])}.");
+                throw new OsrmError(OsrmError.NoSegment, $"Could not find a matching segment for coordinate {i} within {Radius(radiiMetres[i])}.");
             }
         }
         return snaps;

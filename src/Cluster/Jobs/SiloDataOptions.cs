@@ -1,4 +1,4 @@
-namespace Geo.Cluster.Hosting;
+namespace Geo.Cluster.Jobs;
 
 /// <summary>Where this silo finds job inputs, and how many shards it computes at once.</summary>
 public sealed class SiloDataOptions
