@@ -10,7 +10,7 @@ namespace Geo.Routing.Streets;
 /// the routable ways, and one pruned, restriction-expanded graph per travel mode. Per time band and speed-override
 /// set it derives <see cref="ModeGraph"/>s (durations) and <see cref="Snapper"/>s. Immutable and thread-safe.
 /// </summary>
-public sealed class StreetNetwork
+public sealed partial class StreetNetwork
 {
     private readonly ModeTopology[] _modes;
     private readonly ModeGraph?[] _graphCache = new ModeGraph?[TravelModes.All.Count * TimeBands.All.Count];
@@ -101,7 +101,7 @@ public sealed class StreetNetwork
     public void Save(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        StreetNetworkFile.Save(this, path);
+        WriteFile(this, path);
     }
 
     /// <summary>Reads a .geonet file written by <see cref="Save"/>.</summary>
@@ -109,7 +109,7 @@ public sealed class StreetNetwork
     public static StreetNetwork Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return StreetNetworkFile.Load(path);
+        return ReadFile(path);
     }
 
     /// <summary>

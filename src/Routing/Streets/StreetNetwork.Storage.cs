@@ -2,29 +2,28 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Geo.Core;
 using Geo.Routing.Profiles;
-using Geo.Routing.Streets;
 
 namespace Geo.Routing.Streets;
 
 /// <summary>
-/// The .geonet binary format of <see cref="StreetNetwork"/>: the shared artefact envelope (<see cref="ArtefactFile"/>: magic,
+/// Storage of <see cref="StreetNetwork"/>, the .geonet binary format: the shared artefact envelope (<see cref="ArtefactFile"/>: magic,
 /// versions, SHA-256 of the OSM source, payload length and SHA-256) around the payload (source hash, profile JSON, build
 /// report, flat little-endian arrays).
 /// </summary>
-internal static class StreetNetworkFile
+public sealed partial class StreetNetwork
 {
-    public const int FormatVersion = 2;
-    public static readonly ArtefactKind Kind = new("GEONET", FormatVersion, "Geo street network (.geonet)");
+    private const int FileFormatVersion = 2;
+    private static readonly ArtefactKind FileKind = new("GEONET", FileFormatVersion, "Geo street network (.geonet)");
 
-    public static string RebuildHint(string path) => $"rebuild it with: geo build-network --osm <region.osm.pbf> --out {path}";
+    private static string RebuildHint(string path) => $"rebuild it with: geo build-network --osm <region.osm.pbf> --out {path}";
 
-    public static void Save(StreetNetwork network, string path)
+    private static void WriteFile(StreetNetwork network, string path)
     {
         if (!BitConverter.IsLittleEndian)
         {
             throw new PlatformNotSupportedException("Network files are little-endian.");
         }
-        ArtefactFile.Write(path, Kind, InputHash(network.SourceHash), payload =>
+        ArtefactFile.Write(path, FileKind, InputHash(network.SourceHash), payload =>
         {
             using var writer = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true);
             writer.Write(network.SourceHash);
@@ -77,12 +76,12 @@ internal static class StreetNetworkFile
     private static byte[] InputHash(string sourceHash) =>
         sourceHash.Length == 2 * ArtefactFile.HashBytes && sourceHash.All(char.IsAsciiHexDigit) ? Convert.FromHexString(sourceHash) : ArtefactFile.HashOf(sourceHash);
 
-    public static StreetNetwork Load(string path)
+    private static StreetNetwork ReadFile(string path)
     {
         Stream payload;
         try
         {
-            payload = ArtefactFile.OpenVerified(path, Kind, default, out _);
+            payload = ArtefactFile.OpenVerified(path, FileKind, default, out _);
         }
         catch (ArtefactException ex) when (ex.Message == "not found")
         {
@@ -96,7 +95,7 @@ internal static class StreetNetworkFile
         {
             using (payload)
             {
-                return Read(path, payload);
+                return ReadPayload(path, payload);
             }
         }
         catch (Exception ex) when (ex is EndOfStreamException or ArgumentException or IndexOutOfRangeException or InvalidDataException or OverflowException)
@@ -105,7 +104,7 @@ internal static class StreetNetworkFile
         }
     }
 
-    private static StreetNetwork Read(string path, Stream stream)
+    private static StreetNetwork ReadPayload(string path, Stream stream)
     {
         using var reader = new BinaryReader(stream, Encoding.UTF8);
         var sourceHash = reader.ReadString();
