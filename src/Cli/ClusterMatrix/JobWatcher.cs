@@ -2,6 +2,7 @@ using Geo.Core;
 using System.Globalization;
 using Geo.Cluster.Jobs;
 using Geo.Cluster.Store;
+using Geo.Cli.Output;
 using Spectre.Console;
 
 namespace Geo.Cli.ClusterMatrix;
@@ -63,7 +64,7 @@ public static class JobWatcher
         {
             table.AddRow(Markup.Escape(s.Silo), N(s.Shards), N(s.Origins), s.OriginsPerSecond.ToString("0.0", CultureInfo.InvariantCulture));
         }
-        AnsiConsole.Write(table);
+        ConsoleTables.Write(table);
         AnsiConsole.WriteLine($"origins {N(p.OriginsDone)} of {N(p.OriginCount)}; output {p.OutputFolder}");
         if (p.Error is not null)
         {
