@@ -15,69 +15,17 @@ namespace Geo.Catchment.Reports;
 /// </summary>
 public static class GeoPackageWriter
 {
-    private const string Wgs84Wkt =
-        "GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563,AUTHORITY[\"EPSG\",\"7030\"]],AUTHORITY[\"EPSG\",\"6326\"]]," +
-        "PRIMEM[\"Greenwich\",0,AUTHORITY[\"EPSG\",\"8901\"]],UNIT[\"degree\",0.0174532925199433,AUTHORITY[\"EPSG\",\"9122\"]],AUTHORITY[\"EPSG\",\"4326\"]]";
-
     public static void Write(string path, ScoringResult result, Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(scenario);
-        var full = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(folder);
-        var temp = Path.Combine(folder, "." + Path.GetFileName(full) + "." + Environment.ProcessId + ".build");
-        try
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-            Build(temp, result, scenario);
-            AtomicFile.Write(full, stream =>
-            {
-                using var source = File.OpenRead(temp);
-                source.CopyTo(stream);
-            });
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
+        GeoPackageFile.Write(path, connection => Fill(connection, result, scenario));
     }
 
-    private static void Build(string file, ScoringResult result, Scenario scenario)
+    private static void Fill(SqliteConnection connection, ScoringResult result, Scenario scenario)
     {
         var zones = result.Zones;
         var sites = result.Sites;
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString();
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        Execute(connection, "PRAGMA application_id = 1196444487; PRAGMA user_version = 10300;");
-        Execute(connection, """
-            CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER NOT NULL PRIMARY KEY, organization TEXT NOT NULL,
-              organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT);
-            CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier TEXT UNIQUE,
-              description TEXT DEFAULT '', last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
-              min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER,
-              CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id));
-            CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,
-              srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL, CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name));
-            """);
-        using (var insert = connection.CreateCommand())
-        {
-            insert.CommandText = """
-                INSERT INTO gpkg_spatial_ref_sys VALUES ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', 'undefined cartesian coordinate reference system');
-                INSERT INTO gpkg_spatial_ref_sys VALUES ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', 'undefined geographic coordinate reference system');
-                INSERT INTO gpkg_spatial_ref_sys VALUES ('WGS 84 geodetic', 4326, 'EPSG', 4326, $wkt, 'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid');
-                """;
-            insert.Parameters.AddWithValue("$wkt", Wgs84Wkt);
-            insert.ExecuteNonQuery();
-        }
-
         var factory = new GeometryFactory(new PrecisionModel(), 4326);
         var writer = new GeoPackageGeoWriter();
 
@@ -113,7 +61,7 @@ public static class GeoPackageWriter
             var type = i < zoneColumns.Count ? zoneColumns[i].Type : "DOUBLE";
             definitions.Add($"\"{columnNames[i]}\" {type}");
         }
-        Execute(connection, $"CREATE TABLE zones (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom GEOMETRY, {string.Join(", ", definitions)});");
+        GeoPackageFile.Execute(connection, $"CREATE TABLE zones (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom GEOMETRY, {string.Join(", ", definitions)});");
         double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
         using (var transaction = connection.BeginTransaction())
         {
@@ -163,7 +111,7 @@ public static class GeoPackageWriter
             }
             siteNames.Add(unique);
         }
-        Execute(connection, $"CREATE TABLE sites (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom POINT, {string.Join(", ", siteNames.Select(c => "\"" + c + "\" TEXT"))});");
+        GeoPackageFile.Execute(connection, $"CREATE TABLE sites (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom POINT, {string.Join(", ", siteNames.Select(c => "\"" + c + "\" TEXT"))});");
         minX = minY = double.MaxValue;
         maxX = maxY = double.MinValue;
         using (var transaction = connection.BeginTransaction())
@@ -241,13 +189,6 @@ public static class GeoPackageWriter
         command.Parameters.AddWithValue("$b", minY);
         command.Parameters.AddWithValue("$c", maxX);
         command.Parameters.AddWithValue("$d", maxY);
-        command.ExecuteNonQuery();
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
         command.ExecuteNonQuery();
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Geo.Catchment.Accessibility;
+using Geo.Catchment.Reports;
 using Geo.Core;
 using Microsoft.Data.Sqlite;
 using NetTopologySuite.Geometries;
@@ -16,10 +17,6 @@ public static class AccessGeoPackageWriter
 {
     public const string Layer = "access";
 
-    private const string Wgs84Wkt =
-        "GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563,AUTHORITY[\"EPSG\",\"7030\"]],AUTHORITY[\"EPSG\",\"6326\"]]," +
-        "PRIMEM[\"Greenwich\",0,AUTHORITY[\"EPSG\",\"8901\"]],UNIT[\"degree\",0.0174532925199433,AUTHORITY[\"EPSG\",\"9122\"]],AUTHORITY[\"EPSG\",\"4326\"]]";
-
     public static void Write(string path, IReadOnlyList<string> zoneIds, IReadOnlyList<Geometry?> geometries, double[]? demand,
         IReadOnlyList<AccessibilityColumn> columns, string[] status)
     {
@@ -27,49 +24,12 @@ public static class AccessGeoPackageWriter
         ArgumentNullException.ThrowIfNull(geometries);
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(status);
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + ".build");
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.Delete(temp);
-            Build(temp, zoneIds, geometries, demand, columns, status);
-            AtomicFile.Write(full, stream =>
-            {
-                using var source = File.OpenRead(temp);
-                source.CopyTo(stream);
-            });
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+        GeoPackageFile.Write(path, connection => Fill(connection, zoneIds, geometries, demand, columns, status));
     }
 
-    private static void Build(string file, IReadOnlyList<string> zoneIds, IReadOnlyList<Geometry?> geometries, double[]? demand,
+    private static void Fill(SqliteConnection connection, IReadOnlyList<string> zoneIds, IReadOnlyList<Geometry?> geometries, double[]? demand,
         IReadOnlyList<AccessibilityColumn> columns, string[] status)
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
-        connection.Open();
-        Execute(connection, """
-            PRAGMA application_id = 1196444487; PRAGMA user_version = 10300;
-            CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER NOT NULL PRIMARY KEY, organization TEXT NOT NULL,
-              organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT);
-            CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier TEXT UNIQUE,
-              description TEXT DEFAULT '', last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
-              min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER,
-              CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id));
-            CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,
-              srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL, CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name));
-            INSERT INTO gpkg_spatial_ref_sys VALUES ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', 'undefined cartesian coordinate reference system');
-            INSERT INTO gpkg_spatial_ref_sys VALUES ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', 'undefined geographic coordinate reference system');
-            """);
-        using (var srs = connection.CreateCommand())
-        {
-            srs.CommandText = "INSERT INTO gpkg_spatial_ref_sys VALUES ('WGS 84 geodetic', 4326, 'EPSG', 4326, $wkt, 'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid')";
-            srs.Parameters.AddWithValue("$wkt", Wgs84Wkt);
-            srs.ExecuteNonQuery();
-        }
         var names = new List<string> { "zone_id" };
         if (demand is not null)
         {
@@ -78,7 +38,7 @@ public static class AccessGeoPackageWriter
         names.AddRange(columns.Select(c => c.Name));
         names.Add("status");
         var types = names.Select(n => n is "zone_id" or "status" ? "TEXT" : "DOUBLE");
-        Execute(connection, $"CREATE TABLE {Layer} (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom GEOMETRY, {string.Join(", ", names.Zip(types, (n, t) => $"\"{n}\" {t}"))})");
+        GeoPackageFile.Execute(connection, $"CREATE TABLE {Layer} (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom GEOMETRY, {string.Join(", ", names.Zip(types, (n, t) => $"\"{n}\" {t}"))})");
 
         var envelope = new Envelope();
         var writer = new GeoPackageGeoWriter();
@@ -128,12 +88,5 @@ public static class AccessGeoPackageWriter
         register.Parameters.AddWithValue("$c", envelope.IsNull ? 0 : envelope.MaxX);
         register.Parameters.AddWithValue("$d", envelope.IsNull ? 0 : envelope.MaxY);
         register.ExecuteNonQuery();
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }
