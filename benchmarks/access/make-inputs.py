@@ -1,6 +1,6 @@
 """Seeded inputs for the geo access benchmark (issue #14): zones.csv (35,672 zones with population), sites.csv
 (6,500 GP sites with gp_fte) and a zone x site matrix as `geo matrix --wide` writes it (origin_id, then one minutes
-column per site; empty = no route). Minutes are uniform 1.0-180.0 in 0.1 steps, 1 % of pairs have no route. Each zone's
+column per site). Minutes are uniform 1.0-180.0 in 0.1 steps (every pair present, as the wide reader requires). Each zone's
 row is one of 997 seeded random rows (pure Python is too slow to draw 232 million values; parsing work is the same).
 Usage: python3 make-inputs.py OUT_FOLDER [ZONES] [SITES] [SEED]"""
 import os
@@ -21,7 +21,7 @@ with open(os.path.join(out, "sites.csv"), "w") as f:
     f.write("site_id,gp_fte,lon,lat\n")
     for s in range(sites):
         f.write(f"G{s:04d},{r.randint(10, 120) / 10:.1f},{r.uniform(-5.5, 1.7):.5f},{r.uniform(50.0, 55.8):.5f}\n")
-values = [f"{m / 10:.1f}" for m in range(10, 1801)] * 99 + [""] * 1791  # 1 % empty (no route)
+values = [f"{m / 10:.1f}" for m in range(10, 1801)]
 with open(os.path.join(out, "matrix_wide.csv"), "w") as f:
     f.write("origin_id," + ",".join(f"G{s:04d}" for s in range(sites)) + "\n")
     rows = [",".join(r.choices(values, k=sites)) + "\n" for _ in range(997)]

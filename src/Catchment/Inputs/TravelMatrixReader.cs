@@ -223,75 +223,120 @@ public static class TravelMatrixReader
         };
     }
 
-    /// <summary>Reads a wide matrix: the origin column (spec.Origin, else "from_id", else the first column) and one column per destination.</summary>
+    /// <summary>
+    /// Reads a wide matrix: the origin column (spec.Origin, else "from_id", else the first column) and one column per
+    /// destination. Streamed: rows are parsed straight into one array sized from the file's line count, so a national
+    /// matrix (35,672 x 6,500) needs its 8 bytes a pair and not the text of every cell.
+    /// </summary>
     public static TravelMatrix ReadWide(string path, string mode, MatrixSpec? spec = null, InputOptions? input = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         spec ??= new MatrixSpec { File = path, Layout = "wide" };
         input ??= new InputOptions();
         var issues = input.Issues;
-        var table = CsvTable.Read(path, input: input);
-        var oc = spec.Origin is not null ? table.Require(spec.Origin, "origin") : Math.Max(0, table.Find("from_id"));
+        string[]? header = null;
+        var oc = -1;
         var destinationColumns = new List<int>();
         var destinationIds = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var c = 0; c < table.Header.Length; c++)
-        {
-            if (c == oc)
-            {
-                continue;
-            }
-            var name = table.Header[c];
-            if (name.Length == 0)
-            {
-                throw new InputFileException(path, 1, $"column {c + 1}", "empty destination column name");
-            }
-            if (!seen.Add(name))
-            {
-                throw new InputFileException(path, 1, name, "destination column appears twice");
-            }
-            destinationColumns.Add(c);
-            destinationIds.Add(name);
-        }
-        if (destinationIds.Count == 0)
-        {
-            throw new InputFileException(path, 1, null, "the matrix has no destination columns");
-        }
-        var nd = destinationIds.Count;
-        var originIds = new List<string>(table.Count);
+        var originIds = new List<string>();
         var originSeen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var minutes = new List<double>(table.Count * nd);
-        for (var r = 0; r < table.Count; r++)
+        var minutes = Array.Empty<double>();
+        var nd = 0;
+        var rows = 0;
+        CsvTable.Stream(path, (line, fields) =>
         {
-            var origin = table.Cell(r, oc);
+            if (header is null)
+            {
+                header = [.. fields.Select(f => f.Trim())];
+                oc = spec.Origin is not null ? CsvTable.Require(path, header, spec.Origin, "origin") : Math.Max(0, CsvTable.Find(header, "from_id"));
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                for (var c = 0; c < header.Length; c++)
+                {
+                    if (c == oc)
+                    {
+                        continue;
+                    }
+                    var name = header[c];
+                    if (name.Length == 0)
+                    {
+                        throw new InputFileException(path, 1, $"column {c + 1}", "empty destination column name");
+                    }
+                    if (!seen.Add(name))
+                    {
+                        throw new InputFileException(path, 1, name, "destination column appears twice");
+                    }
+                    destinationColumns.Add(c);
+                    destinationIds.Add(name);
+                }
+                if (destinationIds.Count == 0)
+                {
+                    throw new InputFileException(path, 1, null, "the matrix has no destination columns");
+                }
+                nd = destinationIds.Count;
+                // At most one row per line after the header (fewer when fields hold line breaks or rows are skipped).
+                minutes = new double[checked((CountLines(path) - 1) * nd)];
+                return;
+            }
+            string Cell(int c) => c < fields.Count ? fields[c].Trim() : string.Empty;
+            var origin = Cell(oc);
             if (origin.Length == 0)
             {
-                issues.Add(path, table.Lines[r], table.Header[oc], null, IssueCode.EmptyId, IssueSeverity.Error, "empty origin id; row skipped");
-                continue;
+                issues.Add(path, line, header[oc], null, IssueCode.EmptyId, IssueSeverity.Error, "empty origin id; row skipped");
+                return;
             }
-            if (!originSeen.TryAdd(origin, table.Lines[r]))
+            if (!originSeen.TryAdd(origin, line))
             {
-                issues.Add(path, table.Lines[r], table.Header[oc], origin, IssueCode.DuplicateId, IssueSeverity.Error,
+                issues.Add(path, line, header[oc], origin, IssueCode.DuplicateId, IssueSeverity.Error,
                     $"origin '{origin}' appears twice (first at line {originSeen[origin]}); row skipped");
-                continue;
+                return;
             }
             originIds.Add(origin);
+            var at = (long)rows * nd;
+            if (at + nd > minutes.Length)
+            {
+                Array.Resize(ref minutes, checked((int)Math.Max(at + nd, 2 * minutes.Length)));
+            }
             for (var d = 0; d < nd; d++)
             {
-                var text = table.Cell(r, destinationColumns[d]);
+                var text = Cell(destinationColumns[d]);
                 if (text.Length == 0)
                 {
-                    throw new InputFileException(path, table.Lines[r], destinationIds[d],
+                    throw new InputFileException(path, line, destinationIds[d],
                         $"missing pair: origin '{origin}' -> destination '{destinationIds[d]}' has an empty cell");
                 }
-                minutes.Add(ParseMinutes(path, table.Lines[r], destinationIds[d], text, spec.NoRoute, issues));
+                minutes[at + d] = ParseMinutes(path, line, destinationIds[d], text, spec.NoRoute, issues);
             }
+            rows++;
+        }, input.Encoding);
+        if (header is null)
+        {
+            throw new InputFileException(path, null, null, "the file is empty (a header row is required)");
         }
         if (originIds.Count == 0)
         {
-            throw new InputFileException(path, null, table.Header[oc], "the matrix has no valid origin row");
+            throw new InputFileException(path, null, header[oc], "the matrix has no valid origin row");
         }
-        return new TravelMatrix(mode, originIds, destinationIds, [.. minutes]) { Source = path };
+        if (minutes.Length != (long)rows * nd)
+        {
+            Array.Resize(ref minutes, checked(rows * nd));
+        }
+        return new TravelMatrix(mode, originIds, destinationIds, minutes) { Source = path };
+    }
+
+    /// <summary>Newline bytes in the file, plus one when the last line has none: an upper bound of its CSV records.</summary>
+    private static long CountLines(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var buffer = new byte[1 << 20];
+        long lines = 0;
+        var last = (byte)'\n';
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            lines += buffer.AsSpan(0, read).Count((byte)'\n');
+            last = buffer[read - 1];
+        }
+        return lines + (last == (byte)'\n' ? 0 : 1);
     }
 
     private enum Unsnapped : byte

@@ -128,8 +128,10 @@ public sealed class AccessCommand : Command<AccessCommand.Settings>
 
         var zoneRows = Align(zones, zoneIdColumn, raw.OriginIds, "origin");
         var siteRows = Align(sites, siteIdColumn, raw.DestinationIds, "destination");
-        var minutes = new double[zoneRows.Length * siteRows.Length];
-        for (var z = 0; z < zoneRows.Length; z++)
+        // Zones and sites in the matrix's own order (a matrix made from these files): use its array, no second copy.
+        var inOrder = IsIdentity(zoneRows, raw.OriginCount) && IsIdentity(siteRows, raw.DestinationCount);
+        var minutes = inOrder ? raw.Minutes : new double[zoneRows.Length * siteRows.Length];
+        for (var z = 0; z < zoneRows.Length && !inOrder; z++)
         {
             for (var s = 0; s < siteRows.Length; s++)
             {
@@ -206,6 +208,22 @@ public sealed class AccessCommand : Command<AccessCommand.Settings>
     private static string Format(double value) => double.IsNaN(value) ? "-" : value.ToString("G4", CultureInfo.InvariantCulture);
 
     /// <summary>For each row of the file, its index among the matrix ids; an id missing from the matrix is an input error.</summary>
+    private static bool IsIdentity(int[] rows, int count)
+    {
+        if (rows.Length != count)
+        {
+            return false;
+        }
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (rows[i] != i)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int[] Align(CsvTable table, int idColumn, IReadOnlyList<string> matrixIds, string role)
     {
         var index = new Dictionary<string, int>(StringComparer.Ordinal);

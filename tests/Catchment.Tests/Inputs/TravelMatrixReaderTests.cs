@@ -94,4 +94,23 @@ public sealed class TravelMatrixReaderTests
             Assert.That(error.Message, Does.Contain("origin 'B' -> destination 'S2'"));
         });
     }
+
+    /// <summary>
+    /// The streamed wide reader sizes its array from the line count: a quoted id with a line break (fewer records than
+    /// lines), a repeated origin (row skipped) and a file without a final newline all give exactly the rows read.
+    /// </summary>
+    [Test]
+    public void ReadWide_RecordsFewerThanLines_ExactRowsInFileOrder()
+    {
+        var path = TestFiles.Write(TestFiles.NewFolder(), "wide.csv", "from_id,S1,S2\n\"A\nline\",1,2\nB,3,4.5\nB,9,9\nC,5,6");
+        var input = new InputOptions { Issues = new IssueLog(int.MaxValue, strict: false) };
+        var m = TravelMatrixReader.ReadWide(path, "car", input: input);
+        Assert.Multiple(() =>
+        {
+            Assert.That(m.OriginIds, Is.EqualTo(new[] { "A\nline", "B", "C" }));
+            Assert.That(m.DestinationIds, Is.EqualTo(new[] { "S1", "S2" }));
+            Assert.That(m.Minutes, Is.EqualTo(new[] { 1, 2, 3, 4.5, 5, 6 }));
+            Assert.That(input.Issues.TotalCount, Is.EqualTo(1), "the repeated origin B is logged");
+        });
+    }
 }
