@@ -11,8 +11,8 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 data=${GEO_DATA:-$root/../shared/data}
 cache=${GEO_BENCH_CACHE:-/tmp/geo-bench-server}
 port=${GEO_BENCH_PORT:-5078}
-# Smaller settings only to check the script itself: GEO_BENCH_TABLE=100 GEO_BENCH_REPEATS=2 GEO_BENCH_SECONDS=10
-table=${GEO_BENCH_TABLE:-1000}
+# Shorter settings only to check the script itself: GEO_BENCH_REPEATS=2 GEO_BENCH_SECONDS=10
+table=1000
 repeats=${GEO_BENCH_REPEATS:-8}
 seconds=${GEO_BENCH_SECONDS:-60}
 geo="$root/src/Cli/bin/Release/net10.0/geo"
