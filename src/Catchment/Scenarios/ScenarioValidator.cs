@@ -169,6 +169,22 @@ internal static class ScenarioValidator
         {
             throw Fail("$.equality", "margins must not be negative");
         }
+        if (scenario.Equality is { } sizes && (sizes.MinGroupZones < 0 || sizes.MinGroupPeople < 0 || sizes.MinGroupHouseholds < 0))
+        {
+            throw Fail("$.equality", "minimum group sizes must not be negative");
+        }
+        var needPoints = scenario.NeedMaps?.Points ?? [];
+        for (var i = 0; i < needPoints.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(needPoints[i].Label))
+            {
+                throw Fail(Path("$.needMaps.points", i) + ".label", "each point file needs a label (shown in the legend), e.g. \"care homes\"");
+            }
+            if (string.IsNullOrWhiteSpace(needPoints[i].Points.File))
+            {
+                throw Fail(Path("$.needMaps.points", i) + ".points.file", "each point file needs a file");
+            }
+        }
     }
 
     private static string CandidatesHint(Scenario scenario) =>
