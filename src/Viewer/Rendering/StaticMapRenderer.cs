@@ -652,10 +652,19 @@ public static partial class StaticMapRenderer
         {
             y += 14 * s;
             DrawNeedPoint(canvas, new SKPoint(x + (box / 2), y + (box / 2)), s);
-            string outside = n.Values.PointsOutside > 0 ? "; " + n.Values.PointsOutside.ToString(CultureInfo.InvariantCulture) + " outside the zones" : string.Empty;
-            DrawText(canvas, Fit(n.Set + " (" + n.Values.Points.Count.ToString(CultureInfo.InvariantCulture) + " points" + outside + ")", font, maxWidth - box - (10 * s)),
-                x + box + (10 * s), y + (box * 0.75f), SKTextAlign.Left, font, ink);
-            y += box + (6 * s);
+            var lines = new List<string> { n.Set, n.Values.Points.Count.ToString(CultureInfo.InvariantCulture) + " points" };
+            if (n.Values.PointsOutside > 0)
+            {
+                lines.Add(n.Values.PointsOutside.ToString(CultureInfo.InvariantCulture) + " outside the zones");
+            }
+
+            foreach (string line in lines)
+            {
+                DrawText(canvas, Fit(line, font, maxWidth - box - (10 * s)), x + box + (10 * s), y + (box * 0.75f), SKTextAlign.Left, font, ink);
+                y += box * 0.85f;
+            }
+
+            y += 6 * s;
         }
 
         DrawLegendKeys(canvas, x, y, s, box, maxWidth, font, head, ink, withSites, placement, isochrones, authorities);

@@ -23,9 +23,10 @@ public sealed class SmallGroupUnitTests
     [Test]
     public void SmallGroupHelp_StatesTheDefaults()
     {
-        Assert.That(EqualitySpec.SmallGroupHelp, Does.Contain(EqualitySpec.DefaultMinGroupZones.ToString(CultureInfo.InvariantCulture) + " zones"));
-        Assert.That(EqualitySpec.SmallGroupHelp, Does.Contain(EqualitySpec.DefaultMinGroupPeople.ToString("#,0", CultureInfo.InvariantCulture) + " people"));
-        Assert.That(EqualitySpec.SmallGroupHelp, Does.Contain(EqualitySpec.DefaultMinGroupHouseholds.ToString("#,0", CultureInfo.InvariantCulture) + " households"));
-        Assert.That(EqualitySpec.SmallGroupHelp, Does.Contain("minGroupHouseholds"));
+        var help = string.Concat(EqualitySpec.SmallGroupHelp);
+        Assert.That(help, Does.Contain(EqualitySpec.DefaultMinGroupZones.ToString(CultureInfo.InvariantCulture) + " zones"));
+        Assert.That(help, Does.Contain(EqualitySpec.DefaultMinGroupPeople.ToString("#,0", CultureInfo.InvariantCulture) + " people"));
+        Assert.That(help, Does.Contain(EqualitySpec.DefaultMinGroupHouseholds.ToString("#,0", CultureInfo.InvariantCulture) + " households"));
+        Assert.That(help, Does.Contain("minGroupHouseholds"));
     }
 }
