@@ -729,6 +729,7 @@ async function switchTo(changes) {
   return hook.lastSwitchMs;
 }
 hook.setView = switchTo;
+hook.needPointCount = () => map.queryRenderedFeatures({ layers: ['need-points'] }).length;
 hook.renderedFeatureCount = () => {
   const feats = map.queryRenderedFeatures({ layers: ['zones-fill', 'zones-point'] });
   const ids = new Set();
