@@ -23,7 +23,7 @@ public enum MapLayer
     /// </summary>
     Placement,
 
-    /// <summary>Need map: residents per km² of each zone's boundary (area on an equal-area projection; see <see cref="Geo.Catchment.Need.ZoneArea"/>).</summary>
+    /// <summary>Need map: residents per km² of each zone's boundary (area on an equal-area projection; see <see cref="Geo.Routing.Geometry.PolygonArea"/>).</summary>
     Density,
 
     /// <summary>Need map: how many points of a point set (care homes, providers...) fall in each zone, the points drawn on top.</summary>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Geo.Catchment.Need;
+using Geo.Routing.Geometry;
 using Geo.Viewer.Results;
 
 namespace Geo.Viewer.Rendering;
@@ -9,7 +9,7 @@ public sealed record NeedLayerValues(double[] Values, string Title, IReadOnlyLis
 
 /// <summary>
 /// Values of the need layers from a results folder (the static maps and the viewer's /api/need use this, so both agree):
-/// density = population / area in km² (<see cref="ZoneArea"/>); points = points per zone (<see cref="PointsPerZone"/>);
+/// density = population / area in km² (<see cref="PolygonArea"/>); points = points per zone (<see cref="PointsInPolygons"/>);
 /// percent = 100 x column / sum of the <c>per</c> columns, or the column as given when there are none.
 /// </summary>
 public static class NeedValues
@@ -45,7 +45,7 @@ public static class NeedValues
                 continue;
             }
             polygons++;
-            var km2 = ZoneArea.Km2(zones[z].Parts);
+            var km2 = PolygonArea.Km2(zones[z].Parts);
             var people = zones[z].GetNumber("population");
             values[z] = km2 > 0 ? people / km2 : double.NaN;
         }
@@ -116,7 +116,7 @@ public static class NeedValues
         {
             throw new ArgumentException("the points layer needs zone boundaries (polygons in zones.geojson: give zones.boundaries in the scenario)");
         }
-        var counts = PointsPerZone.Count(rings, points, out var outside);
+        var counts = PointsInPolygons.Count(rings, points, out var outside);
         var values = new double[counts.Length];
         for (var z = 0; z < counts.Length; z++)
         {

@@ -6,7 +6,7 @@ using Geo.Viewer.Results;
 namespace Geo.Viewer.Tests.Rendering;
 
 /// <summary>
-/// Need maps and flow lines on two square zones worked out by hand (areas as in Catchment.Tests' ZoneAreaTests: A 39.2753540571
+/// Need maps and flow lines on two square zones worked out by hand (areas as in Routing.Tests' PolygonAreaTests: A 39.2753540571
 /// km², B 19.6376770286 km²). A has 3,927.5354 residents: 100 per km²; B is half A's area with the same residents,
 /// 3,927.5354 too: 200 per km². Care homes: 2 in A, 1 in B, 1 outside. Households without a car: A 30 of 120 = 25%, B 20 of 40 = 50%.
 /// Visits: Z_A to S1 30 + 10 (one line of 40), Z_B to S1 10, one row naming an unknown zone (5 visits, unmatched).

@@ -1,4 +1,4 @@
-namespace Geo.Catchment.Need;
+namespace Geo.Routing.Geometry;
 
 /// <summary>
 /// Area of a zone boundary in km², for population density. Degrees are not a unit of area (a degree of longitude shrinks
@@ -7,7 +7,7 @@ namespace Geo.Catchment.Need;
 /// there. Straight edges between vertices are taken as straight in that projection (zones are small, the difference is
 /// far below 0.01%).
 /// </summary>
-public static class ZoneArea
+public static class PolygonArea
 {
     private const double SemiMajorMetres = 6_378_137.0;
     private const double Flattening = 1 / 298.257223563;
@@ -54,7 +54,7 @@ public static class ZoneArea
             var depth = 0;
             for (var o = 0; o < rings.Count; o++)
             {
-                if (o != r && PointInRing.Contains(rings[o], ring[0], ring[1]))
+                if (o != r && PointInPolygon.Contains(rings[o], ring[0], ring[1]))
                 {
                     depth++;
                 }

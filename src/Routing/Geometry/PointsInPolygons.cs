@@ -1,11 +1,11 @@
-namespace Geo.Catchment.Need;
+namespace Geo.Routing.Geometry;
 
 /// <summary>
-/// Counts points (care homes, providers...) per zone boundary by point-in-polygon (even-odd rule, so holes count as outside).
+/// Counts points (care homes, providers...) per zone boundary (polygon) by point-in-polygon (even-odd rule, so holes count as outside).
 /// A point is counted once, in the first zone (in the given order) that contains it; points in no zone are counted apart,
 /// never dropped silently.
 /// </summary>
-public static class PointsPerZone
+public static class PointsInPolygons
 {
     /// <param name="zones">Each zone's rings (interleaved lon,lat); an empty list for a zone without a boundary (never contains a point).</param>
     /// <param name="points">Points as (lon, lat), WGS84 degrees.</param>
@@ -39,7 +39,7 @@ public static class PointsPerZone
             for (var z = 0; z < zones.Count && !found; z++)
             {
                 var b = boxes[z];
-                if (lon >= b.MinLon && lon <= b.MaxLon && lat >= b.MinLat && lat <= b.MaxLat && PointInRing.InPolygon(zones[z], lon, lat))
+                if (lon >= b.MinLon && lon <= b.MaxLon && lat >= b.MinLat && lat <= b.MaxLat && PointInPolygon.InPolygon(zones[z], lon, lat))
                 {
                     counts[z]++;
                     found = true;

@@ -1,7 +1,7 @@
-namespace Geo.Catchment.Need;
+namespace Geo.Routing.Geometry;
 
 /// <summary>Even-odd point-in-polygon test on rings of interleaved lon,lat (a point on an edge may fall either side).</summary>
-public static class PointInRing
+public static class PointInPolygon
 {
     /// <summary>True when (lon, lat) is inside the ring (crossing number of a ray towards +lon is odd).</summary>
     public static bool Contains(double[] ring, double lon, double lat)

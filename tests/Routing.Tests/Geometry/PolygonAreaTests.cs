@@ -1,7 +1,7 @@
-using Geo.Catchment.Need;
+using Geo.Routing.Geometry;
 using NUnit.Framework;
 
-namespace Geo.Catchment.Tests.Need;
+namespace Geo.Routing.Tests.Geometry;
 
 /// <summary>
 /// Zone areas and points per zone on two squares worked out by hand. The reference areas are the exact WGS84 areas of
@@ -12,7 +12,7 @@ namespace Geo.Catchment.Tests.Need;
 /// In degrees the squares would be 0.005 and 0.0025 "square degrees": no unit of area.
 /// </summary>
 [TestFixture]
-public sealed class ZoneAreaTests
+public sealed class PolygonAreaTests
 {
     internal static double[] Square(double lon1, double lat1, double lon2, double lat2, bool clockwise = false) => clockwise
         ? [lon1, lat1, lon1, lat2, lon2, lat2, lon2, lat1, lon1, lat1]
@@ -27,20 +27,20 @@ public sealed class ZoneAreaTests
     [Test]
     public void Km2_TwoSquares_MatchTheEllipsoidalCellAreas()
     {
-        Assert.That(ZoneArea.Km2([A]), Is.EqualTo(39.2753540571).Within(39.2753540571 * Tolerance));
-        Assert.That(ZoneArea.Km2([B]), Is.EqualTo(19.6376770286).Within(19.6376770286 * Tolerance));
-        Assert.That(ZoneArea.Km2([Square(-1.30, 50.70, -1.20, 50.75, clockwise: true)]), Is.EqualTo(ZoneArea.Km2([A])).Within(1e-9), "winding does not matter");
+        Assert.That(PolygonArea.Km2([A]), Is.EqualTo(39.2753540571).Within(39.2753540571 * Tolerance));
+        Assert.That(PolygonArea.Km2([B]), Is.EqualTo(19.6376770286).Within(19.6376770286 * Tolerance));
+        Assert.That(PolygonArea.Km2([Square(-1.30, 50.70, -1.20, 50.75, clockwise: true)]), Is.EqualTo(PolygonArea.Km2([A])).Within(1e-9), "winding does not matter");
     }
 
     [Test]
     public void Km2_SquareWithHole_SubtractsTheHoleWhateverTheRingOrder()
     {
-        Assert.That(ZoneArea.Km2([A, Hole]), Is.EqualTo(37.7043398452).Within(37.7043398452 * Tolerance));
-        Assert.That(ZoneArea.Km2([Square(-1.28, 50.72, -1.26, 50.73, clockwise: true), A]), Is.EqualTo(37.7043398452).Within(37.7043398452 * Tolerance));
+        Assert.That(PolygonArea.Km2([A, Hole]), Is.EqualTo(37.7043398452).Within(37.7043398452 * Tolerance));
+        Assert.That(PolygonArea.Km2([Square(-1.28, 50.72, -1.26, 50.73, clockwise: true), A]), Is.EqualTo(37.7043398452).Within(37.7043398452 * Tolerance));
     }
 
     [Test]
-    public void Km2_NoRings_IsZero() => Assert.That(ZoneArea.Km2([]), Is.Zero);
+    public void Km2_NoRings_IsZero() => Assert.That(PolygonArea.Km2([]), Is.Zero);
 
     [Test]
     public void Count_PointsInTwoSquares_CountedOnceAndOutsideApart()
@@ -53,7 +53,7 @@ public sealed class ZoneAreaTests
             (-1.17, 50.73),  // B
             (0.0, 51.5),     // far away: outside
         ];
-        var counts = PointsPerZone.Count([new[] { A, Hole }, new[] { B }, []], points, out var outside);
+        var counts = PointsInPolygons.Count([new[] { A, Hole }, new[] { B }, []], points, out var outside);
         Assert.That(counts, Is.EqualTo(new[] { 2, 1, 0 }));
         Assert.That(outside, Is.EqualTo(2));
     }
