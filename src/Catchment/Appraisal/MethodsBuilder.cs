@@ -67,6 +67,14 @@ public static class MethodsBuilder
         {
             Add("Providers", providers.File);
         }
+        foreach (var points in scenario.NeedMaps?.Points ?? [])
+        {
+            Add($"Need map points ({points.Label})", points.Points.File);
+        }
+        if (scenario.NeedMaps?.Visits is { } visits)
+        {
+            Add("Visits (flow map)", visits);
+        }
         if (scenario.Demand is { } demand)
         {
             Add($"Demand (column {demand.Value})", demand.File);
@@ -225,6 +233,18 @@ public static class MethodsBuilder
         }
         limits.Add("Results are as current as the input data (see the dates above): sites opened or closed since are not reflected.");
         limits.Add("Small groups are shown but not flagged; their means are unstable.");
+        if (scenario.Zones.Boundaries is not null)
+        {
+            limits.Add("Need maps: residents per km² use each zone boundary's area on an equal-area (Lambert azimuthal) projection of the WGS84 ellipsoid; points per zone count each point in the first zone containing it (points outside every zone are reported, not counted); percentages of census groups are of residents (people) or of the dimension's households.");
+        }
+        if (scenario.NeedMaps?.Visits is not null)
+        {
+            limits.Add("Flow lines are straight from the zone's centre to the site attended, not routes; line width is in proportion to visits.");
+        }
+        if (scenario.Isochrones is { } isochrones)
+        {
+            limits.Add("Isochrones are the streets reachable within each band from the snapped site, buffered by geo isochrone's default width per mode: " + string.Join(", ", isochrones.Modes) + ".");
+        }
         return limits;
     }
 

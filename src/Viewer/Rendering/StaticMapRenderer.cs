@@ -145,7 +145,7 @@ public static partial class StaticMapRenderer
             legendAt.Y = DrawFlowLegend(canvas, flows, legendAt, s);
         }
 
-        DrawLegend(canvas, cls, values, legendAt, s, results.Sites.Count > 0 || placement.Count > 0, request.Layer == MapLayer.Placement, isochrones.Count > 0, authorityEdges.Count > 0,
+        DrawLegend(canvas, cls, values, legendAt, s, results.Sites.Count > 0 || placement.Count > 0, request.Layer == MapLayer.Placement, IsochroneMinutes(isochrones), authorityEdges.Count > 0,
             classes: request.Layer != MapLayer.Flows, need: need is null ? null : (request.PointSet ?? "points", need));
         DrawAttribution(canvas, mapRect, s);
         DrawNorthArrow(canvas, new SKPoint(mapRect.Right - (40 * s), mapRect.Top + (20 * s)), s);
@@ -467,15 +467,27 @@ public static partial class StaticMapRenderer
         return site.GetString("kind") == SiteStatuses.Candidate ? SiteStatuses.Candidate : SiteStatuses.Open;
     }
 
-    private static void DrawIsochrones(SKCanvas canvas, IReadOnlyList<GeoFeature> isochrones, Projection proj, float s)
+    /// <summary>Distinct isochrone bands (minutes property), ascending; NaN when a feature has none.</summary>
+    internal static List<double> IsochroneMinutes(IReadOnlyList<GeoFeature> isochrones) =>
+        [.. isochrones.Where(f => f.Kind != GeoGeometryKind.None).Select(f => f.GetNumber("minutes")).Distinct().Order()];
+
+    /// <summary>One dash pattern per band (in <see cref="IsochroneMinutes"/> order), so bands are told apart on any fill colour.</summary>
+    private static SKPaint IsochronePaint(int band, float s)
     {
-        using var line = new SKPaint
+        float[][] dashes = [[9, 6], [3, 4], [16, 5, 3, 5], [2, 8]];
+        return new SKPaint
         {
             Color = new SKColor(0x11, 0x11, 0x11), Style = SKPaintStyle.Stroke, StrokeWidth = 2.2f * s, IsAntialias = true,
-            PathEffect = SKPathEffect.CreateDash([9 * s, 6 * s], 0), StrokeJoin = SKStrokeJoin.Round,
+            PathEffect = SKPathEffect.CreateDash([.. dashes[band % dashes.Length].Select(d => d * s)], 0), StrokeJoin = SKStrokeJoin.Round,
         };
+    }
+
+    private static void DrawIsochrones(SKCanvas canvas, IReadOnlyList<GeoFeature> isochrones, Projection proj, float s)
+    {
+        var bands = IsochroneMinutes(isochrones);
         foreach (var f in isochrones)
         {
+            using var line = IsochronePaint(Math.Max(0, bands.IndexOf(f.GetNumber("minutes"))), s);
             if (f.Kind == GeoGeometryKind.Line)
             {
                 using var path = proj.Path(f.Parts, close: false);
@@ -632,7 +644,7 @@ public static partial class StaticMapRenderer
         return path;
     }
 
-    private static void DrawLegend(SKCanvas canvas, MapClassification cls, double[] values, SKPoint at, float s, bool withSites, bool placement, bool isochrones, bool authorities,
+    private static void DrawLegend(SKCanvas canvas, MapClassification cls, double[] values, SKPoint at, float s, bool withSites, bool placement, List<double> isochrones, bool authorities,
         bool classes = true, (string Set, NeedLayerValues Values)? need = null)
     {
         using var font = new SKFont(Typeface.Value, 21 * s);
@@ -719,24 +731,25 @@ public static partial class StaticMapRenderer
     }
 
     private static void DrawLegendKeys(SKCanvas canvas, float x, float y, float s, float box, float maxWidth, SKFont font, SKFont head, SKPaint ink,
-        bool withSites, bool placement, bool isochrones, bool authorities)
+        bool withSites, bool placement, List<double> isochrones, bool authorities)
     {
-        if (isochrones)
+        if (isochrones.Count > 0)
         {
             y += 14 * s;
-            using var dash = new SKPaint
-            {
-                Color = new SKColor(0x11, 0x11, 0x11), Style = SKPaintStyle.Stroke, StrokeWidth = 2.2f * s, IsAntialias = true,
-                PathEffect = SKPathEffect.CreateDash([9 * s, 6 * s], 0),
-            };
+        }
+
+        for (int b = 0; b < isochrones.Count; b++)
+        {
+            using var dash = IsochronePaint(b, s);
             canvas.DrawLine(x, y + (box / 2), x + box, y + (box / 2), dash);
-            DrawText(canvas, "isochrone", x + box + (10 * s), y + (box * 0.75f), SKTextAlign.Left, font, ink);
+            string label = double.IsNaN(isochrones[b]) ? "isochrone" : "isochrone: within " + isochrones[b].ToString("0.##", CultureInfo.InvariantCulture) + " min";
+            DrawText(canvas, Fit(label, font, maxWidth - box - (10 * s)), x + box + (10 * s), y + (box * 0.75f), SKTextAlign.Left, font, ink);
             y += box + (6 * s);
         }
 
         if (authorities)
         {
-            y += isochrones ? 0 : 14 * s;
+            y += isochrones.Count > 0 ? 0 : 14 * s;
             using var boundary = BoundaryPaint(s);
             canvas.DrawLine(x, y + (box / 2), x + box, y + (box / 2), boundary);
             DrawText(canvas, "local authority boundary", x + box + (10 * s), y + (box * 0.75f), SKTextAlign.Left, font, ink);

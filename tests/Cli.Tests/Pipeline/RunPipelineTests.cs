@@ -46,9 +46,16 @@ public sealed class RunPipelineTests
         {
             Assert.That(File.Exists(Path.Combine(_out, name)), Is.True, name);
         }
-        // 2 modes (car, transit) x 4 options, plus the placement map (the sample solves a placement).
-        Assert.That(Directory.GetFiles(Path.Combine(_out, "maps"), "*.png"), Has.Length.EqualTo(9));
-        Assert.That(File.Exists(Path.Combine(_out, "maps", "placement.png")), Is.True);
+        // 2 modes (car, transit) x 4 options, the placement map (the sample solves a placement), the car isochrones over the
+        // baseline time, and 4 need maps: residents per km², care homes per zone, % households without a car, % disabled.
+        Assert.That(Directory.GetFiles(Path.Combine(_out, "maps"), "*.png").Select(Path.GetFileName).Order(), Is.EqualTo(new[]
+        {
+            "A_car_outpatients_change.png", "A_transit_outpatients_change.png", "B_car_outpatients_change.png", "B_transit_outpatients_change.png",
+            "C_car_outpatients_change.png", "C_transit_outpatients_change.png", "baseline_car_outpatients_time.png", "baseline_transit_outpatients_time.png",
+            "isochrones_car_outpatients.png", "need_density.png", "need_percent-disabled.png", "need_percent-households_no_car.png", "need_points-care-homes.png",
+            "placement.png",
+        }.Order()));
+        Assert.That(File.Exists(Path.Combine(_out, "isochrones", "car.geojson")), Is.True, "isochrones around the sites");
         Assert.That(_result.Warnings, Is.Empty);
         Assert.That(File.ReadAllText(_result.ReportPath), Does.Contain("data:image/png"), "maps embedded in report.html");
         foreach (var file in _result.Files)
