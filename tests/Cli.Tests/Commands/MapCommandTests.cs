@@ -124,6 +124,15 @@ public sealed class MapCommandTests
         return Path.Combine(dir?.FullName ?? ".", "data-samples", name);
     }
 
+    [Test]
+    public void Map_SampleIsochrones_WritesPng()
+    {
+        Assert.That(File.Exists(Path.Combine(Results, "isochrones", "car.geojson")), Is.True, "geo run wrote the sample's car isochrones");
+        string png = Path.Combine(ViewerCommandResults.NewOutputFolder(), "iso.png");
+        var (exit, error) = Geo("map", "--results", Results, "--option", FirstOption(0), "--mode", "car", "--isochrones", "--out", png);
+        Assert.That(exit, Is.Zero, error);
+    }
+
     [TestCase("density")]
     [TestCase("points", "--points", "care_homes.csv")]
     [TestCase("points", "--set", "care homes")]
@@ -202,9 +211,15 @@ public sealed class MapCommandTests
     [Test]
     public void Map_IsochronesAskedButNone_Exit3()
     {
-        Assert.That(Directory.Exists(Path.Combine(Results, "isochrones")), Is.False, "sample run writes no isochrones");
+        // The sample run draws car isochrones; a copy of its top-level files has none.
+        string results = ViewerCommandResults.NewOutputFolder();
+        foreach (string file in Directory.GetFiles(Results))
+        {
+            File.Copy(file, Path.Combine(results, Path.GetFileName(file)));
+        }
+
         string png = Path.Combine(ViewerCommandResults.NewOutputFolder(), "iso.png");
-        var (exit, error) = Geo("map", "--results", Results, "--layer", "imd", "--isochrones", "--out", png);
+        var (exit, error) = Geo("map", "--results", results, "--layer", "imd", "--isochrones", "--out", png);
         Assert.That(exit, Is.EqualTo(3));
         Assert.That(error, Does.Contain("isochrone"));
         Assert.That(File.Exists(png), Is.False);

@@ -276,7 +276,7 @@ public sealed class RunPipelineTests
         var root = json.RootElement;
         Assert.That(root.GetProperty("command").GetString(), Is.EqualTo("run"));
         var phases = root.GetProperty("phases").EnumerateArray().Select(p => p.GetProperty("phase").GetString()).ToArray();
-        Assert.That(phases, Is.EqualTo(new[] { "Inputs", "Street network", "Matrix car", "Providers", "Appraisal", "Basemap" }));
+        Assert.That(phases, Is.EqualTo(new[] { "Inputs", "Street network", "Matrix car", "Providers", "Isochrones", "Appraisal", "Basemap" }));
         var stageSeconds = root.GetProperty("phases").EnumerateArray().Sum(p => p.GetProperty("seconds").GetDouble());
         Assert.That(root.GetProperty("total_seconds").GetDouble(), Is.GreaterThanOrEqualTo(stageSeconds - 0.01), "the total covers the stages");
         Assert.That(root.GetProperty("peak_memory_bytes").GetInt64(), Is.GreaterThan(10_000_000));

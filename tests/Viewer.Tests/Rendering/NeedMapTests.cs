@@ -115,6 +115,16 @@ public sealed class NeedMapTests
     }
 
     [Test]
+    public void Render_Isochrones_LegendNamesEachBand()
+    {
+        using var grid = Geo.Viewer.Tests.TestSupport.SyntheticResults.Grid();
+        var results = ResultsFolder.Load(grid.Folder);
+        StaticMapRenderer.RenderPng(results, new StaticMapRequest { Option = "baseline", Mode = "car", ShowIsochrones = true, WidthPx = 1200, HeightPx = 900 }, out var text);
+        Assert.That(text, Has.Some.EqualTo("isochrone: within 15 min"), "the synthetic results' 15-minute isochrone");
+        Assert.That(text, Does.Contain(Attribution.MapLine));
+    }
+
+    [Test]
     public void Classification_Counts_ZeroIsAClassAndLabelsAreWholeNumbers()
     {
         var cls = MapClassification.Need("x", [0, 0, 0, 1, 1, 2, 3, 5, 8], counts: true);
