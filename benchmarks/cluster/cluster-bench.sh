@@ -3,8 +3,9 @@
 # 1,227 hexagon centroids to themselves by public transport (14:00-15:00, 60 departures, p25/50/75) and by car.
 #   1. plain `geo matrix` (one process) as the reference time;
 #   2. one job on 1, 2 and 3 silos of this machine, shards of 100 origins (origins/s from submit to done);
-#   3. one silo, shards of 500 origins, against (1): the per-shard overhead.
+#   3. one silo, shards of 500 origins, against (1): the per-shard overhead, with where the time went (phases).
 # Usage: GEO_TEST_POSTGRES=... bash benchmarks/cluster/cluster-bench.sh  (from the repository root, after a Release build)
+#   MODES="transit car" (default); OVERHEAD_ONLY=1 skips step 2; REPEAT=n repeats steps 1 and 3 n times (back to back).
 set -euo pipefail
 GEO="dotnet src/Cli/bin/Release/net10.0/geo.dll"
 POA=${POA:-../shared/data/poa}
@@ -39,7 +40,22 @@ run_cluster() { # silos mode shard_origins -> prints seconds from submit to done
   local t1; t1=$(now)
   kill "${pids[@]}"; wait "${pids[@]}" 2>/dev/null || true
   local compute; compute=$(PGPASSWORD=geo psql -At -h 127.0.0.1 -U geo -d $DB -c "SELECT sum(compute_ms)/1000.0 FROM geo_cluster_shard WHERE job_id = '$id'")
+  phases "$id" "$t0" "$t1" >&2
   echo "$(secs "$t0" "$t1") $compute"
+}
+
+phases() { # id submit_start submit_end -> where the time went (seconds; the silo's phases are sums over shards)
+  PGPASSWORD=geo psql -At -F' ' -h 127.0.0.1 -U geo -d $DB -c "
+    SELECT round(extract(epoch FROM j.created_at) - $2, 2), round(extract(epoch FROM min(s.started_at) - j.created_at), 2),
+           round(extract(epoch FROM max(s.finished_at) - min(s.started_at)), 2), round($3 - extract(epoch FROM max(s.finished_at)), 2),
+           round(sum(s.check_ms) / 1000.0, 2), round(sum(s.stage_ms) / 1000.0, 2), round(sum(s.route_ms) / 1000.0, 2),
+           round(sum(s.write_ms) / 1000.0, 2), round(sum(s.hash_ms) / 1000.0, 2), round(sum(s.verify_ms) / 1000.0, 2),
+           round((sum(extract(epoch FROM s.finished_at - s.started_at) * 1000) - sum(s.compute_ms) - sum(s.verify_ms)) / 1000.0, 2)
+    FROM geo_cluster_job j JOIN geo_cluster_shard s USING (job_id) WHERE j.job_id = '$1' GROUP BY j.created_at" |
+  while read -r submit first span tail check stage route write hash verify calls; do
+    echo "  $1: submit->stored ${submit}s, stored->first lease ${first}s, first lease->last verified ${span}s, last verified->submit exit ${tail}s;" \
+         "shards: check ${check}s stage ${stage}s route ${route}s write ${write}s hash ${hash}s verify ${verify}s calls+db ${calls}s"
+  done
 }
 
 psql_admin "DROP DATABASE IF EXISTS $DB WITH (FORCE)"; psql_admin "CREATE DATABASE $DB"
@@ -48,15 +64,17 @@ for mode in $MODES; do
   args=(--network "$WORK/data/poa.geonet" --mode "$mode" --origins "$WORK/data/poa_hexgrid.csv" --destinations "$WORK/data/poa_hexgrid.csv" --out "$WORK/plain-$mode.parquet")
   [ "$mode" = transit ] && args+=(--gtfs "$WORK/data/poa_eptc.zip" --date 2019-05-13 --window 14:00-15:00)
   $GEO matrix "${args[@]}" >/dev/null   # warm-up (builds the cached hierarchy for car)
-  t0=$(now); $GEO matrix "${args[@]}" >/dev/null; t1=$(now)
+  for r in $(seq 1 "${REPEAT:-1}"); do
+  t0=$(now); $GEO matrix "${args[@]}" --summary-json "$WORK/plain-$mode.json" >/dev/null; t1=$(now)
   plain=$(secs "$t0" "$t1")
-  echo "$mode plain geo matrix: $plain s, $(echo "1227 / $plain" | bc -l | xargs printf '%.0f') origins/s"
-  for n in 1 2 3; do
+  echo "$mode plain geo matrix: $plain s, $(echo "1227 / $plain" | bc -l | xargs printf '%.0f') origins/s; phases: $(grep -o '"phases":{[^}]*}' "$WORK/plain-$mode.json" || true)"
+  [ -n "${OVERHEAD_ONLY:-}" ] || for n in 1 2 3; do
     read -r wall compute < <(run_cluster "$n" "$mode" 100)
     echo "$mode $n silo(s), 13 shards of 100: $wall s submit-to-done, $(echo "1227 / $wall" | bc -l | xargs printf '%.0f') origins/s (shard compute sum $compute s)"
   done
   read -r wall compute < <(run_cluster 1 "$mode" 500)
   echo "$mode 1 silo, 3 shards of 500: $wall s submit-to-done (shard compute sum $compute s) vs plain $plain s: overhead $(echo "($wall / $plain - 1) * 100" | bc -l | xargs printf '%.1f') %"
+  done
 done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 psql_admin "DROP DATABASE IF EXISTS $DB WITH (FORCE)"

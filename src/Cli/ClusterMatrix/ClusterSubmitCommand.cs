@@ -1,5 +1,7 @@
 using Geo.Core;
 using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
 using Geo.Cluster.Grains;
 using Geo.Cluster.Hosting;
 using Geo.Cluster.Jobs;
@@ -43,19 +45,24 @@ public sealed class ClusterSubmitCommand : Command<ClusterSubmitCommand.Settings
                 throw new Core.InputFileException(settings.Job, null, null, $"input '{input}' not found under --data {data}");
             }
         }
+        var clock = Stopwatch.StartNew();
         var origins = new MatrixShardComputer(1).CountOrigins(job, data);
         job = job with { OriginCount = origins, Inputs = InputCheck.Hash(data, inputs) };
+        var hashed = clock.Elapsed;
         return ClusterErrors.Run(async () =>
         {
             await ClusterSchema.EnsureAsync(cluster.Postgres, cancellationToken).ConfigureAwait(false);
             using (var client = ClusterHost.BuildClient(cluster))
             {
                 await client.StartAsync(cancellationToken).ConfigureAwait(false);
+                var connected = clock.Elapsed;
                 var grain = client.Services.GetRequiredService<IClusterClient>().GetGrain<IJobGrain>(job.JobId);
                 try
                 {
                     var progress = await grain.SubmitAsync(job).ConfigureAwait(false);
                     Console.WriteLine($"job {job.JobId}: {progress.ShardCount} shards of up to {job.ShardOrigins} origins ({origins} origins), {progress.ShardsDone} already done; output {job.OutputFolder}");
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"submitted in {clock.Elapsed.TotalSeconds:0.00} s: inputs counted and hashed {hashed.TotalSeconds:0.00} s, cluster client connected {(connected - hashed).TotalSeconds:0.00} s, job stored {(clock.Elapsed - connected).TotalSeconds:0.00} s"));
                 }
                 catch (InvalidOperationException ex)
                 {

@@ -1,5 +1,6 @@
 using Geo.Core;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Geo.Catchment.Inputs;
 using Geo.Cli.Commands;
 using Geo.Cluster.Jobs;
@@ -22,21 +23,28 @@ public sealed class MatrixShardComputer(int threads) : IMatrixShardComputer
 
     public int CountOrigins(MatrixJobSpec spec, string dataFolder) => Origins(JobSettings.ToMatrixSettings(spec, dataFolder, threads)).Count;
 
-    public long WriteShard(MatrixJobSpec spec, string dataFolder, int originStart, int originEnd, string parquetPath)
+    public ShardWrite WriteShard(MatrixJobSpec spec, string dataFolder, int originStart, int originEnd, string parquetPath)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        var started = Stopwatch.GetTimestamp();
         var stage = Stage(spec, dataFolder);
+        var opened = Stopwatch.GetTimestamp();
         MatrixBatch batch;
         lock (stage)
         {
             batch = stage.ComputeRows(originStart, originEnd);
         }
-        using var sink = MatrixFiles.Create(parquetPath, wide: false);
-        sink.Begin(stage.Layout);
-        sink.Write(batch);
-        sink.Complete();
-        return batch.PairCount;
+        var routed = Stopwatch.GetTimestamp();
+        using (var sink = MatrixFiles.Create(parquetPath, wide: false))
+        {
+            sink.Begin(stage.Layout);
+            sink.Write(batch);
+            sink.Complete();
+        }
+        return new ShardWrite(batch.PairCount, Ms(started, opened), Ms(opened, routed), Ms(routed, Stopwatch.GetTimestamp()));
     }
+
+    private static long Ms(long from, long to) => (long)Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;
 
     private IMatrixStage Stage(MatrixJobSpec spec, string dataFolder)
     {

@@ -152,7 +152,9 @@ public sealed class JobGrain(ClusterStore store, IClusterMembershipService membe
         }
         // Count a shard only once its file, read back here, has the checksum the computing silo reported.
         var path = job.Spec.ShardPath(result.Shard);
+        var verifyStarted = Stopwatch.GetTimestamp();
         var actual = File.Exists(path) ? FileHash.Sha256(path) : null;
+        var verifyMs = (long)Stopwatch.GetElapsedTime(verifyStarted).TotalMilliseconds;
         if (actual != result.Sha256)
         {
             log.LogWarning("job {Job} shard {Shard}: written file does not match its checksum; recomputing", job.Spec.JobId, result.Shard);
@@ -169,6 +171,8 @@ public sealed class JobGrain(ClusterStore store, IClusterMembershipService membe
         shard.Bytes = result.Bytes;
         shard.Sha256 = result.Sha256;
         shard.ComputeMs = result.ComputeMs;
+        shard.Timings = result.Timings;
+        shard.VerifyMs = verifyMs;
         shard.FinishedUtc = DateTime.UtcNow;
         await store.UpdateShardAsync(shard).ConfigureAwait(true);
         if (_shards.All(s => s.State == ShardState.Done))

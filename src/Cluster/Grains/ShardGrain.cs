@@ -25,13 +25,20 @@ public sealed class ShardGrain(IMatrixShardComputer computer, InputCheck inputs,
             {
                 var clock = Stopwatch.StartNew();
                 inputs.Check(spec, data.DataFolder, silo);
+                var checkMs = clock.ElapsedMilliseconds;
                 var path = spec.ShardPath(lease.Shard);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                var rows = computer.WriteShard(spec, data.DataFolder, lease.OriginStart, lease.OriginEnd, path);
+                var written = computer.WriteShard(spec, data.DataFolder, lease.OriginStart, lease.OriginEnd, path);
+                var hashStart = clock.ElapsedMilliseconds;
                 var bytes = new FileInfo(path).Length;
                 var sha = FileHash.Sha256(path);
-                log.LogInformation("job {Job} shard {Shard}: {Rows} rows in {Ms} ms", spec.JobId, lease.Shard, rows, clock.ElapsedMilliseconds);
-                return result with { Rows = rows, Bytes = bytes, Sha256 = sha, ComputeMs = clock.ElapsedMilliseconds };
+                var timings = new ShardTimings
+                {
+                    CheckMs = checkMs, StageMs = written.StageMs, RouteMs = written.RouteMs, WriteMs = written.WriteMs,
+                    HashMs = clock.ElapsedMilliseconds - hashStart,
+                };
+                log.LogInformation("job {Job} shard {Shard}: {Rows} rows in {Ms} ms ({Timings})", spec.JobId, lease.Shard, written.Rows, clock.ElapsedMilliseconds, timings);
+                return result with { Rows = written.Rows, Bytes = bytes, Sha256 = sha, ComputeMs = clock.ElapsedMilliseconds, Timings = timings };
             }).ConfigureAwait(true);
         }
         catch (InputMismatchException ex)

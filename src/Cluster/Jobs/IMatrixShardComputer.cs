@@ -10,6 +10,9 @@ public interface IMatrixShardComputer
     /// <summary>Number of origins the job's origin file holds (read with the job's id column).</summary>
     int CountOrigins(MatrixJobSpec spec, string dataFolder);
 
-    /// <summary>Writes the shard to <paramref name="parquetPath"/>; returns the number of rows written.</summary>
-    long WriteShard(MatrixJobSpec spec, string dataFolder, int originStart, int originEnd, string parquetPath);
+    /// <summary>Writes the shard to <paramref name="parquetPath"/>: rows written and the time of each step.</summary>
+    ShardWrite WriteShard(MatrixJobSpec spec, string dataFolder, int originStart, int originEnd, string parquetPath);
 }
+
+/// <summary>What <see cref="IMatrixShardComputer.WriteShard"/> did: rows written; stage, route and write times.</summary>
+public readonly record struct ShardWrite(long Rows, long StageMs, long RouteMs, long WriteMs);

@@ -81,7 +81,7 @@ public sealed class ClusterStore(string connectionString)
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand("""
             SELECT shard, origin_start, origin_end, state, silo, lease_until, attempts, computed, rows, bytes, sha256,
-                   compute_ms, started_at, finished_at
+                   compute_ms, started_at, finished_at, check_ms, stage_ms, route_ms, write_ms, hash_ms, verify_ms
             FROM geo_cluster_shard WHERE job_id = @id ORDER BY shard
             """, connection);
         command.Parameters.AddWithValue("id", jobId);
@@ -106,6 +106,12 @@ public sealed class ClusterStore(string connectionString)
                 ComputeMs = reader.GetInt64(11),
                 StartedUtc = reader.IsDBNull(12) ? null : reader.GetDateTime(12),
                 FinishedUtc = reader.IsDBNull(13) ? null : reader.GetDateTime(13),
+                Timings = new ShardTimings
+                {
+                    CheckMs = reader.GetInt64(14), StageMs = reader.GetInt64(15), RouteMs = reader.GetInt64(16),
+                    WriteMs = reader.GetInt64(17), HashMs = reader.GetInt64(18),
+                },
+                VerifyMs = reader.GetInt64(19),
             });
         }
         return shards;
@@ -159,7 +165,8 @@ public sealed class ClusterStore(string connectionString)
         await using var command = new NpgsqlCommand("""
             UPDATE geo_cluster_shard SET state = @state, silo = @silo, lease_until = @lease, attempts = @attempts,
                 computed = @computed, rows = @rows, bytes = @bytes, sha256 = @sha, compute_ms = @ms,
-                started_at = @started, finished_at = @finished
+                started_at = @started, finished_at = @finished, check_ms = @check, stage_ms = @stage, route_ms = @route,
+                write_ms = @write, hash_ms = @hash, verify_ms = @verify
             WHERE job_id = @id AND shard = @shard
             """, connection);
         command.Parameters.AddWithValue("id", s.JobId);
@@ -175,6 +182,12 @@ public sealed class ClusterStore(string connectionString)
         command.Parameters.AddWithValue("ms", s.ComputeMs);
         command.Parameters.AddWithValue("started", (object?)s.StartedUtc ?? DBNull.Value);
         command.Parameters.AddWithValue("finished", (object?)s.FinishedUtc ?? DBNull.Value);
+        command.Parameters.AddWithValue("check", s.Timings.CheckMs);
+        command.Parameters.AddWithValue("stage", s.Timings.StageMs);
+        command.Parameters.AddWithValue("route", s.Timings.RouteMs);
+        command.Parameters.AddWithValue("write", s.Timings.WriteMs);
+        command.Parameters.AddWithValue("hash", s.Timings.HashMs);
+        command.Parameters.AddWithValue("verify", s.VerifyMs);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }
