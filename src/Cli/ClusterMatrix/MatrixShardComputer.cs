@@ -23,7 +23,7 @@ public sealed class MatrixShardComputer(int threads) : IMatrixShardComputer
 
     public int CountOrigins(MatrixJobSpec spec, string dataFolder) => Origins(JobSettings.ToMatrixSettings(spec, dataFolder, threads)).Count;
 
-    public ShardWrite WriteShard(MatrixJobSpec spec, string dataFolder, int originStart, int originEnd, string parquetPath)
+    public IRoutedShard Route(MatrixJobSpec spec, string dataFolder, int originStart, int originEnd)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var started = Stopwatch.GetTimestamp();
@@ -34,14 +34,22 @@ public sealed class MatrixShardComputer(int threads) : IMatrixShardComputer
         {
             batch = stage.ComputeRows(originStart, originEnd);
         }
-        var routed = Stopwatch.GetTimestamp();
-        using (var sink = MatrixFiles.Create(parquetPath, wide: false))
+        return new RoutedShard(stage.Layout, batch, Ms(started, opened), Ms(opened, Stopwatch.GetTimestamp()));
+    }
+
+    private sealed class RoutedShard(MatrixLayout layout, MatrixBatch batch, long stageMs, long routeMs) : IRoutedShard
+    {
+        public long Rows => batch.PairCount;
+        public long StageMs => stageMs;
+        public long RouteMs => routeMs;
+
+        public void Write(string parquetPath)
         {
-            sink.Begin(stage.Layout);
+            using var sink = MatrixFiles.Create(parquetPath, wide: false);
+            sink.Begin(layout);
             sink.Write(batch);
             sink.Complete();
         }
-        return new ShardWrite(batch.PairCount, Ms(started, opened), Ms(opened, routed), Ms(routed, Stopwatch.GetTimestamp()));
     }
 
     private static long Ms(long from, long to) => (long)Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;

@@ -6,7 +6,8 @@ namespace Geo.Cluster.Store;
 
 /// <summary>
 /// Job and shard state in plain PostgreSQL tables (geo_cluster_job, geo_cluster_shard) that operators can query.
-/// The job grain is their only writer while a job runs; status reads them directly.
+/// The job grain is their only writer while a job runs; status reads them directly. Every write also NOTIFYs
+/// <see cref="JobEvents.Channel"/> with the job id (delivered on commit), so silos and watchers need not poll fast.
 /// </summary>
 public sealed class ClusterStore(string connectionString)
 {
@@ -145,13 +146,19 @@ public sealed class ClusterStore(string connectionString)
             }
             await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
+        await using (var notify = new NpgsqlCommand(JobEvents.NotifySql, connection, transaction))
+        {
+            notify.Parameters.AddWithValue("id", spec.JobId);
+            await notify.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task UpdateJobStateAsync(string jobId, string state, string? error, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand("UPDATE geo_cluster_job SET state = @state, error = @error, updated_at = now() WHERE job_id = @id", connection);
+        await using var command = new NpgsqlCommand(
+            "UPDATE geo_cluster_job SET state = @state, error = @error, updated_at = now() WHERE job_id = @id; " + JobEvents.NotifySql, connection);
         command.Parameters.AddWithValue("id", jobId);
         command.Parameters.AddWithValue("state", state);
         command.Parameters.AddWithValue("error", (object?)error ?? DBNull.Value);
@@ -167,8 +174,8 @@ public sealed class ClusterStore(string connectionString)
                 computed = @computed, rows = @rows, bytes = @bytes, sha256 = @sha, compute_ms = @ms,
                 started_at = @started, finished_at = @finished, check_ms = @check, stage_ms = @stage, route_ms = @route,
                 write_ms = @write, hash_ms = @hash, verify_ms = @verify
-            WHERE job_id = @id AND shard = @shard
-            """, connection);
+            WHERE job_id = @id AND shard = @shard;
+            """ + JobEvents.NotifySql, connection);
         command.Parameters.AddWithValue("id", s.JobId);
         command.Parameters.AddWithValue("shard", s.Shard);
         command.Parameters.AddWithValue("state", s.State);
