@@ -68,7 +68,7 @@ for mode in $MODES; do
   for r in $(seq 1 "${REPEAT:-1}"); do
   t0=$(now); $GEO matrix "${args[@]}" --summary-json "$WORK/plain-$mode.json" >/dev/null; t1=$(now)
   plain=$(secs "$t0" "$t1")
-  echo "$mode plain geo matrix: $plain s, $(echo "1227 / $plain" | bc -l | xargs printf '%.0f') origins/s; phases: $(grep -o '"phases":{[^}]*}' "$WORK/plain-$mode.json" || true)"
+  echo "$mode plain geo matrix: $plain s, $(echo "1227 / $plain" | bc -l | xargs printf '%.0f') origins/s; phases: $(jq -r '[.phases[] | "\(.phase) \(.seconds)s"] | join(", ")' "$WORK/plain-$mode.json")"
   [ -n "${OVERHEAD_ONLY:-}" ] || for n in 1 2 3; do
     read -r wall span < <(run_cluster "$n" "$mode" 100)
     echo "$mode $n silo(s), 13 shards of 100: $wall s submit-to-done, $(echo "1227 / $wall" | bc -l | xargs printf '%.0f') origins/s (first lease to last verified $span s)"

@@ -52,17 +52,34 @@ public sealed class ClusterSubmitCommand : Command<ClusterSubmitCommand.Settings
         return ClusterErrors.Run(async () =>
         {
             await ClusterSchema.EnsureAsync(cluster.Postgres, cancellationToken).ConfigureAwait(false);
-            using (var client = ClusterHost.BuildClient(cluster))
+            var store = new ClusterStore(cluster.Postgres);
+            // A new job goes straight into the database (silos are notified and lease its shards from its job grain);
+            // only a job that exists already goes through its job grain, which compares it and resumes it.
+            var shards = ShardRecord.ForNewJob(job);
+            var stored = false;
+            if (await store.LoadJobAsync(job.JobId, cancellationToken).ConfigureAwait(false) is null)
             {
+                ShardManifest.Write(job, shards, JobState.Running); // lists no shard yet
+                stored = await store.InsertJobAsync(job, shards, cancellationToken).ConfigureAwait(false);
+            }
+            var storedAt = clock.Elapsed;
+            if (stored)
+            {
+                Console.WriteLine($"job {job.JobId}: {shards.Count} shards of up to {job.ShardOrigins} origins ({origins} origins); output {job.OutputFolder}");
+                if (await store.ActiveSiloCountAsync(cluster.ClusterId, cancellationToken).ConfigureAwait(false) == 0)
+                {
+                    Console.Error.WriteLine($"note: no silo of cluster '{cluster.ClusterId}' is running; the job waits until one starts ('geo cluster silo')");
+                }
+            }
+            else
+            {
+                using var client = ClusterHost.BuildClient(cluster);
                 await client.StartAsync(cancellationToken).ConfigureAwait(false);
-                var connected = clock.Elapsed;
                 var grain = client.Services.GetRequiredService<IClusterClient>().GetGrain<IJobGrain>(job.JobId);
                 try
                 {
                     var progress = await grain.SubmitAsync(job).ConfigureAwait(false);
                     Console.WriteLine($"job {job.JobId}: {progress.ShardCount} shards of up to {job.ShardOrigins} origins ({origins} origins), {progress.ShardsDone} already done; output {job.OutputFolder}");
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"submitted in {clock.Elapsed.TotalSeconds:0.00} s: inputs counted and hashed {hashed.TotalSeconds:0.00} s, cluster client connected {(connected - hashed).TotalSeconds:0.00} s, job stored {(clock.Elapsed - connected).TotalSeconds:0.00} s"));
                 }
                 catch (InvalidOperationException ex)
                 {
@@ -70,7 +87,9 @@ public sealed class ClusterSubmitCommand : Command<ClusterSubmitCommand.Settings
                 }
                 await client.StopAsync(cancellationToken).ConfigureAwait(false);
             }
-            return settings.Detach ? ExitCodes.Ok : await JobWatcher.WaitAsync(new ClusterStore(cluster.Postgres), job.JobId, cancellationToken).ConfigureAwait(false);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"submitted in {clock.Elapsed.TotalSeconds:0.00} s: inputs counted and hashed {hashed.TotalSeconds:0.00} s, stored {(storedAt - hashed).TotalSeconds:0.00} s{(stored ? "" : ", existing job resumed by its job grain")}"));
+            return settings.Detach ? ExitCodes.Ok : await JobWatcher.WaitAsync(store, job.JobId, cancellationToken).ConfigureAwait(false);
         });
     }
 

@@ -27,6 +27,17 @@ public sealed class ShardRecord
     public DateTime? FinishedUtc { get; set; }
 
     public int OriginCount => OriginEnd - OriginStart;
+
+    /// <summary>A new job's shards, all pending.</summary>
+    public static List<ShardRecord> ForNewJob(MatrixJobSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return Enumerable.Range(0, spec.ShardCount).Select(i =>
+        {
+            var (start, end) = spec.ShardOriginRange(i);
+            return new ShardRecord { JobId = spec.JobId, Shard = i, OriginStart = start, OriginEnd = end };
+        }).ToList();
+    }
 }
 
 /// <summary>One row of geo_cluster_job.</summary>

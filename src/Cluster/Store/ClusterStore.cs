@@ -118,19 +118,26 @@ public sealed class ClusterStore(string connectionString)
         return shards;
     }
 
-    /// <summary>Inserts a new job and all its shards (pending) in one transaction.</summary>
-    public async Task InsertJobAsync(MatrixJobSpec spec, IReadOnlyList<ShardRecord> shards, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Inserts a new job and all its shards (pending) in one transaction; false, and nothing written, if a job with
+    /// this id exists already (then only its job grain may change it).
+    /// </summary>
+    public async Task<bool> InsertJobAsync(MatrixJobSpec spec, IReadOnlyList<ShardRecord> shards, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(shards);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var job = new NpgsqlCommand("INSERT INTO geo_cluster_job (job_id, spec, state) VALUES (@id, @spec::jsonb, @state)", connection, transaction))
+        await using (var job = new NpgsqlCommand(
+            "INSERT INTO geo_cluster_job (job_id, spec, state) VALUES (@id, @spec::jsonb, @state) ON CONFLICT (job_id) DO NOTHING", connection, transaction))
         {
             job.Parameters.AddWithValue("id", spec.JobId);
             job.Parameters.AddWithValue("spec", ToJson(spec));
             job.Parameters.AddWithValue("state", JobState.Running);
-            await job.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (await job.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+            {
+                return false;
+            }
         }
         await using (var importer = await connection.BeginBinaryImportAsync(
             "COPY geo_cluster_shard (job_id, shard, origin_start, origin_end, state) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
@@ -152,6 +159,17 @@ public sealed class ClusterStore(string connectionString)
             await notify.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Silos of <paramref name="clusterId"/> that Orleans' membership table lists as active.</summary>
+    public async Task<long> ActiveSiloCountAsync(string clusterId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM orleansmembershiptable WHERE deploymentid = @cluster AND status = @active", connection);
+        command.Parameters.AddWithValue("cluster", clusterId);
+        command.Parameters.AddWithValue("active", (int)Orleans.Runtime.SiloStatus.Active);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     public async Task UpdateJobStateAsync(string jobId, string state, string? error, CancellationToken cancellationToken = default)
