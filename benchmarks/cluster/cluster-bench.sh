@@ -31,7 +31,7 @@ run_cluster() { # silos mode shard_origins -> prints seconds from submit to done
   local n=$1 mode=$2 size=$3 id="bench-$2-$1-$3-$RANDOM" pids=()
   job "$id" "$mode" "$size"
   for i in $(seq 1 "$n"); do
-    $GEO cluster silo --postgres "$PG" --data "$WORK/data" --cluster-id bench --service-id bench --port $((21110 + i)) --gateway-port $((31110 + i)) > "$WORK/silo-$i.log" 2>&1 &
+    $GEO cluster silo --postgres "$PG" --data "$WORK/data" --cluster-id bench --service-id bench --port $((21110 + i)) --gateway-port $((31110 + i)) ${WRITERS:+--writers "$WRITERS"} > "$WORK/silo-$i.log" 2>&1 &
     pids+=($!)
   done
   for i in $(seq 1 "$n"); do until grep -q "joined cluster" "$WORK/silo-$i.log"; do sleep 0.2; done; done
@@ -51,11 +51,11 @@ phases() { # id submit_start submit_end -> where the time went (seconds; the sil
            round(extract(epoch FROM max(s.finished_at) - min(s.started_at)), 2), round($3 - extract(epoch FROM max(s.finished_at)), 2),
            round(sum(s.check_ms) / 1000.0, 2), round(sum(s.stage_ms) / 1000.0, 2), round(sum(s.route_ms) / 1000.0, 2),
            round(sum(s.write_ms) / 1000.0, 2), round(sum(s.hash_ms) / 1000.0, 2), round(sum(s.verify_ms) / 1000.0, 2),
-           round((sum(extract(epoch FROM s.finished_at - s.started_at) * 1000) - sum(s.compute_ms) - sum(s.verify_ms)) / 1000.0, 2)
+           string_agg(s.route_ms || '+' || s.write_ms, ' ' ORDER BY s.shard)
     FROM geo_cluster_job j JOIN geo_cluster_shard s USING (job_id) WHERE j.job_id = '$1' GROUP BY j.created_at" |
-  while read -r submit first span tail check stage route write hash verify calls; do
+  while read -r submit first span tail check stage route write hash verify each; do
     echo "  $1: submit->stored ${submit}s, stored->first lease ${first}s, first lease->last verified ${span}s, last verified->submit exit ${tail}s;" \
-         "shards: check ${check}s stage ${stage}s route ${route}s write ${write}s hash ${hash}s verify ${verify}s calls+db ${calls}s"
+         "shards: check ${check}s stage ${stage}s route ${route}s write ${write}s hash ${hash}s verify ${verify}s; route+write ms per shard: ${each}"
   done
 }
 

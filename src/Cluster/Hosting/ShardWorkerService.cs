@@ -10,7 +10,8 @@ namespace Geo.Cluster.Hosting;
 /// <summary>
 /// The pull loop of one silo: for each running job (from PostgreSQL) take a lease from its job grain, route the shard in
 /// a local shard grain while renewing the lease, then write and report it while the next shard is leased and routed
-/// (at most one shard per slot waits to be written, so memory holds two shards' rows). A silo that computes faster takes
+/// (at most <see cref="SiloDataOptions.Writers"/> shards per slot are being written, so memory holds the rows of that
+/// many shards plus the one being routed). A silo that computes faster takes
 /// more shards, and calling a job grain re-activates it if its silo died. An idle silo wakes on a job notification
 /// (<see cref="JobEvents"/>), or at the latest after <see cref="SiloDataOptions.PollInterval"/> (to take over expired leases).
 /// </summary>
@@ -27,7 +28,8 @@ public sealed class ShardWorkerService(IGrainFactory grains, ClusterStore store,
 
     private async Task LoopAsync(JobEvents events, CancellationToken stop)
     {
-        var writing = Task.CompletedTask; // the previous shard's write and report (never throws)
+        var writers = Math.Max(1, options.Writers);
+        using var writing = new SemaphoreSlim(writers, writers); // a permit per shard being written and reported
         try
         {
             while (!stop.IsCancellationRequested)
@@ -37,7 +39,7 @@ public sealed class ShardWorkerService(IGrainFactory grains, ClusterStore store,
                 {
                     if (await LeaseAsync(stop).ConfigureAwait(false) is { } leased)
                     {
-                        writing = await RouteAsync(leased.Job, leased.Lease, writing, stop).ConfigureAwait(false);
+                        await RouteAsync(leased.Job, leased.Lease, writing, stop).ConfigureAwait(false);
                         continue;
                     }
                 }
@@ -58,7 +60,10 @@ public sealed class ShardWorkerService(IGrainFactory grains, ClusterStore store,
         }
         finally
         {
-            await writing.ConfigureAwait(false);
+            for (var i = 0; i < writers; i++)
+            {
+                await writing.WaitAsync(CancellationToken.None).ConfigureAwait(false); // every started write has reported
+            }
         }
     }
 
@@ -75,8 +80,8 @@ public sealed class ShardWorkerService(IGrainFactory grains, ClusterStore store,
         return null;
     }
 
-    /// <summary>Routes the shard, waits for the previous shard's write to finish, and returns this shard's write and report (started, not awaited).</summary>
-    private async Task<Task> RouteAsync(IJobGrain job, ShardLease lease, Task previousWrite, CancellationToken stop)
+    /// <summary>Routes the shard, waits for a write permit, and starts (does not await) the shard's write and report.</summary>
+    private async Task RouteAsync(IJobGrain job, ShardLease lease, SemaphoreSlim writing, CancellationToken stop)
     {
         var renewing = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var renewal = RenewAsync(job, lease, renewing.Token);
@@ -91,8 +96,16 @@ public sealed class ShardWorkerService(IGrainFactory grains, ClusterStore store,
             await StopRenewingAsync(renewing, renewal).ConfigureAwait(false);
             throw;
         }
-        await previousWrite.ConfigureAwait(false);
-        return WriteAndReportAsync(job, lease, grain, routed, renewing, renewal, stop);
+        try
+        {
+            await writing.WaitAsync(stop).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await StopRenewingAsync(renewing, renewal).ConfigureAwait(false);
+            throw;
+        }
+        _ = WriteAndReportAsync(job, lease, grain, routed, renewing, renewal, stop).ContinueWith(_ => writing.Release(), TaskScheduler.Default);
     }
 
     private async Task WriteAndReportAsync(IJobGrain job, ShardLease lease, IShardGrain grain, ShardResult routed,
