@@ -19,6 +19,7 @@ cp -f "$POA/poa_hexgrid.csv" "$POA/poa_eptc.zip" "$WORK/data/"
 [ -f "$WORK/data/poa.geonet" ] || $GEO build-network --osm "$POA/poa_osm.pbf" --out "$WORK/data/poa.geonet" >/dev/null
 psql_admin() { PGPASSWORD=geo psql -q -h 127.0.0.1 -U geo -d geo_test -c "$1" >/dev/null; }
 now() { date +%s.%N; }
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }  # user + system CPU of a process, in clock ticks
 secs() { echo "$2 - $1" | bc; }
 
 job() { # id mode shard_origins
@@ -35,9 +36,12 @@ run_cluster() { # silos mode shard_origins -> prints seconds from submit to done
     pids+=($!)
   done
   for i in $(seq 1 "$n"); do until grep -q "joined cluster" "$WORK/silo-$i.log"; do sleep 0.2; done; done
+  local c0; c0=$(for p in "${pids[@]}"; do cpu_ticks "$p"; done | paste -sd+ | bc)
   local t0; t0=$(now)
-  $GEO cluster submit "$WORK/$id.json" --data "$WORK/data" --postgres "$PG" --cluster-id bench --service-id bench > "$WORK/submit.log" 2>&1
+  /usr/bin/time -f "%U %S" -o "$WORK/submit.cpu" $GEO cluster submit "$WORK/$id.json" --data "$WORK/data" --postgres "$PG" --cluster-id bench --service-id bench > "$WORK/submit.log" 2>&1
   local t1; t1=$(now)
+  local c1; c1=$(for p in "${pids[@]}"; do cpu_ticks "$p"; done | paste -sd+ | bc)
+  echo "  CPU: silos $(echo "($c1 - $c0) / $(getconf CLK_TCK)" | bc -l | xargs printf '%.1f') s during the job, submit process $(awk '{ printf "%.1f", $1 + $2 }' "$WORK/submit.cpu") s" >&2
   grep "submitted in" "$WORK/submit.log" | sed 's/^/  /' >&2 || true
   kill "${pids[@]}"; wait "${pids[@]}" 2>/dev/null || true
   local span; span=$(PGPASSWORD=geo psql -At -h 127.0.0.1 -U geo -d $DB -c "SELECT round(extract(epoch FROM max(finished_at) - min(started_at)), 2) FROM geo_cluster_shard WHERE job_id = '$id'")
@@ -66,9 +70,9 @@ for mode in $MODES; do
   [ "$mode" = transit ] && args+=(--gtfs "$WORK/data/poa_eptc.zip" --date 2019-05-13 --window 14:00-15:00)
   $GEO matrix "${args[@]}" >/dev/null   # warm-up (builds the cached hierarchy for car)
   for r in $(seq 1 "${REPEAT:-1}"); do
-  t0=$(now); $GEO matrix "${args[@]}" --summary-json "$WORK/plain-$mode.json" >/dev/null; t1=$(now)
+  t0=$(now); /usr/bin/time -f "%U %S" -o "$WORK/plain.cpu" $GEO matrix "${args[@]}" --summary-json "$WORK/plain-$mode.json" >/dev/null; t1=$(now)
   plain=$(secs "$t0" "$t1")
-  echo "$mode plain geo matrix: $plain s, $(echo "1227 / $plain" | bc -l | xargs printf '%.0f') origins/s; phases: $(jq -r '[.phases[] | "\(.phase) \(.seconds)s"] | join(", ")' "$WORK/plain-$mode.json")"
+  echo "$mode plain geo matrix: $plain s, CPU $(awk '{ printf "%.1f", $1 + $2 }' "$WORK/plain.cpu") s, $(echo "1227 / $plain" | bc -l | xargs printf '%.0f') origins/s; phases: $(jq -r '[.phases[] | "\(.phase) \(.seconds)s"] | join(", ")' "$WORK/plain-$mode.json")"
   [ -n "${OVERHEAD_ONLY:-}" ] || for n in 1 2 3; do
     read -r wall span < <(run_cluster "$n" "$mode" 100)
     echo "$mode $n silo(s), 13 shards of 100: $wall s submit-to-done, $(echo "1227 / $wall" | bc -l | xargs printf '%.0f') origins/s (first lease to last verified $span s)"
