@@ -46,9 +46,16 @@ public sealed class RunPipelineTests
         {
             Assert.That(File.Exists(Path.Combine(_out, name)), Is.True, name);
         }
-        // 2 modes (car, transit) x 4 options, plus the placement map (the sample solves a placement).
-        Assert.That(Directory.GetFiles(Path.Combine(_out, "maps"), "*.png"), Has.Length.EqualTo(9));
-        Assert.That(File.Exists(Path.Combine(_out, "maps", "placement.png")), Is.True);
+        // 2 modes (car, transit) x 4 options, the placement map (the sample solves a placement), the car isochrones over the
+        // baseline time, and 4 need maps: residents per km², care homes per zone, % households without a car, % disabled.
+        Assert.That(Directory.GetFiles(Path.Combine(_out, "maps"), "*.png").Select(Path.GetFileName).Order(), Is.EqualTo(new[]
+        {
+            "A_car_outpatients_change.png", "A_transit_outpatients_change.png", "B_car_outpatients_change.png", "B_transit_outpatients_change.png",
+            "C_car_outpatients_change.png", "C_transit_outpatients_change.png", "baseline_car_outpatients_time.png", "baseline_transit_outpatients_time.png",
+            "isochrones_car_outpatients.png", "need_density.png", "need_percent-disabled.png", "need_percent-households_no_car.png", "need_points-care-homes.png",
+            "placement.png",
+        }.Order()));
+        Assert.That(File.Exists(Path.Combine(_out, "isochrones", "car.geojson")), Is.True, "isochrones around the sites");
         Assert.That(_result.Warnings, Is.Empty);
         Assert.That(File.ReadAllText(_result.ReportPath), Does.Contain("data:image/png"), "maps embedded in report.html");
         foreach (var file in _result.Files)
@@ -269,7 +276,7 @@ public sealed class RunPipelineTests
         var root = json.RootElement;
         Assert.That(root.GetProperty("command").GetString(), Is.EqualTo("run"));
         var phases = root.GetProperty("phases").EnumerateArray().Select(p => p.GetProperty("phase").GetString()).ToArray();
-        Assert.That(phases, Is.EqualTo(new[] { "Inputs", "Street network", "Matrix car", "Providers", "Appraisal", "Basemap" }));
+        Assert.That(phases, Is.EqualTo(new[] { "Inputs", "Street network", "Matrix car", "Providers", "Isochrones", "Appraisal", "Basemap" }));
         var stageSeconds = root.GetProperty("phases").EnumerateArray().Sum(p => p.GetProperty("seconds").GetDouble());
         Assert.That(root.GetProperty("total_seconds").GetDouble(), Is.GreaterThanOrEqualTo(stageSeconds - 0.01), "the total covers the stages");
         Assert.That(root.GetProperty("peak_memory_bytes").GetInt64(), Is.GreaterThan(10_000_000));
