@@ -285,6 +285,35 @@ public sealed class RunPipelineTests
     }
 
     [Test]
+    public void Run_NeedMapsVisits_FlowsGeoJsonAndMapWithUnmatchedVisitsWarned()
+    {
+        // Visits: zone S01000001 to H1 twice (12 + 8 = one line of 20), S01000002 to H2 (5), one row naming no zone (3, warned).
+        File.WriteAllText(Path.Combine(_sample, "visits.csv"), "zone_id,site_id,count\nS01000001,H1,12\nS01000002,H2,5\nS01000001,H1,8\nNO_SUCH_ZONE,H1,3\n");
+        var scenario = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(_sample, SampleGenerator.ScenarioFile)))!.AsObject();
+        scenario["modes"] = new System.Text.Json.Nodes.JsonArray("car");
+        scenario["transit"] = null;
+        scenario["placement"] = null;
+        scenario["isochrones"] = null;
+        scenario["needMaps"] = new System.Text.Json.Nodes.JsonObject { ["visits"] = "visits.csv" };
+        var scenarioPath = Path.Combine(_sample, "visits.json");
+        File.WriteAllText(scenarioPath, scenario.ToJsonString());
+        var outFolder = Path.Combine(_root, "visits-run");
+
+        var result = RunPipeline.Run(new RunOptions
+        {
+            ScenarioPath = scenarioPath, OutFolder = outFolder, NetworkPath = Path.Combine(_out, RunPipeline.NetworkCacheFolder, "streets.geonet"),
+        }, new Progress<string>());
+
+        using var flows = JsonDocument.Parse(File.ReadAllText(Path.Combine(outFolder, "flows.geojson")));
+        var lines = flows.RootElement.GetProperty("features").EnumerateArray()
+            .Select(f => (f.GetProperty("properties").GetProperty("zone_id").GetString(), f.GetProperty("properties").GetProperty("visits").GetDouble())).ToArray();
+        Assert.That(lines, Is.EqualTo(new[] { ("S01000001", 20.0), ("S01000002", 5.0) }));
+        Assert.That(result.Warnings, Has.Some.Contains("3 visits name a zone or site not in the results"));
+        Assert.That(File.Exists(Path.Combine(outFolder, "maps", "flows.png")), Is.True, "flow map drawn");
+        Assert.That(File.ReadAllText(Path.Combine(outFolder, "report.html")), Does.Contain("alt=\"flows\"").And.Contain("visits.csv"), "flow map and its input in the report");
+    }
+
+    [Test]
     public void RunCommand_NoScenario_ExitsWithUsage()
     {
         Assert.That(Program.Main(["run"]), Is.EqualTo(ExitCodes.Usage));
