@@ -78,10 +78,10 @@ public sealed partial class StreetNetwork
 
     private static StreetNetwork ReadFile(string path)
     {
-        Stream payload;
         try
         {
-            payload = ArtefactFile.OpenVerified(path, FileKind, default, out _);
+            // One pass: the arrays are read straight from the file while its checksum is computed; nothing is returned unless it matches.
+            return ArtefactFile.ReadVerified(path, FileKind, default, payload => ReadPayload(path, payload), out _);
         }
         catch (ArtefactException ex) when (ex.Message == "not found")
         {
@@ -91,13 +91,6 @@ public sealed partial class StreetNetwork
         {
             throw new InputFileException(path, null, null, "the street network file " + ex.Message + "; " + RebuildHint(path));
         }
-        try
-        {
-            using (payload)
-            {
-                return ReadPayload(path, payload);
-            }
-        }
         catch (Exception ex) when (ex is EndOfStreamException or ArgumentException or IndexOutOfRangeException or InvalidDataException or OverflowException)
         {
             throw new InputFileException(path, null, null, "the street network file is inconsistent (" + ex.Message + "); " + RebuildHint(path));
@@ -106,7 +99,7 @@ public sealed partial class StreetNetwork
 
     private static StreetNetwork ReadPayload(string path, Stream stream)
     {
-        using var reader = new BinaryReader(stream, Encoding.UTF8);
+        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
         var sourceHash = reader.ReadString();
         var profilesJson = reader.ReadString();
         var profiles = StreetProfiles.Parse(profilesJson, path + " (stored profiles)");
