@@ -70,25 +70,17 @@ internal static class ScenarioWriter
             w.WriteNull("ageGroups");
             w.WriteEndObject();
 
-            PointFile(w, "sites", "sites.csv", "site_id", "site_name");
+            ScenarioJson.PointFile(w, "sites", "sites.csv", "site_id", "site_name");
 
-            w.WriteStartArray("modes");
-            foreach (var mode in (string[])["car", "walk", "cycle", "transit"])
-            {
-                w.WriteStringValue(mode);
-            }
-            w.WriteEndArray();
-            w.WriteStartArray("services");
-            w.WriteStringValue(Outpatients);
-            w.WriteStringValue(UrgentCare);
-            w.WriteEndArray();
+            ScenarioJson.Strings(w, "modes", ScenarioJson.AllModes);
+            ScenarioJson.Strings(w, "services", [Outpatients, UrgentCare]);
 
             w.WritePropertyName("baseline");
-            Option(w, Options[0]);
+            ScenarioJson.Option(w, Options[0].Id, Options[0].Name, Options[0].Sites);
             w.WriteStartArray("options");
             for (var i = 1; i < Options.Count; i++)
             {
-                Option(w, Options[i]);
+                ScenarioJson.Option(w, Options[i].Id, Options[i].Name, Options[i].Sites);
             }
             w.WriteEndArray();
 
@@ -96,18 +88,9 @@ internal static class ScenarioWriter
             w.WriteNull("costs");
             w.WriteNull("matrices");
 
-            w.WriteStartObject("placement");
-            w.WriteString("problem", "pmedian");
-            w.WriteString("mode", "car");
-            w.WriteNumber("p", 3);
-            w.WriteNumber("threshold", 15);
-            w.WriteString("need", "population*1 + age65plus*2");
-            PointFile(w, "candidates", "community_sites.csv", "site_id", "site_name");
-            w.WriteStartArray("existing");
-            w.WriteEndArray();
-            w.WriteEndObject();
+            ScenarioJson.PMedianOfThree(w, "community_sites.csv", "site_id", "site_name");
 
-            PointFile(w, "providers", "care_homes.csv", "id", "name");
+            ScenarioJson.PointFile(w, "providers", "care_homes.csv", "id", "name");
             w.WriteEndObject();
         });
     }
@@ -151,33 +134,5 @@ internal static class ScenarioWriter
         w.WriteEndObject();
     }
 
-    private static void PointFile(Utf8JsonWriter w, string property, string file, string id, string name)
-    {
-        w.WriteStartObject(property);
-        w.WriteString("file", file);
-        w.WriteString("id", id);
-        w.WriteString("name", name);
-        w.WriteString("lon", "lon");
-        w.WriteString("lat", "lat");
-        w.WriteEndObject();
-    }
 
-    private static void Option(Utf8JsonWriter w, (string Id, string Name, (string Site, string[] Services)[] Sites) option)
-    {
-        w.WriteStartObject();
-        w.WriteString("id", option.Id);
-        w.WriteString("name", option.Name);
-        w.WriteStartObject("sites");
-        foreach (var (site, services) in option.Sites)
-        {
-            w.WriteStartArray(site);
-            foreach (var service in services)
-            {
-                w.WriteStringValue(service);
-            }
-            w.WriteEndArray();
-        }
-        w.WriteEndObject();
-        w.WriteEndObject();
-    }
 }

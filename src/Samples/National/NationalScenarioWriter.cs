@@ -9,6 +9,8 @@ namespace Geo.Samples.National;
 /// </summary>
 internal static class NationalScenarioWriter
 {
+    private const string Outpatients = "outpatients";
+
     public static void Write(string path, string name, IReadOnlyList<string> hospitalIds)
     {
         AtomicFile.Write(path, stream =>
@@ -39,59 +41,19 @@ internal static class NationalScenarioWriter
             w.WriteString("age65plus", "age65plus");
             w.WriteString("imdDecile", "imd_decile");
             w.WriteEndObject();
-            PointFile(w, "sites", NationalGenerator.HospitalsFile);
-            w.WriteStartArray("modes");
-            foreach (var mode in (string[])["car", "walk", "cycle", "transit"])
-            {
-                w.WriteStringValue(mode);
-            }
-            w.WriteEndArray();
-            w.WriteStartArray("services");
-            w.WriteStringValue("outpatients");
-            w.WriteEndArray();
+            ScenarioJson.PointFile(w, "sites", NationalGenerator.HospitalsFile, "site_id", "site_name");
+            ScenarioJson.Strings(w, "modes", ScenarioJson.AllModes);
+            ScenarioJson.Strings(w, "services", [Outpatients]);
             w.WritePropertyName("baseline");
             Option(w, "baseline", "Current: every hospital runs outpatients", hospitalIds);
             w.WriteStartArray("options");
             Option(w, "A", "Close outpatients at " + hospitalIds[^1], hospitalIds.Take(hospitalIds.Count - 1).ToList());
             w.WriteEndArray();
-            w.WriteStartObject("placement");
-            w.WriteString("problem", "pmedian");
-            w.WriteString("mode", "car");
-            w.WriteNumber("p", 3);
-            w.WriteNumber("threshold", 15);
-            w.WriteString("need", "population*1 + age65plus*2");
-            PointFile(w, "candidates", NationalGenerator.GpFile);
-            w.WriteStartArray("existing");
-            w.WriteEndArray();
-            w.WriteEndObject();
+            ScenarioJson.PMedianOfThree(w, NationalGenerator.GpFile, "site_id", "site_name");
             w.WriteEndObject();
         });
     }
 
-    private static void PointFile(Utf8JsonWriter w, string property, string file)
-    {
-        w.WriteStartObject(property);
-        w.WriteString("file", file);
-        w.WriteString("id", "site_id");
-        w.WriteString("name", "site_name");
-        w.WriteString("lon", "lon");
-        w.WriteString("lat", "lat");
-        w.WriteEndObject();
-    }
-
-    private static void Option(Utf8JsonWriter w, string id, string name, IReadOnlyList<string> open)
-    {
-        w.WriteStartObject();
-        w.WriteString("id", id);
-        w.WriteString("name", name);
-        w.WriteStartObject("sites");
-        foreach (var site in open)
-        {
-            w.WriteStartArray(site);
-            w.WriteStringValue("outpatients");
-            w.WriteEndArray();
-        }
-        w.WriteEndObject();
-        w.WriteEndObject();
-    }
+    private static void Option(Utf8JsonWriter w, string id, string name, IEnumerable<string> open) =>
+        ScenarioJson.Option(w, id, name, open.Select(site => (site, (string[])[Outpatients])));
 }
