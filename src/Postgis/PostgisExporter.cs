@@ -83,6 +83,10 @@ public static class PostgisExporter
     /// <summary>A key repeated or empty in the file is bad input naming the file, not a database failure.</summary>
     private static void AddPrimaryKey(NpgsqlConnection connection, string name, TableSource table)
     {
+        if (table.Key.Count == 0)
+        {
+            return;
+        }
         var key = table.Key.Select(k => ExportSql.Quote(ColumnNames.Clean(k)));
         try
         {

@@ -4,7 +4,7 @@ namespace Geo.Postgis;
 
 /// <summary>
 /// The tables an export writes, each from one file of a <c>geo run</c> results folder (the list README's "PostGIS and QGIS"
-/// documents). Files that are absent are skipped; a folder with none of them is bad input.
+/// documents), plus <c>geo access</c> outputs kept in it (access*.csv, access/*.csv). Files that are absent are skipped; a folder with none of them is bad input.
 /// </summary>
 public static class ResultsTables
 {
@@ -37,6 +37,20 @@ public static class ResultsTables
             {
                 Add(new CsvTableSource("matrix_" + ColumnNames.Clean(Path.GetFileNameWithoutExtension(file)), file, ["origin_id", "destination_id"]));
             }
+        }
+        // geo run's placement (results/placement/): chosen sites, the zone allocation (several rows per zone when split,
+        // empty site when unreachable: no key) and its map layer (sites and zone-to-site lines: no key).
+        var placement = Path.Combine(folder, "placement");
+        Add(new CsvTableSource("placement_sites", Path.Combine(placement, "chosen_sites.csv"), ["site_id"]));
+        Add(new CsvTableSource("placement_allocation", Path.Combine(placement, "allocation.csv"), []));
+        Add(new GeoJsonTableSource("placement_map", Path.Combine(placement, "placement.geojson"), []));
+        // geo access outputs saved with the results: access*.csv beside them or access/*.csv, one row per zone.
+        var accessFiles = Directory.GetFiles(folder, "access*.csv").Concat(Directory.Exists(Path.Combine(folder, "access"))
+            ? Directory.GetFiles(Path.Combine(folder, "access"), "*.csv") : []);
+        foreach (var file in accessFiles.Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileNameWithoutExtension(file);
+            Add(new CsvTableSource(name.StartsWith("access", StringComparison.Ordinal) ? ColumnNames.Clean(name) : "access_" + ColumnNames.Clean(name), file, ["zone_id"]));
         }
         if (tables.Count == 0)
         {

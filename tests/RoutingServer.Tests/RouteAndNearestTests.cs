@@ -53,6 +53,42 @@ public sealed class RouteAndNearestTests : ServerFixture
         Assert.That(drawn, Is.EqualTo(route.GetProperty("distance").GetDouble()).Within(0.5).Percent);
     }
 
+    /// <summary>
+    /// Road geometry: every vertex of the network is an OSM node of a way (consecutive way nodes make the edges, nothing is
+    /// merged), so a route follows the roads when its line runs edge by edge. Between the two snapped ends, each pair of
+    /// consecutive points of a long route is an edge of the car graph: the hierarchy's shortcuts are unpacked to the
+    /// original edges, never drawn straight.
+    /// </summary>
+    [Test]
+    public async Task Route_Geometry_RunsEdgeByEdgeThroughOsmNodes()
+    {
+        var points = new[] { SampleServer.Zones()[0], SampleServer.Zones()[99] };
+        var (status, json) = await GetAsync($"route/v1/driving/{SampleServer.CoordinateList(points)}?overview=full&geometries=geojson");
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), json.ToString());
+        var line = Decode(json.GetProperty("routes")[0].GetProperty("geometry"), "geojson");
+        var graph = SampleServer.Engine.For(Routing.Streets.TravelMode.Car).Graph;
+        var vertexAt = new Dictionary<(long, long), List<int>>();
+        for (var v = 0; v < graph.VertexCount; v++)
+        {
+            var key = ((long)Math.Round(graph.VertexLonE7[v] / 10.0), (long)Math.Round(graph.VertexLatE7[v] / 10.0)); // GeoJSON locations have 6 decimals
+            if (!vertexAt.TryGetValue(key, out var list))
+            {
+                vertexAt[key] = list = [];
+            }
+            list.Add(v);
+        }
+        List<int> At(GeoPoint p) => vertexAt.TryGetValue(((long)Math.Round(p.Lon * 1e6), (long)Math.Round(p.Lat * 1e6)), out var v) ? v : [];
+        Assert.That(line.Count, Is.GreaterThan(20), "a route across the region");
+        for (var i = 1; i + 2 < line.Count; i++)
+        {
+            var from = At(line[i]);
+            var to = At(line[i + 1]);
+            Assert.That(from, Is.Not.Empty, $"point {i} is a network vertex (an OSM node)");
+            var isEdge = from.Any(u => Enumerable.Range(graph.FirstEdge[u], graph.FirstEdge[u + 1] - graph.FirstEdge[u]).Any(e => to.Contains(graph.EdgeTarget[e])));
+            Assert.That(isEdge, Is.True, $"points {i} -> {i + 1} are one edge (one OSM segment), not a straight shortcut");
+        }
+    }
+
     [Test]
     public async Task Route_OverviewFalse_HasNoGeometry()
     {

@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Geo.Routing.Geometry;
+using Geo.Routing.Jobs;
 using Geo.Routing.Matrices;
+using Geo.Routing.Output;
 using Geo.Routing.Streets;
 using NUnit.Framework;
 
@@ -29,8 +31,19 @@ public sealed class TableServiceTests : ServerFixture
         var (status, json) = await GetAsync(url);
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK), json.ToString());
 
-        // OSRM reports times between snapped points: the library without its off-network legs.
-        var expected = RoadMatrixComputer.Compute(SampleServer.Network, mode, zones, sites, new RoadMatrixOptions { OffNetworkLegs = false });
+        // geo matrix's own entry point (MatrixPipeline) on the same points; OSRM reports times between snapped points: the
+        // job without its off-network legs (RoadOptions.OffNetworkLegs, geo matrix's only difference).
+        var job = new MatrixJob
+        {
+            Mode = Enum.Parse<MatrixMode>(mode.ToString()),
+            Network = SampleServer.Network,
+            Origins = [.. zones.Select((p, i) => new MatrixPoint("Z" + i, p))],
+            Destinations = [.. sites.Select((p, i) => new MatrixPoint("S" + i, p))],
+            Road = new RoadOptions { OffNetworkLegs = false },
+        };
+        var stage = (RoadMatrixStage)MatrixPipeline.Open(job);
+        var expected = new MatrixCollector();
+        MatrixPipeline.Run(stage, expected, zones.Length);
         var durations = json.GetProperty("durations");
         var distances = json.GetProperty("distances");
         Assert.That(durations.GetArrayLength(), Is.EqualTo(zones.Length));
@@ -39,19 +52,51 @@ public sealed class TableServiceTests : ServerFixture
             Assert.That(durations[o].GetArrayLength(), Is.EqualTo(sites.Length));
             for (var d = 0; d < sites.Length; d++)
             {
-                var ms = expected.Matrix.DurationAt(o, d);
-                Assert.That(ms, Is.Not.EqualTo(TravelTime.Unreached), "the sample region is connected");
-                Assert.That(Math.Round(durations[o][d].GetDouble() * 1000), Is.EqualTo(ms), $"duration {o}->{d}");
-                Assert.That(Math.Round(distances[o][d].GetDouble() * 1000), Is.EqualTo(expected.Matrix.LengthAt(o, d)), $"distance {o}->{d}");
+                var pair = (o * sites.Length) + d;
+                Assert.That(expected.Status[pair], Is.EqualTo(PairStatus.Ok), "the sample region is connected");
+                Assert.That(Math.Round(durations[o][d].GetDouble() * 1000), Is.EqualTo(Math.Round(expected.Minutes[pair] * 60_000)), $"duration {o}->{d}");
+                Assert.That(Math.Round(distances[o][d].GetDouble() * 1000), Is.EqualTo(Math.Round(expected.Kilometres![pair] * 1_000_000)), $"distance {o}->{d}");
             }
         }
         for (var i = 0; i < zones.Length; i++)
         {
             var location = json.GetProperty("sources")[i].GetProperty("location");
-            Assert.That(location[0].GetDouble(), Is.EqualTo(expected.OriginSnaps[i].SnappedPoint.Lon).Within(1e-6), "lon first");
-            Assert.That(location[1].GetDouble(), Is.EqualTo(expected.OriginSnaps[i].SnappedPoint.Lat).Within(1e-6));
-            Assert.That(json.GetProperty("sources")[i].GetProperty("distance").GetDouble(), Is.EqualTo(expected.OriginSnaps[i].DistanceMetres).Within(1e-3));
+            Assert.That(location[0].GetDouble(), Is.EqualTo(stage.OriginSnaps[i].SnappedPoint.Lon).Within(1e-6), "lon first");
+            Assert.That(location[1].GetDouble(), Is.EqualTo(stage.OriginSnaps[i].SnappedPoint.Lat).Within(1e-6));
+            Assert.That(json.GetProperty("sources")[i].GetProperty("distance").GetDouble(), Is.EqualTo(stage.OriginSnaps[i].DistanceMetres).Within(1e-3));
         }
+    }
+
+    /// <summary>Points on street vertices (no off-network leg either way): the server's table equals geo matrix with its defaults.</summary>
+    [Test]
+    public async Task Table_PointsOnVertices_EqualGeoMatrixDefaults()
+    {
+        var graph = SampleServer.Engine.For(TravelMode.Car).Graph;
+        var points = Enumerable.Range(0, 30).Select(i => (i * 7919) % graph.VertexCount)
+            .Select(v => new GeoPoint(graph.VertexLonE7[v] / 1e7, graph.VertexLatE7[v] / 1e7)).ToArray();
+        var (status, json) = await GetAsync($"table/v1/driving/{SampleServer.CoordinateList(points)}?annotations=duration,distance");
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), json.ToString());
+        var named = points.Select((p, i) => new MatrixPoint("P" + i, p)).ToArray();
+        var expected = new MatrixCollector();
+        MatrixPipeline.Run(new MatrixJob { Mode = MatrixMode.Car, Network = SampleServer.Network, Origins = named, Destinations = named }, expected, sinkHoldsWholeTable: true);
+        var compared = 0;
+        for (var o = 0; o < points.Length; o++)
+        {
+            for (var d = 0; d < points.Length; d++)
+            {
+                var pair = (o * points.Length) + d;
+                var cell = json.GetProperty("durations")[o][d];
+                if (expected.Status[pair] != PairStatus.Ok)
+                {
+                    Assert.That(cell.ValueKind, Is.EqualTo(JsonValueKind.Null), $"{o}->{d} {expected.Status[pair]}");
+                    continue;
+                }
+                compared++;
+                Assert.That(Math.Round(cell.GetDouble() * 1000), Is.EqualTo(Math.Round(expected.Minutes[pair] * 60_000)), $"duration {o}->{d}");
+                Assert.That(Math.Round(json.GetProperty("distances")[o][d].GetDouble() * 1000), Is.EqualTo(Math.Round(expected.Kilometres![pair] * 1_000_000)), $"distance {o}->{d}");
+            }
+        }
+        Assert.That(compared, Is.GreaterThan(800));
     }
 
     /// <summary>The shape of OSRM's documented table example: code, durations (n x n, seconds), sources and destinations waypoints.</summary>

@@ -18,7 +18,7 @@ public sealed class ExportCommand : Command<ExportCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--results <FOLDER>")]
-        [Description("Results folder written by `geo run` (zones.geojson, sites.geojson, zone_results.csv, providers.csv, matrices/*.csv). Default: results")]
+        [Description("Results folder written by `geo run` (zones.geojson, sites.geojson, zone_results.csv, providers.csv, matrices/*.csv, placement/, and access*.csv or access/*.csv from `geo access` when you put them there). Default: results")]
         public string Results { get; init; } = "results";
 
         [CommandOption("--postgres <CONNECTION>")]
@@ -26,22 +26,27 @@ public sealed class ExportCommand : Command<ExportCommand.Settings>
         public string? Postgres { get; init; }
 
         [CommandOption("--schema <NAME>")]
-        [Description("Schema to write (created if missing). Tables: zones, sites, zone_results, providers, matrix_<mode>, view zone_results_map. A re-export replaces geo's earlier tables in this schema in one transaction; other tables are never touched. Default: geo")]
+        [Description("Schema to write (created if missing). Tables: zones, sites, zone_results, providers, matrix_<mode>, placement_sites, placement_allocation, placement_map, access_<name> (from access*.csv), view zone_results_map. A re-export replaces geo's earlier tables in this schema in one transaction; other tables are never touched. Default: geo")]
         public string Schema { get; init; } = ExportSql.DefaultSchema;
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var target = PostgresTarget.Parse(settings.Postgres);
-        var schema = ExportSql.CheckSchema(settings.Schema);
+        Export(PostgresTarget.Parse(settings.Postgres), ExportSql.CheckSchema(settings.Schema), settings.Results);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Exports a results folder in one transaction and prints the tables written (geo export, geo run --postgres).</summary>
+    internal static void Export(PostgresTarget target, string schema, string results)
+    {
         var clock = Stopwatch.StartNew();
         var table = new Table().Title($"PostGIS export → {Markup.Escape(target.Description)}, schema {schema}");
         table.AddColumn("Table");
         table.AddColumn("From");
         table.AddColumn(new TableColumn("Rows").RightAligned());
         table.AddColumn("Geometry");
-        var tables = PostgisExporter.Export(target, schema, settings.Results,
+        var tables = PostgisExporter.Export(target, schema, results,
             t => AnsiConsole.MarkupLineInterpolated($"[grey]{t.Table}: {t.Rows:N0} rows[/]"));
         foreach (var t in tables)
         {
@@ -50,6 +55,5 @@ public sealed class ExportCommand : Command<ExportCommand.Settings>
         }
         table.Caption($"one transaction, {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s; in QGIS: Layer > Add Layer > Add PostGIS Layers, schema {schema}");
         ConsoleTables.Write(table);
-        return ExitCodes.Ok;
     }
 }

@@ -51,6 +51,14 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         [Description("Also write each stage's time, the total and peak memory as JSON to FILE (outside the results folder), for benchmarks and scripts")]
         public string? SummaryJson { get; init; }
 
+        [CommandOption("--postgres <CONNECTION>")]
+        [Description("After the results folder is written, export it into PostgreSQL/PostGIS in one transaction, as `geo export --results <FOLDER> --postgres` does (same tables; connection as there). If the export fails the results folder stays written and geo exits 4. Default: no export")]
+        public string? Postgres { get; init; }
+
+        [CommandOption("--schema <NAME>")]
+        [Description("With --postgres: the schema to write (created if missing; geo's earlier tables in it are replaced). Default: geo")]
+        public string Schema { get; init; } = Postgis.ExportSql.DefaultSchema;
+
         public override ValidationResult Validate()
         {
             if (string.IsNullOrWhiteSpace(Scenario) && WriteFares is null)
@@ -77,12 +85,19 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         {
             throw new UsageException("give a scenario file, e.g. geo run data-samples/scenario.json --out results/");
         }
+        // A bad connection string or schema is a usage error before the long run, not after it.
+        var postgres = settings.Postgres is null ? null : Postgis.PostgresTarget.Parse(settings.Postgres);
+        var schema = postgres is null ? null : Postgis.ExportSql.CheckSchema(settings.Schema);
         var total = Stopwatch.StartNew();
         // The whole results folder is written aside and swapped in at the end; the street-network cache is carried over.
         var (result, tempFolder) = ResultsOutput.Write(settings.Out, [RunPipeline.NetworkCacheFolder], [settings.Scenario, settings.Network],
             temp => (Run(settings, temp), temp));
         Print(result, settings, tempFolder, total.Elapsed.TotalSeconds);
         InputIssuesReport.Print(settings.Input.Issues, Path.Combine(settings.Out, InputIssuesFile.FileName));
+        if (postgres is not null)
+        {
+            ExportCommand.Export(postgres, schema!, settings.Out);
+        }
         if (settings.SummaryJson is { } jsonPath)
         {
             var summary = result.Appraisal.Summary;

@@ -13,8 +13,8 @@ namespace Geo.Cli.Output;
 /// <summary>
 /// Isochrone step 2 (at the output boundary, with NetTopologySuite): mark the cells of a grid (half the buffer wide) whose
 /// centre lies within the buffer distance of a reached street segment, in local metres; union the row runs of marked cells
-/// (a raster buffer: NTS's exact buffer of thousands of segments takes minutes), simplify, and write a GeoJSON FeatureCollection with one (Multi)Polygon per threshold
-/// (properties: minutes, mode), largest first so smaller bands draw on top.
+/// (a raster buffer: NTS's exact buffer of thousands of segments takes minutes), simplify, and write a GeoJSON FeatureCollection with one (Multi)Polygon per start point and threshold
+/// (properties: id, minutes, mode, status, snap_m), largest first so smaller bands draw on top.
 /// </summary>
 public static class IsochroneGeoJsonWriter
 {
@@ -55,13 +55,28 @@ public static class IsochroneGeoJsonWriter
         return degrees;
     }
 
-    public static void Write(string path, IReadOnlyList<(double Minutes, Geometry Polygon)> bands, string mode)
+    /// <summary>One feature: a start point's polygon for one threshold, or (null minutes and polygon) a point that did not snap.</summary>
+    public sealed record Band(string Id, double? Minutes, Geometry? Polygon, string Status, double? SnapMetres);
+
+    /// <summary>
+    /// Writes the bands, largest minutes first (smaller bands draw on top), in point order within a threshold; points that
+    /// did not snap last, with a null geometry. Properties: id, minutes, mode, status, snap_m, then <paramref name="extra"/>.
+    /// </summary>
+    public static void Write(string path, IReadOnlyList<Band> bands, string mode, IReadOnlyList<(string Name, object? Value)>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(bands);
         var collection = new FeatureCollection();
-        foreach (var (minutes, polygon) in bands.OrderByDescending(b => b.Minutes))
+        foreach (var band in bands.OrderByDescending(b => b.Minutes ?? double.NegativeInfinity))
         {
-            collection.Add(new Feature(polygon, new AttributesTable { { "minutes", minutes }, { "mode", mode } }));
+            var attributes = new AttributesTable
+            {
+                { "id", band.Id }, { "minutes", band.Minutes }, { "mode", mode }, { "status", band.Status }, { "snap_m", band.SnapMetres },
+            };
+            foreach (var (name, value) in extra ?? [])
+            {
+                attributes.Add(name, value);
+            }
+            collection.Add(new Feature(band.Polygon, attributes));
         }
         var options = new JsonSerializerOptions();
         options.Converters.Add(new GeoJsonConverterFactory());

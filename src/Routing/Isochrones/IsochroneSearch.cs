@@ -34,7 +34,28 @@ public static class IsochroneSearch
         }
         var space = new SearchSpace(graph.VertexCount);
         Dijkstra.Run(graph, seeds, max, space);
+        var vertexMs = new int[graph.VertexCount];
+        Array.Fill(vertexMs, TravelTime.Unreached);
+        foreach (var u in space.Settled)
+        {
+            vertexMs[u] = space.DurationMs(u);
+        }
+        return Segments(graph, snappedPoint, seeds, 0, space.Settled, vertexMs, thresholdsMs);
+    }
 
+    /// <summary>
+    /// The reached street pieces for each threshold from times already known per vertex (e.g. a transit percentile):
+    /// every edge leaving a vertex of <paramref name="reached"/>, whole or cut at the fraction reachable in the time left.
+    /// </summary>
+    /// <param name="startMs">Added to each seed's duration (e.g. the straight walk from the point to the street).</param>
+    /// <param name="reached">Vertices whose time in <paramref name="vertexMs"/> may be within a threshold.</param>
+    /// <param name="vertexMs">Milliseconds to every vertex, <see cref="TravelTime.Unreached"/> where not reached.</param>
+    public static IReadOnlyList<ReachedSegments> Segments(ModeGraph graph, GeoPoint snappedPoint, ReadOnlySpan<SnapSeed> seeds, int startMs,
+        ReadOnlySpan<int> reached, int[] vertexMs, IReadOnlyList<int> thresholdsMs)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(vertexMs);
+        ArgumentNullException.ThrowIfNull(thresholdsMs);
         var lat = graph.VertexLatE7;
         var lon = graph.VertexLonE7;
         var result = new ReachedSegments[thresholdsMs.Count];
@@ -45,12 +66,17 @@ public static class IsochroneSearch
             coordinates.Clear();
             foreach (var seed in seeds)
             {
-                var share = seed.DurationMs <= threshold ? 1.0 : threshold / (double)seed.DurationMs;
+                var seedMs = (long)seed.DurationMs + startMs;
+                if (startMs > threshold)
+                {
+                    break;
+                }
+                var share = seedMs <= threshold ? 1.0 : Math.Max(0, threshold - startMs) / (double)Math.Max(1, seed.DurationMs);
                 Add(coordinates, snappedPoint.Lon, snappedPoint.Lat, lon[seed.Vertex] / 1e7, lat[seed.Vertex] / 1e7, share);
             }
-            foreach (var u in space.Settled)
+            foreach (var u in reached)
             {
-                var at = space.DurationMs(u);
+                var at = vertexMs[u];
                 if (at > threshold)
                 {
                     continue;
@@ -64,8 +90,8 @@ public static class IsochroneSearch
                     var left = threshold - at;
                     var share = duration <= left ? 1.0 : left / (double)duration;
                     // Skip this direction when the street is drawn whole from its other end (once, if whole both ways).
-                    if ((share < 1.0 || v < u) && space.DurationMs(v) <= threshold
-                        && (long)space.DurationMs(v) + EdgeDuration(graph, v, u) <= threshold)
+                    if ((share < 1.0 || v < u) && vertexMs[v] <= threshold
+                        && (long)vertexMs[v] + EdgeDuration(graph, v, u) <= threshold)
                     {
                         continue;
                     }
@@ -92,7 +118,8 @@ public static class IsochroneSearch
 
     private static void Add(List<double> coordinates, double lon0, double lat0, double lon1, double lat1, double share)
     {
-        if (share <= 0)
+        // share 0 is a vertex reached exactly at the threshold: drawn as a point (within T means <= T).
+        if (share < 0)
         {
             return;
         }

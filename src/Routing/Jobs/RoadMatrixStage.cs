@@ -26,6 +26,7 @@ public sealed class RoadMatrixStage : IMatrixStage
             OverridesKey = road.OverridesKey,
             MaxSnapMetres = job.MaxSnapMetres,
             MaxDurationMs = road.MaxDurationMs,
+            OffNetworkLegs = road.OffNetworkLegs,
             Threads = job.Threads,
             NetworkPath = job.NetworkPath,
             Contraction = road.Contraction,

@@ -21,5 +21,8 @@ public sealed record RoadOptions
     /// <summary>Pairs slower than this are unreachable; default no limit.</summary>
     public int MaxDurationMs { get; init; } = TravelTime.Unreached;
 
+    /// <summary>Add the straight line from each point to its snapped point (default); false = times between snapped points, as OSRM reports.</summary>
+    public bool OffNetworkLegs { get; init; } = true;
+
     public ContractionOptions? Contraction { get; init; }
 }

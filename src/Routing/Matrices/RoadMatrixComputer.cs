@@ -10,7 +10,7 @@ namespace Geo.Routing.Matrices;
 /// (cached beside the network file when <see cref="RoadMatrixOptions.NetworkPath"/> is set), run <see cref="ManyToManyCh"/>.
 /// For origin ranges (batches, shards) use <see cref="RoadMatrixRows"/>. Journeys include the straight-line
 /// <see cref="OffNetworkLeg"/> at each end (point to snapped point) unless <see cref="RoadMatrixOptions.OffNetworkLegs"/> is off;
-/// <see cref="ComputeSnapped"/> (the OSRM-compatible server) reports times between snapped points, as OSRM does.
+/// The OSRM-compatible server uses <see cref="RoadMatrixRows"/> over points it snapped itself: times between snapped points, as OSRM reports.
 /// </summary>
 public static class RoadMatrixComputer
 {
@@ -21,32 +21,6 @@ public static class RoadMatrixComputer
         options?.Stage?.Invoke("matrix");
         var matrix = rows.Compute(0, rows.OriginCount, options?.Progress);
         return new RoadMatrixResult(matrix, rows.OriginSnaps, rows.DestinationSnaps, rows.HierarchyFromCache);
-    }
-
-    /// <summary>
-    /// The matrix between points already snapped onto <paramref name="graph"/>, with a <see cref="ManyToManyCh"/> over its hierarchy: what <see cref="Compute"/>
-    /// does after snapping, for callers that keep the graph, snapper and hierarchy loaded (the routing server).
-    /// </summary>
-    public static TravelTimeMatrix ComputeSnapped(ModeGraph graph, ManyToManyCh search, SnapResult[] originSnaps, SnapResult[] destinationSnaps,
-        int maxDurationMs, int threads, Action<int>? progress = null, CancellationToken cancellation = default)
-    {
-        ArgumentNullException.ThrowIfNull(graph);
-        ArgumentNullException.ThrowIfNull(search);
-        ArgumentNullException.ThrowIfNull(originSnaps);
-        ArgumentNullException.ThrowIfNull(destinationSnaps);
-        var request = new MatrixRequest
-        {
-            Sources = RoadMatrixRows.Seeds(originSnaps, outbound: true),
-            Targets = RoadMatrixRows.Seeds(destinationSnaps, outbound: false),
-            MaxDurationMs = maxDurationMs,
-            Threads = threads,
-            Progress = progress,
-            Cancellation = cancellation,
-        };
-        var matrix = search.Compute(request);
-        RoadMatrixRows.ApplySameEdgeTravel(graph, originSnaps, 0, originSnaps.Length, destinationSnaps,
-            RoadMatrixRows.DestinationsByEdge(destinationSnaps), matrix, maxDurationMs);
-        return matrix;
     }
 
     /// <summary>The contraction hierarchy of a mode (from memory, the cache file beside the network, or built).</summary>

@@ -44,16 +44,44 @@ public sealed class RoadMatrixRows
         HierarchyFromCache = fromCache;
         _engine = new ManyToManyCh(hierarchy);
         _offNetworkKmh = options.OffNetworkLegs ? OffNetworkLeg.SpeedKmh(mode, network.Profiles) : 0;
-        _sources = Seeds(OriginSnaps, outbound: true, _offNetworkKmh);
-        options.Stage?.Invoke("targets");
-        _targets = _engine.Prepare(new MatrixRequest
+        (_sources, _targets, _sameEdge) = Prepare(options.Stage, default);
+    }
+
+    /// <summary>
+    /// Rows between points already snapped onto <paramref name="graph"/>, over a search of its hierarchy kept loaded: what
+    /// the routing server's table does per request (each coordinate snapped within its own radius). Times are between the
+    /// snapped points (OSRM's convention): <see cref="RoadMatrixOptions.OffNetworkLegs"/> and the snapping options are not used.
+    /// </summary>
+    public RoadMatrixRows(ModeGraph graph, ManyToManyCh search, SnapResult[] originSnaps, SnapResult[] destinationSnaps, RoadMatrixOptions options,
+        CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(originSnaps);
+        ArgumentNullException.ThrowIfNull(destinationSnaps);
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _graph = graph;
+        _engine = search;
+        OriginSnaps = originSnaps;
+        DestinationSnaps = destinationSnaps;
+        HierarchyFromCache = true;
+        (_sources, _targets, _sameEdge) = Prepare(options.Stage, cancellation);
+    }
+
+    private (SnapSeed[][], ManyToManyCh.PreparedTargets, Dictionary<int, List<int>>) Prepare(Action<string>? stage, CancellationToken cancellation)
+    {
+        var sources = Seeds(OriginSnaps, outbound: true, _offNetworkKmh);
+        stage?.Invoke("targets");
+        var targets = _engine.Prepare(new MatrixRequest
         {
             Sources = [],
             Targets = Seeds(DestinationSnaps, outbound: false, _offNetworkKmh),
-            MaxDurationMs = options.MaxDurationMs,
-            Threads = options.Threads,
+            MaxDurationMs = _options.MaxDurationMs,
+            Threads = _options.Threads,
+            Cancellation = cancellation,
         });
-        _sameEdge = DestinationsByEdge(DestinationSnaps);
+        return (sources, targets, DestinationsByEdge(DestinationSnaps));
     }
 
     public SnapResult[] OriginSnaps { get; }
@@ -66,7 +94,7 @@ public sealed class RoadMatrixRows
     public long PreparedBytes => _targets.Bytes;
 
     /// <summary>The rows of origins [start, end): a matrix with end - start sources.</summary>
-    public TravelTimeMatrix Compute(int start, int end, Action<int>? progress = null)
+    public TravelTimeMatrix Compute(int start, int end, Action<int>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(start);
         ArgumentOutOfRangeException.ThrowIfLessThan(end, start);
@@ -78,7 +106,7 @@ public sealed class RoadMatrixRows
         }
         var durations = new int[pairs];
         var lengths = new int[pairs];
-        _engine.ComputeRows(_targets, _sources, start, end, durations, lengths, _options.Threads);
+        _engine.ComputeRows(_targets, _sources, start, end, durations, lengths, _options.Threads, cancellation);
         var matrix = new TravelTimeMatrix(end - start, DestinationCount, durations, lengths);
         ApplySameEdgeTravel(_graph, OriginSnaps, start, end, DestinationSnaps, _sameEdge, matrix, _options.MaxDurationMs, _offNetworkKmh);
         progress?.Invoke(end - start);

@@ -12,6 +12,72 @@ namespace Geo.Routing.Multimodal;
 /// </summary>
 internal sealed class EgressTable
 {
+    private EgressTable(int[] vertexDestOffsets, int[] vertexDest, int[] vertexDestMs, int[] stopDestOffsets, int[] stopDest, int[] stopDestSeconds)
+    {
+        VertexDestOffsets = vertexDestOffsets;
+        VertexDest = vertexDest;
+        VertexDestMs = vertexDestMs;
+        DestStopOffsets = new int[vertexDestOffsets.Length];
+        DestStops = [];
+        DestStopSeconds = [];
+        StopDestOffsets = stopDestOffsets;
+        StopDest = stopDest;
+        StopDestSeconds = stopDestSeconds;
+    }
+
+    /// <summary>
+    /// Every walk-graph vertex as a destination (isochrones): destination v is vertex v (no off-street part), reached from
+    /// the stops whose forward walk search, bounded by <paramref name="maxWalkMs"/>, settles it, in whole seconds rounded up
+    /// as for snapped destinations. No destination -> stop side (no journey breakdown).
+    /// </summary>
+    public static EgressTable ForVertices(TransitNetwork network, int maxWalkMs)
+    {
+        var vertexCount = network.WalkGraph.VertexCount;
+        var identity = new int[vertexCount + 1];
+        var dest = new int[vertexCount];
+        for (var v = 0; v < vertexCount; v++)
+        {
+            identity[v + 1] = v + 1;
+            dest[v] = v;
+        }
+        var stops = network.StopSnaps.Length;
+        var perStop = new (int[] Vertex, int[] Seconds)[stops];
+        Parallel.For(0, stops, () => new SearchSpace(vertexCount), (s, _, space) =>
+        {
+            var snap = network.StopSnaps[s];
+            var off = network.OffStreetMs(snap);
+            if (!snap.IsOk || off > maxWalkMs)
+            {
+                perStop[s] = ([], []);
+                return space;
+            }
+            Dijkstra.Run(network.WalkGraph, snap.Outbound, maxWalkMs - off, space);
+            var settled = space.Settled;
+            var vertices = new int[settled.Length];
+            var seconds = new int[settled.Length];
+            for (var i = 0; i < settled.Length; i++)
+            {
+                vertices[i] = settled[i];
+                seconds[i] = TravelTime.SecondsRoundedUpFromMs(off + space.DurationMs(settled[i]));
+            }
+            perStop[s] = (vertices, seconds);
+            return space;
+        }, _ => { });
+        var offsets = new int[stops + 1];
+        for (var s = 0; s < stops; s++)
+        {
+            offsets[s + 1] = offsets[s] + perStop[s].Vertex.Length;
+        }
+        var stopDest = new int[offsets[^1]];
+        var stopSeconds = new int[offsets[^1]];
+        for (var s = 0; s < stops; s++)
+        {
+            perStop[s].Vertex.CopyTo(stopDest, offsets[s]);
+            perStop[s].Seconds.CopyTo(stopSeconds, offsets[s]);
+        }
+        return new EgressTable(identity, dest, new int[vertexCount], offsets, stopDest, stopSeconds);
+    }
+
     public EgressTable(TransitNetwork network, SnapResult[] destinations, int maxWalkMs)
     {
         var d = destinations.Length;

@@ -10,8 +10,9 @@ namespace Geo.RoutingServer.Services;
 
 /// <summary>
 /// OSRM's route service: the fastest route through the coordinates in order, one leg per pair, with its overview
-/// geometry (polyline, polyline6 or GeoJSON). The geometry runs through the network's vertices (the hierarchy's shortcuts
-/// unpacked); edges are straight between vertices because the network does not keep the OSM nodes along each edge.
+/// geometry (polyline, polyline6 or GeoJSON). The geometry runs edge by edge through the network's vertices (the
+/// hierarchy's shortcuts unpacked); every OSM node of a routable way is a vertex and each edge is one segment between
+/// consecutive nodes, so the line follows the road's shape as mapped.
 /// One route is returned even when alternatives are asked for (OSRM does not promise any). Steps, annotations and
 /// waypoints are not supported (NotImplemented).
 /// </summary>

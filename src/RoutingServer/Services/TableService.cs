@@ -28,8 +28,10 @@ public static class TableService
         var snaps = engine.SnapAll(request.Coordinates, plan.Options.RadiiMetres, cancellation);
         var originSnaps = plan.Sources.Select(i => snaps[i]).ToArray();
         var destinationSnaps = plan.Destinations.Select(i => snaps[i]).ToArray();
-        var matrix = RoadMatrixComputer.ComputeSnapped(engine.Graph, engine.Matrix, originSnaps, destinationSnaps, TravelTime.Unreached,
-            settings.ThreadsPerRequest, cancellation: cancellation);
+        // The rows geo matrix computes (RoadMatrixRows behind MatrixPipeline's road stage), over this request's own snaps.
+        var rows = new RoadMatrixRows(engine.Graph, engine.Matrix, originSnaps, destinationSnaps,
+            new RoadMatrixOptions { Threads = settings.ThreadsPerRequest }, cancellation);
+        var matrix = rows.Compute(0, rows.OriginCount, cancellation: cancellation);
         await WriteResponseAsync(request, plan, matrix, originSnaps, destinationSnaps, pipe, cancellation).ConfigureAwait(false);
     }
 

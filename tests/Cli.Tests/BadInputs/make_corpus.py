@@ -316,6 +316,12 @@ cases += [
     ('isochrone_minutes_negative', 'isochrone --network {net} --mode walk --at -1.35,50.35 --minutes -5 --out {o}/i.geojson', 2, ('--minutes',)),
     ('isochrone_network_missing', 'isochrone --network {w}/files/no_such.geonet --mode walk --at -1.35,50.35 --minutes 10 --out {o}/i.geojson', 3, ('no_such.geonet',)),
     ('isochrone_far_point', 'isochrone --network {net} --mode walk --at 10.0,60.0 --minutes 10 --out {o}/i.geojson', 5, ('10',)),
+    ('isochrone_at_and_points', 'isochrone --network {net} --mode walk --at -1.35,50.35 --points {w}/sites.csv --minutes 10 --out {o}/i.geojson', 2, ('--points',)),
+    ('isochrone_points_missing', 'isochrone --network {net} --mode walk --points {w}/files/no_such.csv --minutes 10 --out {o}/i.geojson', 3, ('no_such.csv',)),
+    ('isochrone_points_all_far', 'isochrone --network {net} --mode walk --points {w}/files/far_points.csv --minutes 10 --out {o}/i.geojson', 5, ('far_points.csv',)),
+    ('isochrone_transit_no_gtfs', 'isochrone --network {net} --mode transit --date 2024-03-05 --window 07:00-08:00 --at -1.35,50.35 --minutes 30 --out {o}/i.geojson', 2, ('--gtfs',)),
+    ('isochrone_transit_no_window', 'isochrone --network {net} --mode transit --gtfs {w}/bus-gtfs.zip --date 2024-03-05 --at -1.35,50.35 --minutes 30 --out {o}/i.geojson', 2, ('--window',)),
+    ('isochrone_percentile_zero', 'isochrone --network {net} --mode transit --gtfs {w}/bus-gtfs.zip --date 2024-03-05 --window 07:00-08:00 --percentile 0 --at -1.35,50.35 --minutes 30 --out {o}/i.geojson', 2, ('--percentile',)),
     ('basemap_network_garbage', 'basemap --network {w}/files/garbage.geonet --out {o}/b.geojson', 3, ('garbage.geonet',)),
     ('basemap_network_missing', 'basemap --network {w}/files/no_such.geonet --out {o}/b.geojson', 3, ('no_such.geonet',)),
     ('build_network_osm_missing', 'build-network --osm {w}/files/no_such.osm.pbf --out {o}/n.geonet', 3, ('no_such.osm.pbf',)),
@@ -396,6 +402,7 @@ yaml_case('yaml_snap_text.yaml', lambda s: s['network'].__setitem__('maxSnapMetr
 yaml_case('yaml_baseline_site_unknown.yaml', lambda s: s['baseline']['sites'].__setitem__('ZZ9', ['outpatients']), '$.baseline.sites.ZZ9', '    ZZ9:', ('ZZ9',))
 raw('truncated.osm.pbf', open(os.path.join(data, 'region.osm.pbf'), 'rb').read()[:1500], 'wb')
 raw('truncated.json', '{"car": {"speeds": ', 'w')
+raw('far_points.csv', 'id,lon,lat\nP1,10.0,60.0\nP2,11.0,61.0\n')
 with open(os.path.join(out, 'cases.tsv'), 'w') as f:
     f.write('# id\tcommand ({w} = work folder with data-samples and files/, {net} = sample network, {o} = output that must not exist afterwards)\texit\tstderr must contain (all of, separated by " && ")\n')
     for c in cases:

@@ -6,7 +6,7 @@ using NUnit.Framework;
 namespace Geo.Cli.Tests.Export;
 
 /// <summary>
-/// `geo export --postgres` on the results of `geo run data-samples/scenario.json` (run once into a temp folder), read back
+/// `geo run data-samples/scenario.json --postgres` (run once into a temp folder, exported as `geo export` does) and `geo export`, read back
 /// with SQL: every table has the CSV's rows and values, geometries are valid, SRID 4326 and where the inputs put them, a
 /// re-export replaces the whole set or leaves the previous one, and a bad target fails with exit 2 or 4 and one line.
 /// </summary>
@@ -27,9 +27,9 @@ public sealed class PostgisExportTests
         _root = EndToEndFiles.NewTempFolder("geo-export");
         _results = Path.Combine(_root, "results");
         var scenario = Path.Combine(EndToEndFiles.RepoRoot(), "data-samples", "scenario.json");
-        Assert.That(EndToEndFiles.RunGeo(scenario, _results).ExitCode, Is.Zero, "geo run data-samples");
+        // geo run --postgres: the run writes the results folder, then exports it as geo export does (the tests below read it).
         _schema = NewSchema();
-        Assert.That(Export(_results, _schema), Is.Zero, "geo export");
+        Assert.That(Program.Main(["run", scenario, "--out", _results, "--postgres", _connection, "--schema", _schema]), Is.Zero, "geo run --postgres");
     }
 
     [OneTimeTearDown]
@@ -51,6 +51,8 @@ public sealed class PostgisExportTests
     [TestCase("matrix_walk", "matrices/walk.csv")]
     [TestCase("matrix_cycle", "matrices/cycle.csv")]
     [TestCase("matrix_transit", "matrices/transit.csv")]
+    [TestCase("placement_sites", "placement/chosen_sites.csv")]
+    [TestCase("placement_allocation", "placement/allocation.csv")]
     public void Export_CsvTable_HasEveryRowWithEqualValues(string table, string file)
     {
         var (header, rows) = EndToEndFiles.ReadCsv(Path.Combine(_results, file));
@@ -141,11 +143,11 @@ public sealed class PostgisExportTests
         {
             "matrix_car PRIMARY KEY (origin_id, destination_id)", "matrix_cycle PRIMARY KEY (origin_id, destination_id)",
             "matrix_transit PRIMARY KEY (origin_id, destination_id)", "matrix_walk PRIMARY KEY (origin_id, destination_id)",
-            "providers PRIMARY KEY (option_id, service, provider_id)", "sites PRIMARY KEY (site_id)",
+            "placement_sites PRIMARY KEY (site_id)", "providers PRIMARY KEY (option_id, service, provider_id)", "sites PRIMARY KEY (site_id)",
             "zone_results PRIMARY KEY (option_id, mode, service, zone_id)", "zones PRIMARY KEY (zone_id)",
         }));
         var gist = TestPostgres.Rows(_connection, $"SELECT tablename FROM pg_indexes WHERE schemaname = '{_schema}' AND indexdef LIKE '%USING gist (geom)%' ORDER BY 1");
-        Assert.That(gist.Select(r => r[0]), Is.EqualTo(new[] { "sites", "zones" }));
+        Assert.That(gist.Select(r => r[0]), Is.EqualTo(new[] { "placement_map", "sites", "zones" }));
     }
 
     [Test]
@@ -154,6 +156,31 @@ public sealed class PostgisExportTests
         var row = TestPostgres.Rows(_connection, $"SELECT count(*), count(geom) FROM {_schema}.zone_results_map").Single();
         var results = EndToEndFiles.ReadCsv(Path.Combine(_results, "zone_results.csv")).Rows.Count;
         Assert.That(row, Is.EqualTo(new object[] { (long)results, (long)results }));
+    }
+
+    /// <summary>geo access output kept in the results folder (access.csv): exported by geo export as table access, keyed by zone.</summary>
+    [Test]
+    public void Export_AccessCsvInResults_EveryRowKeyedByZone()
+    {
+        var copy = CopyResults("with-access");
+        var samples = Path.Combine(EndToEndFiles.RepoRoot(), "data-samples");
+        Assert.That(Program.Main(["access", "--matrix", Path.Combine(copy, "matrices", "car.csv"), "--zones", Path.Combine(samples, "zones.csv"),
+            "--demand", "population", "--sites", Path.Combine(samples, "sites.csv"), "--threshold", "20", "--out", Path.Combine(copy, "access.csv")]), Is.Zero);
+        var schema = NewSchema();
+        Assert.That(Export(copy, schema), Is.Zero);
+        var (header, rows) = EndToEndFiles.ReadCsv(Path.Combine(copy, "access.csv"));
+        var db = TestPostgres.Rows(_connection, $"SELECT {string.Join(", ", header.Select(h => $"\"{h}\""))} FROM {schema}.access ORDER BY zone_id");
+        Assert.That(db, Has.Count.EqualTo(rows.Count));
+        var byId = db.ToDictionary(r => (string)r[0]!);
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < header.Length; c++)
+            {
+                AssertSame(row[c], byId[row[0]][c], $"access.csv {header[c]} of {row[0]}");
+            }
+        }
+        Assert.That(TestPostgres.Scalar(_connection, $"SELECT count(*) FROM {schema}.placement_map WHERE ST_SRID(geom) = 4326 AND ST_IsValid(geom)"),
+            Is.EqualTo((long)TestPostgres.Scalar(_connection, $"SELECT count(*) FROM {schema}.placement_map")!).And.GreaterThan(0L));
     }
 
     /// <summary>
@@ -252,6 +279,9 @@ public sealed class PostgisExportTests
     {
         "zone_results" => ["option_id", "mode", "service", "zone_id"],
         "providers" => ["option_id", "service", "provider_id"],
+        "placement_sites" => ["site_id"],
+        "placement_allocation" => ["zone_id", "site_id"],
+        "access" => ["zone_id"],
         _ => ["origin_id", "destination_id"],
     };
 
