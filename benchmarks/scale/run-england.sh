@@ -26,6 +26,7 @@ if [ ! -f "$dir/region.osm.pbf" ]; then
   timed $geo sample --national --scale "$scale" --no-gtfs --out "$dir" | tail -1
 fi
 if [[ ",$steps," == *",build,"* ]]; then
+  rm -f "$dir/region.geonet.car.off_peak.ch"   # else build-network would load the cached hierarchy instead of contracting
   timed $geo build-network --osm "$dir/region.osm.pbf" --out "$dir/region.geonet" --contract car 2>&1 \
     | grep -E "Vertices  |Edges  |Nodes used|Routable ways|Time|Peak|File size|peak RSS|done|load|rror"
 fi
