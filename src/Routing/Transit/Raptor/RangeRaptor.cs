@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Geo.Core;
 using Geo.Routing.Transit.Gtfs;
 using Geo.Routing.Transit.Timetable;
@@ -209,6 +210,7 @@ public sealed class RangeRaptor
         count = 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Touch(int s)
     {
         if ((_touchedCurBits[s >> 6] & (1UL << s)) == 0)
@@ -290,59 +292,67 @@ public sealed class RangeRaptor
         var pTime = _tt.PatternTimeOffsets;
         var arrivals = _tt.Arrivals;
         var departures = _tt.Departures;
-        _roundVehicleImprovedCount = 0;
+        var marked = _marked;
+        var roundBits = _roundVehicleBits;
+        var roundImproved = _roundVehicleImproved;
+        var roundCount = 0;
+        var patternMarked = _patternMarked;
 
-        for (var w = 0; w < _patternMarked.Length; w++)
+        for (var w = 0; w < patternMarked.Length; w++)
         {
-            var bits = _patternMarked[w];
+            var bits = patternMarked[w];
             while (bits != 0)
             {
                 var p = (w << 6) + BitOperations.TrailingZeroCount(bits);
                 bits &= bits - 1;
                 var first = pso[p];
                 var n = pso[p + 1] - first;
+                var stops = ps.AsSpan(first, n);
+                var stopFlags = flags.AsSpan(first, n);
                 var nTrips = pto[p + 1] - pto[p];
                 var tripBase = pto[p];
                 var timeBase = pTime[p];
                 var pos = 0;
-                while (pos < n && (_marked[ps[first + pos] >> 6] & (1UL << ps[first + pos])) == 0)
+                while (pos < stops.Length && (marked[stops[pos] >> 6] & (1UL << stops[pos])) == 0)
                 {
                     pos++;
                 }
                 var trip = -1; // index within the pattern
+                var row = 0;   // timeBase + trip * n: the trip's times at position 0
                 var boardStop = -1;
-                for (; pos < n; pos++)
+                for (; pos < stops.Length; pos++)
                 {
-                    var s = ps[first + pos];
-                    var f = flags[first + pos];
+                    var s = stops[pos];
+                    var f = stopFlags[pos];
                     if (trip >= 0 && (f & GtfsFeed.DropOffAllowed) != 0)
                     {
-                        var arr = arrivals[timeBase + (trip * n) + pos];
+                        var arr = arrivals[row + pos];
                         if (arr < vehicle[s] && arr <= maxArrival)
                         {
                             vehicle[s] = arr;
                             Touch(s);
                             boardStopK[s] = boardStop;
                             boardTripK[s] = tripBase + trip;
-                            if ((_roundVehicleBits[s >> 6] & (1UL << s)) == 0)
+                            if ((roundBits[s >> 6] & (1UL << s)) == 0)
                             {
-                                _roundVehicleBits[s >> 6] |= 1UL << s;
-                                _roundVehicleImproved[_roundVehicleImprovedCount++] = s;
+                                roundBits[s >> 6] |= 1UL << s;
+                                roundImproved[roundCount++] = s;
                             }
                         }
                     }
                     // board only where round k-1 improved the label (elsewhere the result is already known, r5's rule),
                     // and only if an earlier trip than the current one can be caught
-                    if ((_marked[s >> 6] & (1UL << s)) == 0 || (f & GtfsFeed.PickupAllowed) == 0)
+                    if ((marked[s >> 6] & (1UL << s)) == 0 || (f & GtfsFeed.PickupAllowed) == 0)
                     {
                         continue;
                     }
                     var ready = prevReady[s];
-                    if (trip < 0 || (trip > 0 && ready <= departures[timeBase + ((trip - 1) * n) + pos]))
+                    if (trip < 0 || (trip > 0 && ready <= departures[row - n + pos]))
                     {
                         // earliest trip in [0, limit) departing at or after 'ready'
                         var lo = 0;
-                        var hi = trip < 0 ? nTrips : trip;
+                        var limit = trip < 0 ? nTrips : trip;
+                        var hi = limit;
                         while (lo < hi)
                         {
                             var mid = (lo + hi) >>> 1;
@@ -355,15 +365,17 @@ public sealed class RangeRaptor
                                 lo = mid + 1;
                             }
                         }
-                        if (lo < (trip < 0 ? nTrips : trip))
+                        if (lo < limit)
                         {
                             trip = lo;
+                            row = timeBase + (lo * n);
                             boardStop = s;
                         }
                     }
                 }
             }
         }
+        _roundVehicleImprovedCount = roundCount;
         return true;
     }
 
@@ -377,19 +389,24 @@ public sealed class RangeRaptor
         var first = _transfers.FirstTransfer;
         var target = _transfers.TransferTarget;
         var duration = _transfers.TransferDurationSeconds;
-        Array.Clear(_marked);
-        for (var i = 0; i < _roundVehicleImprovedCount; i++)
+        var marked = _marked;
+        var bestVehicle = _bestVehicle;
+        var improvedBits = _improvedBits;
+        var improved = _improved;
+        var roundBits = _roundVehicleBits;
+        var roundImproved = _roundVehicleImproved.AsSpan(0, _roundVehicleImprovedCount);
+        Array.Clear(marked);
+        foreach (var s in roundImproved)
         {
-            var s = _roundVehicleImproved[i];
-            _roundVehicleBits[s >> 6] = 0;
+            roundBits[s >> 6] = 0;
             var t = vehicle[s];
-            if (t < _bestVehicle[s])
+            if (t < bestVehicle[s])
             {
-                _bestVehicle[s] = t;
-                if ((_improvedBits[s >> 6] & (1UL << s)) == 0)
+                bestVehicle[s] = t;
+                if ((improvedBits[s >> 6] & (1UL << s)) == 0)
                 {
-                    _improvedBits[s >> 6] |= 1UL << s;
-                    _improved[_improvedCount++] = s;
+                    improvedBits[s >> 6] |= 1UL << s;
+                    improved[_improvedCount++] = s;
                 }
             }
             if (t < arrival[s])
@@ -401,22 +418,22 @@ public sealed class RangeRaptor
             {
                 ready[s] = r;
                 readyFrom[s] = s;
-                _marked[s >> 6] |= 1UL << s;
+                marked[s >> 6] |= 1UL << s;
             }
             Touch(s);
         }
-        for (var i = 0; i < _roundVehicleImprovedCount; i++)
+        foreach (var s in roundImproved)
         {
-            var s = _roundVehicleImproved[i];
             var t = vehicle[s];
-            for (var e = first[s]; e < first[s + 1]; e++)
+            var end = first[s + 1];
+            for (var e = first[s]; e < end; e++)
             {
-                var u = target[e];
                 var tu = t + duration[e];
                 if (tu > maxArrival)
                 {
                     continue;
                 }
+                var u = target[e];
                 if (tu < arrival[u])
                 {
                     arrival[u] = tu;
@@ -426,7 +443,7 @@ public sealed class RangeRaptor
                 {
                     ready[u] = tu;
                     readyFrom[u] = s;
-                    _marked[u >> 6] |= 1UL << u;
+                    marked[u >> 6] |= 1UL << u;
                     Touch(u);
                 }
             }

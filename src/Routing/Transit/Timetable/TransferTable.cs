@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Geo.Routing.Geometry;
 using Geo.Routing.Transit.Gtfs;
 
@@ -11,6 +12,9 @@ namespace Geo.Routing.Transit.Timetable;
 /// </summary>
 public sealed class TransferTable
 {
+    /// <summary>Marks a walk removed by a type 3 rule while the pairs are edited in place.</summary>
+    private const int Removed = int.MinValue;
+
     private TransferTable(int[] offsets, int[] targets, int[] durations, int[] minChange)
     {
         FirstTransfer = offsets;
@@ -31,57 +35,140 @@ public sealed class TransferTable
         ArgumentNullException.ThrowIfNull(feed);
         ArgumentNullException.ThrowIfNull(footpaths);
         var n = feed.Stops.Count;
-        var best = new Dictionary<long, int>();
+        // The fastest footpath per (from, to) by sorting packed keys, not a Dictionary<long, int>: long's hash code is
+        // from ^ to, so the millions of footpaths of a region share a few thousand hash codes (Greater Manchester's
+        // 15,318 stops took more than 10 minutes).
+        var keys = new List<long>();
+        var seconds = new List<int>();
         foreach (var f in footpaths)
         {
             if (f.FromStop == f.ToStop || (uint)f.FromStop >= (uint)n || (uint)f.ToStop >= (uint)n || f.DurationSeconds < 0)
             {
                 continue;
             }
-            var key = ((long)f.FromStop << 32) | (uint)f.ToStop;
-            if (!best.TryGetValue(key, out var d) || f.DurationSeconds < d)
-            {
-                best[key] = f.DurationSeconds;
-            }
+            keys.Add(PairKey(f.FromStop, f.ToStop));
+            seconds.Add(f.DurationSeconds);
         }
+        var count = FastestPerPair(CollectionsMarshal.AsSpan(keys), CollectionsMarshal.AsSpan(seconds));
+        keys.RemoveRange(count, keys.Count - count);
+        seconds.RemoveRange(count, seconds.Count - count);
+
         var minChange = new int[n];
         foreach (var t in feed.Transfers)
         {
-            if (t.FromStop == t.ToStop)
+            if (t.FromStop == t.ToStop && t.TransferType == 2)
             {
-                if (t.TransferType == 2)
-                {
-                    minChange[t.FromStop] = Math.Max(minChange[t.FromStop], t.MinTransferSeconds);
-                }
-                continue;
-            }
-            var key = ((long)t.FromStop << 32) | (uint)t.ToStop;
-            if (t.TransferType == 3)
-            {
-                best.Remove(key);
-            }
-            else if (t.TransferType == 2)
-            {
-                best[key] = best.TryGetValue(key, out var d) ? Math.Max(d, t.MinTransferSeconds) : t.MinTransferSeconds;
+                minChange[t.FromStop] = Math.Max(minChange[t.FromStop], t.MinTransferSeconds);
             }
         }
-        var keys = new List<long>(best.Keys);
-        keys.Sort();
+        ApplyTransferRules(feed.Transfers, keys, seconds);
+
         var offsets = new int[n + 1];
         var targets = new int[keys.Count];
         var durations = new int[keys.Count];
         for (var i = 0; i < keys.Count; i++)
         {
-            var from = (int)(keys[i] >> 32);
-            offsets[from + 1]++;
+            offsets[(int)(keys[i] >> 32) + 1]++;
             targets[i] = (int)(keys[i] & 0xFFFF_FFFF);
-            durations[i] = best[keys[i]];
+            durations[i] = seconds[i];
         }
         for (var s = 0; s < n; s++)
         {
             offsets[s + 1] += offsets[s];
         }
         return new TransferTable(offsets, targets, durations, minChange);
+    }
+
+    private static long PairKey(int from, int to) => ((long)from << 32) | (uint)to;
+
+    /// <summary>Sorts the pairs by key and keeps one per key with its least seconds; returns how many remain (at the front).</summary>
+    private static int FastestPerPair(Span<long> keys, Span<int> seconds)
+    {
+        keys.Sort(seconds);
+        var count = 0;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (count > 0 && keys[count - 1] == keys[i])
+            {
+                seconds[count - 1] = Math.Min(seconds[count - 1], seconds[i]);
+                continue;
+            }
+            keys[count] = keys[i];
+            seconds[count] = seconds[i];
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// transfers.txt between different stops, each pair's rows in file order over its walk (if any): type 3 removes the
+    /// walk, type 2 sets it to max(walk, min_transfer_time) or adds it. <paramref name="keys"/> stay sorted and unique.
+    /// </summary>
+    private static void ApplyTransferRules(IReadOnlyList<GtfsTransfer> transfers, List<long> keys, List<int> seconds)
+    {
+        var rules = new List<(long Key, int Row)>();
+        for (var row = 0; row < transfers.Count; row++)
+        {
+            var t = transfers[row];
+            if (t.FromStop != t.ToStop && t.TransferType is 2 or 3)
+            {
+                rules.Add((PairKey(t.FromStop, t.ToStop), row));
+            }
+        }
+        if (rules.Count == 0)
+        {
+            return;
+        }
+        rules.Sort();
+        var added = new List<(long Key, int Seconds)>();
+        var removed = false;
+        for (var i = 0; i < rules.Count;)
+        {
+            var key = rules[i].Key;
+            var at = keys.BinarySearch(key);
+            int? walk = at >= 0 ? seconds[at] : null;
+            for (; i < rules.Count && rules[i].Key == key; i++)
+            {
+                var t = transfers[rules[i].Row];
+                walk = t.TransferType == 3 ? null : walk is { } w ? Math.Max(w, t.MinTransferSeconds) : t.MinTransferSeconds;
+            }
+            if (at >= 0 && walk is { } kept)
+            {
+                seconds[at] = kept;
+            }
+            else if (at >= 0)
+            {
+                seconds[at] = Removed;
+                removed = true;
+            }
+            else if (walk is { } fresh)
+            {
+                added.Add((key, fresh));
+            }
+        }
+        if (removed)
+        {
+            var kept = 0;
+            for (var i = 0; i < keys.Count; i++)
+            {
+                if (seconds[i] != Removed)
+                {
+                    keys[kept] = keys[i];
+                    seconds[kept++] = seconds[i];
+                }
+            }
+            keys.RemoveRange(kept, keys.Count - kept);
+            seconds.RemoveRange(kept, seconds.Count - kept);
+        }
+        if (added.Count > 0)
+        {
+            foreach (var (key, secs) in added)
+            {
+                keys.Add(key);
+                seconds.Add(secs);
+            }
+            CollectionsMarshal.AsSpan(keys).Sort(CollectionsMarshal.AsSpan(seconds));
+        }
     }
 
     /// <summary>
