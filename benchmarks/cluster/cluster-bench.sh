@@ -3,10 +3,11 @@
 # 1,227 hexagon centroids to themselves by public transport (14:00-15:00, 60 departures, p25/50/75) and by car.
 #   1. plain `geo matrix` (one process) as the reference time;
 #   2. one job on 1, 2 and 3 silos of this machine, shards of 100 origins (origins/s from submit to done);
-#   3. one silo, shards of 500 origins, against (1): the per-shard overhead.
+#   3. one silo, shards of 500 origins, against (1): the per-shard overhead, with where the time went (phases).
 # Usage: GEO_TEST_POSTGRES=... bash benchmarks/cluster/cluster-bench.sh  (from the repository root, after a Release build)
+#   MODES="transit car" (default); OVERHEAD_ONLY=1 skips step 2; REPEAT=n repeats steps 1 and 3 n times (back to back).
 set -euo pipefail
-GEO="dotnet src/Cli/bin/Release/net10.0/geo.dll"
+GEO=${GEO:-"dotnet src/Cli/bin/Release/net10.0/geo.dll"}  # GEO="dotnet /other/build/geo.dll" compares two builds
 POA=${POA:-../shared/data/poa}
 WORK=${WORK:-/tmp/geo-cluster-bench}
 ADMIN=${GEO_TEST_POSTGRES:?set GEO_TEST_POSTGRES (bash .ci/postgres.sh prints it)}
@@ -18,6 +19,7 @@ cp -f "$POA/poa_hexgrid.csv" "$POA/poa_eptc.zip" "$WORK/data/"
 [ -f "$WORK/data/poa.geonet" ] || $GEO build-network --osm "$POA/poa_osm.pbf" --out "$WORK/data/poa.geonet" >/dev/null
 psql_admin() { PGPASSWORD=geo psql -q -h 127.0.0.1 -U geo -d geo_test -c "$1" >/dev/null; }
 now() { date +%s.%N; }
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }  # user + system CPU of a process, in clock ticks
 secs() { echo "$2 - $1" | bc; }
 
 job() { # id mode shard_origins
@@ -30,16 +32,35 @@ run_cluster() { # silos mode shard_origins -> prints seconds from submit to done
   local n=$1 mode=$2 size=$3 id="bench-$2-$1-$3-$RANDOM" pids=()
   job "$id" "$mode" "$size"
   for i in $(seq 1 "$n"); do
-    $GEO cluster silo --postgres "$PG" --data "$WORK/data" --cluster-id bench --service-id bench --port $((21110 + i)) --gateway-port $((31110 + i)) > "$WORK/silo-$i.log" 2>&1 &
+    $GEO cluster silo --postgres "$PG" --data "$WORK/data" --cluster-id bench --service-id bench --port $((21110 + i)) --gateway-port $((31110 + i)) ${WRITERS:+--writers "$WRITERS"} > "$WORK/silo-$i.log" 2>&1 &
     pids+=($!)
   done
   for i in $(seq 1 "$n"); do until grep -q "joined cluster" "$WORK/silo-$i.log"; do sleep 0.2; done; done
+  local c0; c0=$(for p in "${pids[@]}"; do cpu_ticks "$p"; done | paste -sd+ | bc)
   local t0; t0=$(now)
-  $GEO cluster submit "$WORK/$id.json" --data "$WORK/data" --postgres "$PG" --cluster-id bench --service-id bench >/dev/null 2>&1
+  /usr/bin/time -f "%U %S" -o "$WORK/submit.cpu" $GEO cluster submit "$WORK/$id.json" --data "$WORK/data" --postgres "$PG" --cluster-id bench --service-id bench > "$WORK/submit.log" 2>&1
   local t1; t1=$(now)
+  local c1; c1=$(for p in "${pids[@]}"; do cpu_ticks "$p"; done | paste -sd+ | bc)
+  echo "  CPU: silos $(echo "($c1 - $c0) / $(getconf CLK_TCK)" | bc -l | xargs printf '%.1f') s during the job, submit process $(awk '{ printf "%.1f", $1 + $2 }' "$WORK/submit.cpu") s" >&2
+  grep "submitted in" "$WORK/submit.log" | sed 's/^/  /' >&2 || true
   kill "${pids[@]}"; wait "${pids[@]}" 2>/dev/null || true
-  local compute; compute=$(PGPASSWORD=geo psql -At -h 127.0.0.1 -U geo -d $DB -c "SELECT sum(compute_ms)/1000.0 FROM geo_cluster_shard WHERE job_id = '$id'")
-  echo "$(secs "$t0" "$t1") $compute"
+  local span; span=$(PGPASSWORD=geo psql -At -h 127.0.0.1 -U geo -d $DB -c "SELECT round(extract(epoch FROM max(finished_at) - min(started_at)), 2) FROM geo_cluster_shard WHERE job_id = '$id'")
+  phases "$id" "$t0" "$t1" >&2
+  echo "$(secs "$t0" "$t1") $span"
+}
+
+phases() { # id submit_start submit_end -> where the time went (seconds; the silo's phases are sums over shards)
+  PGPASSWORD=geo psql -At -F' ' -h 127.0.0.1 -U geo -d $DB -c "
+    SELECT round(extract(epoch FROM j.created_at) - $2, 2), round(extract(epoch FROM min(s.started_at) - j.created_at), 2),
+           round(extract(epoch FROM max(s.finished_at) - min(s.started_at)), 2), round($3 - extract(epoch FROM max(s.finished_at)), 2),
+           round(sum(s.check_ms) / 1000.0, 2), round(sum(s.stage_ms) / 1000.0, 2), round(sum(s.route_ms) / 1000.0, 2),
+           round(sum(s.write_ms) / 1000.0, 2), round(sum(s.hash_ms) / 1000.0, 2), round(sum(s.verify_ms) / 1000.0, 2),
+           string_agg(s.route_ms || '+' || s.write_ms, ' ' ORDER BY s.shard)
+    FROM geo_cluster_job j JOIN geo_cluster_shard s USING (job_id) WHERE j.job_id = '$1' GROUP BY j.created_at" |
+  while read -r submit first span tail check stage route write hash verify each; do
+    echo "  $1: submit->stored ${submit}s, stored->first lease ${first}s, first lease->last verified ${span}s, last verified->submit exit ${tail}s;" \
+         "shards: check ${check}s stage ${stage}s route ${route}s write ${write}s hash ${hash}s verify ${verify}s; route+write ms per shard: ${each}"
+  done
 }
 
 psql_admin "DROP DATABASE IF EXISTS $DB WITH (FORCE)"; psql_admin "CREATE DATABASE $DB"
@@ -48,15 +69,18 @@ for mode in $MODES; do
   args=(--network "$WORK/data/poa.geonet" --mode "$mode" --origins "$WORK/data/poa_hexgrid.csv" --destinations "$WORK/data/poa_hexgrid.csv" --out "$WORK/plain-$mode.parquet")
   [ "$mode" = transit ] && args+=(--gtfs "$WORK/data/poa_eptc.zip" --date 2019-05-13 --window 14:00-15:00)
   $GEO matrix "${args[@]}" >/dev/null   # warm-up (builds the cached hierarchy for car)
-  t0=$(now); $GEO matrix "${args[@]}" >/dev/null; t1=$(now)
+  for r in $(seq 1 "${REPEAT:-1}"); do
+  t0=$(now); /usr/bin/time -f "%U %S" -o "$WORK/plain.cpu" $GEO matrix "${args[@]}" --summary-json "$WORK/plain-$mode.json" >/dev/null; t1=$(now)
   plain=$(secs "$t0" "$t1")
-  echo "$mode plain geo matrix: $plain s, $(echo "1227 / $plain" | bc -l | xargs printf '%.0f') origins/s"
-  for n in 1 2 3; do
-    read -r wall compute < <(run_cluster "$n" "$mode" 100)
-    echo "$mode $n silo(s), 13 shards of 100: $wall s submit-to-done, $(echo "1227 / $wall" | bc -l | xargs printf '%.0f') origins/s (shard compute sum $compute s)"
+  echo "$mode plain geo matrix: $plain s, CPU $(awk '{ printf "%.1f", $1 + $2 }' "$WORK/plain.cpu") s, $(echo "1227 / $plain" | bc -l | xargs printf '%.0f') origins/s; phases: $(jq -r '[.phases[] | "\(.phase) \(.seconds)s"] | join(", ")' "$WORK/plain-$mode.json")"
+  [ -n "${OVERHEAD_ONLY:-}" ] || for n in 1 2 3; do
+    read -r wall span < <(run_cluster "$n" "$mode" 100)
+    echo "$mode $n silo(s), 13 shards of 100: $wall s submit-to-done, $(echo "1227 / $wall" | bc -l | xargs printf '%.0f') origins/s (first lease to last verified $span s)"
   done
-  read -r wall compute < <(run_cluster 1 "$mode" 500)
-  echo "$mode 1 silo, 3 shards of 500: $wall s submit-to-done (shard compute sum $compute s) vs plain $plain s: overhead $(echo "($wall / $plain - 1) * 100" | bc -l | xargs printf '%.1f') %"
+  read -r wall span < <(run_cluster 1 "$mode" 500)
+  echo "$mode 1 silo, 3 shards of 500 vs plain $plain s: submit-to-done $wall s, overhead $(echo "($wall / $plain - 1) * 100" | bc -l | xargs printf '%.1f') %;" \
+       "first lease to last verified $span s, overhead $(echo "($span / $plain - 1) * 100" | bc -l | xargs printf '%.1f') %"
+  done
 done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 psql_admin "DROP DATABASE IF EXISTS $DB WITH (FORCE)"

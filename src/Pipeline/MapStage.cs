@@ -11,8 +11,8 @@ namespace Geo.Pipeline;
 /// <summary>
 /// After the appraisal (<c>geo run</c> and <c>geo appraise</c>): basemap.geojson (roads for the offline viewer), static maps
 /// in maps/ (baseline travel time and each option's change, first service, for car and transit when run; the placement
-/// result when placement/ was written; the baseline time with isochrone outlines when isochrones/ holds any), then
-/// report.html rebuilt so it embeds the maps.
+/// result when placement/ was written; the baseline time with isochrone outlines when isochrones/ holds any; the need maps
+/// and visit flows of <see cref="NeedStage"/>), then report.html rebuilt so it embeds the maps.
 /// </summary>
 public static class MapStage
 {
@@ -36,6 +36,7 @@ public static class MapStage
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(warnings);
         ArgumentNullException.ThrowIfNull(progress);
+        var needMaps = NeedStage.Write(scenario, outFolder, files, warnings);
         var results = ResultsFolder.Load(outFolder);
         var service = scenario.Services.Count > 0 ? scenario.Services[0] : null;
         var modes = scenario.Modes.Where(m => m is "car" or "transit").ToList();
@@ -88,6 +89,14 @@ public static class MapStage
                 Layer = MapLayer.Time,
                 ShowIsochrones = true,
             });
+        }
+        foreach (var need in needMaps)
+        {
+            Draw("need_" + need.Key + ".png", need.ToRequest());
+        }
+        if (results.Flows.Count > 0)
+        {
+            Draw("flows.png", new StaticMapRequest { Layer = MapLayer.Flows });
         }
         var drawn = new HashSet<string>(files.Select(Path.GetFullPath), StringComparer.Ordinal);
         var mapsFolder = Path.Combine(outFolder, "maps");

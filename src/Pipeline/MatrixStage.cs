@@ -26,16 +26,7 @@ internal static class MatrixStage
         ZoneTable zones, SiteTable sites, RunOptions options, IProgress<string> progress, out string detail)
     {
         var file = scenario.FilePath ?? "scenario";
-        var band = TimeBand.OffPeak;
-        if (scenario.Network?.TimeBand is { } bandText && !TimeBands.TryParse(bandText, out band))
-        {
-            throw new InputFileException(file, null, "network.timeBand", $"unknown time band '{bandText}'; valid: {TimeBands.ValidNames}");
-        }
-        SpeedOverrides? overrides = null;
-        if (mode == TravelMode.Car && !string.IsNullOrWhiteSpace(scenario.Network?.Speeds))
-        {
-            overrides = SpeedOverrides.Load(scenario.Resolve(scenario.Network.Speeds));
-        }
+        var (band, overrides) = RoadProfile(scenario, mode);
         var name = mode.ToName();
         var job = Job(scenario, network, zones, sites, options) with
         {
@@ -61,6 +52,22 @@ internal static class MatrixStage
         };
         detail = Describe(matrix, unsnappedOrigins, unsnappedDestinations) + (road.HierarchyFromCache ? "; hierarchy from cache" : "");
         return matrix;
+    }
+
+    /// <summary>The scenario's car time band (off-peak by default) and car speed overrides (none for walk and cycle).</summary>
+    public static (TimeBand Band, SpeedOverrides? Overrides) RoadProfile(Scenario scenario, TravelMode mode)
+    {
+        var band = TimeBand.OffPeak;
+        if (scenario.Network?.TimeBand is { } bandText && !TimeBands.TryParse(bandText, out band))
+        {
+            throw new InputFileException(scenario.FilePath ?? "scenario", null, "network.timeBand", $"unknown time band '{bandText}'; valid: {TimeBands.ValidNames}");
+        }
+        SpeedOverrides? overrides = null;
+        if (mode == TravelMode.Car && !string.IsNullOrWhiteSpace(scenario.Network?.Speeds))
+        {
+            overrides = SpeedOverrides.Load(scenario.Resolve(scenario.Network.Speeds));
+        }
+        return (band, overrides);
     }
 
     public static TravelMatrix Transit(Scenario scenario, StreetNetwork network, ZoneTable zones, SiteTable sites,

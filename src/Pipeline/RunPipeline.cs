@@ -12,8 +12,9 @@ namespace Geo.Pipeline;
 /// <summary>
 /// <c>geo run</c>: the whole pipeline for a scenario, stage by stage (OSRM-style stages passing artefacts along):
 /// read the scenario and its zones and sites -> street network (built or cached) -> one zone-by-site matrix per mode
-/// (road modes by contraction hierarchies, transit by RAPTOR) -> placement solved (if asked) -> appraisal writes the
-/// results folder -> placement/ and providers.csv written -> basemap.geojson, maps/*.png and report.html with the maps.
+/// (road modes by contraction hierarchies, transit by RAPTOR) -> placement solved (if asked) -> isochrones around the sites
+/// (if asked) -> appraisal writes the results folder -> placement/, providers.csv and isochrones/ written -> basemap.geojson,
+/// need maps, maps/*.png and report.html with the maps.
 /// Every matrix and the placement are computed before the first result file is written. An infeasible placement does not
 /// stop the run: it is a warning, and summary.json, placement/placement.json and the report state it with the reason.
 /// </summary>
@@ -54,7 +55,7 @@ public static class RunPipeline
 
         StreetNetwork? network = null;
         var networkPath = options.NetworkPath;
-        if (modes.Count > 0 || scenario.Providers is not null)
+        if (modes.Count > 0 || scenario.Providers is not null || scenario.Isochrones is not null)
         {
             (network, networkPath, var detail) = StreetStage.Load(scenario, options, progress);
             Done("Street network", detail);
@@ -95,6 +96,13 @@ public static class RunPipeline
             Done("Providers", detail);
         }
 
+        List<(string Mode, List<IsochroneGeoJsonWriter.Band> Bands)>? isochrones = null;
+        if (scenario.Isochrones is not null)
+        {
+            (isochrones, var detail) = IsochroneStage.Build(scenario, network!, sites);
+            Done("Isochrones", detail);
+        }
+
         var appraisal = Appraiser.Run(inputs, matrices, options.OutFolder, progress, placement is null ? null : PlacementStage.Summary(placement));
         var files = new List<string>(appraisal.Files);
         Done("Appraisal", $"{appraisal.Summary.Metrics.Count} metric rows, {appraisal.Files.Count} files");
@@ -114,6 +122,10 @@ public static class RunPipeline
         {
             files.Add(ProvidersStage.Write(options.OutFolder, providersCsv));
         }
+        if (isochrones is not null)
+        {
+            files.AddRange(IsochroneStage.Write(options.OutFolder, isochrones));
+        }
         if (network is not null)
         {
             Done("Basemap", MapStage.WriteBasemap(network, options.OutFolder, files));
@@ -123,7 +135,6 @@ public static class RunPipeline
             Done("Maps", MapStage.WriteMaps(scenario, options.OutFolder, files, warnings, progress));
         }
 
-        // TODO(geo run): isochrones (results/isochrones/) are not produced by geo run; use `geo isochrone`.
         return new RunResult(appraisal, stages, files, warnings, Path.Combine(options.OutFolder, "report.html"));
     }
 }

@@ -5,7 +5,7 @@ namespace Geo.Samples;
 
 /// <summary>
 /// Writes scenario.json for the sample region, following the shared scenario contract: four modes, outpatients and
-/// urgent care, a baseline and three options, the transit date and window, a p-median placement block and care-home providers.
+/// urgent care, a baseline and three options, the transit date and window, a p-median placement block, care-home providers, need maps (% of households without a car, % disabled) and car isochrones.
 /// </summary>
 internal static class ScenarioWriter
 {
@@ -91,6 +91,25 @@ internal static class ScenarioWriter
             ScenarioJson.PMedianOfThree(w, "community_sites.csv", "site_id", "site_name");
 
             ScenarioJson.PointFile(w, "providers", "care_homes.csv", "id", "name");
+
+            // Need maps: the share of households without a car and of disabled residents (census groups), besides the
+            // residents per km² and care homes per zone every run with boundaries draws; car isochrones around the sites.
+            w.WriteStartObject("needMaps");
+            w.WriteStartArray("percent");
+            w.WriteStringValue("households_no_car");
+            w.WriteStringValue("disabled");
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteStartObject("isochrones");
+            w.WriteStartArray("modes");
+            w.WriteStringValue("car");
+            w.WriteEndArray();
+            w.WriteStartArray("minutes");
+            w.WriteNumberValue(10);
+            w.WriteNumberValue(20);
+            w.WriteNumberValue(30);
+            w.WriteEndArray();
+            w.WriteEndObject();
             w.WriteEndObject();
         });
     }

@@ -24,7 +24,7 @@ public sealed class JobGrainTests
     {
         public void Configure(ISiloBuilder siloBuilder) =>
             siloBuilder.Services.AddGeoSiloServices(s_postgres,
-                new SiloDataOptions { DataFolder = SampleData.DataFolder, PollInterval = TimeSpan.FromMilliseconds(100) },
+                new SiloDataOptions { DataFolder = SampleData.DataFolder, PollInterval = TimeSpan.FromMilliseconds(100), Writers = 2 },
                 new MatrixShardComputer(1));
     }
 

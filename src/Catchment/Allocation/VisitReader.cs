@@ -19,39 +19,48 @@ public static class VisitReader
 {
     public static VisitFile Read(string path, TravelMatrix matrix, InputOptions? input = null)
     {
-        ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(matrix);
+        var rowOf = Index(matrix.OriginIds);
+        var columnOf = Index(matrix.DestinationIds);
+        var matched = new List<Visit>();
+        var unmatched = new List<UnmatchedVisit>();
+        foreach (var (zoneId, siteId, c, line) in ReadRows(path, input))
+        {
+            if (!rowOf.TryGetValue(zoneId, out var o))
+            {
+                unmatched.Add(new UnmatchedVisit(zoneId, siteId, c, line, VisitStatus.UnmatchedZone));
+            }
+            else if (!columnOf.TryGetValue(siteId, out var d))
+            {
+                unmatched.Add(new UnmatchedVisit(zoneId, siteId, c, line, VisitStatus.UnmatchedSite));
+            }
+            else
+            {
+                matched.Add(new Visit(o, d, c, line));
+            }
+        }
+        return new VisitFile(matched, unmatched);
+    }
+
+    /// <summary>The file's rows as written (zone id, site id, count, line), for uses without a matrix such as flow maps.</summary>
+    public static IReadOnlyList<(string ZoneId, string SiteId, double Count, int Line)> ReadRows(string path, InputOptions? input = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
         var visits = CsvTable.Read(path, requireSameWidth: true, input);
         var zone = visits.RequireAny("patient zone", null, "zone_id", "zone", "patient_zone", "origin_id", "lsoa21_code", "lsoa");
         var site = visits.RequireAny("site attended", null, "site_id", "site", "site_attended", "destination_id");
         var count = visits.FindAny("count", "visits", "n", "patients");
-        var rowOf = Index(matrix.OriginIds);
-        var columnOf = Index(matrix.DestinationIds);
-        var matched = new List<Visit>(visits.Count);
-        var unmatched = new List<UnmatchedVisit>();
+        var rows = new List<(string, string, double, int)>(visits.Count);
         for (var r = 0; r < visits.Count; r++)
         {
-            var zoneId = visits.Cell(r, zone);
-            var siteId = visits.Cell(r, site);
             var c = count >= 0 ? visits.NumberOrNaN(r, count) : 1;
             if (!(c >= 0) || !double.IsFinite(c))
             {
                 throw new InputFileException(path, visits.Lines[r], visits.Header[count], "count must be a number >= 0");
             }
-            if (!rowOf.TryGetValue(zoneId, out var o))
-            {
-                unmatched.Add(new UnmatchedVisit(zoneId, siteId, c, visits.Lines[r], VisitStatus.UnmatchedZone));
-            }
-            else if (!columnOf.TryGetValue(siteId, out var d))
-            {
-                unmatched.Add(new UnmatchedVisit(zoneId, siteId, c, visits.Lines[r], VisitStatus.UnmatchedSite));
-            }
-            else
-            {
-                matched.Add(new Visit(o, d, c, visits.Lines[r]));
-            }
+            rows.Add((visits.Cell(r, zone), visits.Cell(r, site), c, visits.Lines[r]));
         }
-        return new VisitFile(matched, unmatched);
+        return rows;
     }
 
     private static Dictionary<string, int> Index(IReadOnlyList<string> ids)

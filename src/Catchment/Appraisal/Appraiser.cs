@@ -66,7 +66,7 @@ public static class Appraiser
             SiteCount = inputs.Sites.Count,
             KmEstimated = scoring.KmEstimated,
             EqualityRule = string.Create(CultureInfo.InvariantCulture,
-                $"a group travels longer than before and its mean change exceeds the whole population's by more than {equalitySettings.AbsoluteMarginMinutes} minutes and by more than {equalitySettings.RelativeMargin:P0} of the population's absolute mean change; groups of fewer than {equalitySettings.MinGroupZones:N0} zones or {equalitySettings.MinGroupPeople:N0} people are marked small and never flagged"),
+                $"a group travels longer than before and its mean change exceeds the whole population's by more than {equalitySettings.AbsoluteMarginMinutes} minutes and by more than {equalitySettings.RelativeMargin:P0} of the population's absolute mean change; groups of fewer than {equalitySettings.MinGroupZones:N0} zones, {equalitySettings.MinGroupPeople:N0} people or (household groups) {equalitySettings.MinGroupHouseholds:N0} households are marked small and never flagged"),
             SCurveHorizonMinutes = aggregates.SCurveHorizonMinutes,
             Costs = inputs.Costs,
             InputIssues = scenario.Input.Issues.TotalCount,

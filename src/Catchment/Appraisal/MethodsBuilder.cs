@@ -67,6 +67,14 @@ public static class MethodsBuilder
         {
             Add("Providers", providers.File);
         }
+        foreach (var points in scenario.NeedMaps?.Points ?? [])
+        {
+            Add($"Need map points ({points.Label})", points.Points.File);
+        }
+        if (scenario.NeedMaps?.Visits is { } visits)
+        {
+            Add("Visits (flow map)", visits);
+        }
         if (scenario.Demand is { } demand)
         {
             Add($"Demand (column {demand.Value})", demand.File);
@@ -177,7 +185,7 @@ public static class MethodsBuilder
             notes.Add(new("Distances", $"Where a matrix has no km, distance = straight line x {F(c.DetourFactor)} (detour factor), and cost and carbon follow from it."));
         }
         notes.Add(new("Equality", "Groups: IMD quintile (1 = most deprived) and Core20 (IMD deciles 1-2) where IMD is given; age (65+ / under 65); wards and local authorities by code with the name beside it; categorical zone columns. A group is flagged when "
-            + string.Create(CultureInfo.InvariantCulture, $"it travels longer than before and its mean change exceeds the whole population's by more than {equality.AbsoluteMarginMinutes} minutes and by more than {equality.RelativeMargin:P0} of the population's absolute mean change. Groups of fewer than {equality.MinGroupZones:N0} zones or {equality.MinGroupPeople:N0} residents are marked small and never flagged (set equality.minGroupZones and equality.minGroupPeople in the scenario).")));
+            + string.Create(CultureInfo.InvariantCulture, $"it travels longer than before and its mean change exceeds the whole population's by more than {equality.AbsoluteMarginMinutes} minutes and by more than {equality.RelativeMargin:P0} of the population's absolute mean change. Groups of fewer than {equality.MinGroupZones:N0} zones, or of fewer than {equality.MinGroupPeople:N0} people ({equality.MinGroupHouseholds:N0} households for household groups such as car availability), are marked small and never flagged (defaults {EqualitySpec.DefaultMinGroupZones:N0} zones, {EqualitySpec.DefaultMinGroupPeople:N0} people, {EqualitySpec.DefaultMinGroupHouseholds:N0} households; set equality.minGroupZones, equality.minGroupPeople and equality.minGroupHouseholds in the scenario).")));
         notes.Add(new("Ranking", ranking.Describe()));
         return notes;
     }
@@ -225,6 +233,18 @@ public static class MethodsBuilder
         }
         limits.Add("Results are as current as the input data (see the dates above): sites opened or closed since are not reflected.");
         limits.Add("Small groups are shown but not flagged; their means are unstable.");
+        if (scenario.Zones.Boundaries is not null)
+        {
+            limits.Add("Need maps: residents per km² use each zone boundary's area on an equal-area (Lambert azimuthal) projection of the WGS84 ellipsoid; points per zone count each point in the first zone containing it (points outside every zone are reported, not counted); percentages of census groups are of residents (people) or of the dimension's households.");
+        }
+        if (scenario.NeedMaps?.Visits is not null)
+        {
+            limits.Add("Flow lines are straight from the zone's centre to the site attended, not routes; line width is in proportion to visits.");
+        }
+        if (scenario.Isochrones is { } isochrones)
+        {
+            limits.Add("Isochrones are the streets reachable within each band from the snapped site, buffered by geo isochrone's default width per mode: " + string.Join(", ", isochrones.Modes) + ".");
+        }
         return limits;
     }
 

@@ -32,11 +32,14 @@ public static class EqualityImpact
         return excess > settings.AbsoluteMarginMinutes && excess > settings.RelativeMargin * Math.Abs(overallMeanChange);
     }
 
-    /// <summary>A group too small to flag: fewer zones than <see cref="EqualitySpec.MinGroupZones"/> or fewer residents than <see cref="EqualitySpec.MinGroupPeople"/>.</summary>
-    public static bool IsSmall(int zones, double residents, EqualitySpec settings)
+    /// <summary>
+    /// A group too small to flag: fewer zones than <see cref="EqualitySpec.MinGroupZones"/>, or a count below the minimum for
+    /// its unit (<see cref="EqualitySpec.MinGroupPeople"/> for people, <see cref="EqualitySpec.MinGroupHouseholds"/> for households).
+    /// </summary>
+    public static bool IsSmall(int zones, double count, EqualitySpec settings, string? unit = CensusSpec.People)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return zones < settings.MinGroupZones || residents < settings.MinGroupPeople;
+        return zones < settings.MinGroupZones || count < settings.MinGroupCount(unit);
     }
 
     internal static void AddRows(List<EqualityRow> rows, ScoreBlock block, ScoreBlock baseline, double[] weights, ZoneTable zones,
@@ -67,13 +70,13 @@ public static class EqualityImpact
             var overallResidents = WeightedStats.Mean(block.ChangeMinutes, zones.Population);
             foreach (var g in dimensions.Census)
             {
-                rows.Add(Row(g.Members, g.Counts, block, baseline, g.Dimension, g.Group, overallResidents, settings, isBaseline, g.Counts) with { Unit = g.Unit });
+                rows.Add(Row(g.Members, g.Counts, block, baseline, g.Dimension, g.Group, overallResidents, settings, isBaseline, g.Counts, g.Unit) with { Unit = g.Unit });
             }
         }
     }
 
     private static EqualityRow Row(ReadOnlySpan<int> members, double[] weights, ScoreBlock block, ScoreBlock baseline,
-        string dimension, string group, double overall, EqualitySpec settings, bool isBaseline, double[] residentsOf)
+        string dimension, string group, double overall, EqualitySpec settings, bool isBaseline, double[] residentsOf, string countUnit = CensusSpec.People)
     {
         var n = members.Length;
         var w = new double[n];
@@ -112,7 +115,7 @@ public static class EqualityImpact
         }
         bandMap["unreachable"] = bands[AppraisalAggregates.Bands.Count];
         var meanChange = WeightedStats.Mean(change, w);
-        var small = IsSmall(n, residents, settings);
+        var small = IsSmall(n, residents, settings, countUnit);
         return new EqualityRow
         {
             Option = block.OptionId,

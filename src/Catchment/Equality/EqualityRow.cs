@@ -16,7 +16,7 @@ public sealed record EqualityRow
     public string? GroupName { get; init; }
     /// <summary>Zones in the group.</summary>
     public int Zones { get; init; }
-    /// <summary>Residents of the group's zones (the size test for <see cref="SmallGroup"/>, whatever the weighting).</summary>
+    /// <summary>Residents of the group's zones; for age and census groups the group's own count (households for household groups). The size test for <see cref="SmallGroup"/>, whatever the weighting.</summary>
     public double Residents { get; init; }
     /// <summary>Fewer zones or residents than the scenario's minimum group size: shown, but never flagged.</summary>
     public bool SmallGroup { get; init; }

@@ -213,7 +213,7 @@ public static class HtmlReport
         {
             h.Append(e.Flag ? "<tr class=\"flag\">" : e.SmallGroup ? "<tr class=\"small\">" : "<tr>").Append("<td class=\"l\">").Append(E(names.GetValueOrDefault(e.Option, e.Option)))
              .Append("</td><td class=\"l\">").Append(E(e.Dimension)).Append("</td><td class=\"l\">").Append(E(e.Group)).Append("</td><td class=\"l\">")
-             .Append(E(e.GroupName == e.Group ? "" : e.GroupName)).Append("</td><td>").Append(F(e.Zones, "#,0")).Append("</td><td>").Append(F(e.Residents, "#,0")).Append("</td><td>")
+             .Append(E(e.GroupName == e.Group ? "" : e.GroupName)).Append("</td><td>").Append(F(e.Zones, "#,0")).Append("</td><td>").Append(F(e.Residents, "#,0")).Append(e.Unit == Scenarios.CensusSpec.Households ? " households" : "").Append("</td><td>")
              .Append(F(e.Population, "#,0")).Append(e.Unit == Scenarios.CensusSpec.Households ? " households" : "").Append("</td><td>").Append(F(e.MeanMinutes, "0.0")).Append("</td><td>").Append(F(e.MeanChange, "+0.0;-0.0;0.0"))
              .Append("</td><td>").Append(F(e.OverallMeanChange, "+0.0;-0.0;0.0")).Append("</td><td>").Append(F(e.Ratio, "0.00"))
              .Append("</td><td>").Append(F(e.Worse10, "#,0")).Append("</td><td class=\"l\">").Append(e.Flag ? "FLAG" : e.SmallGroup ? "small group" : "").Append("</td></tr>");

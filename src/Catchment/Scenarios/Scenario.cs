@@ -28,6 +28,10 @@ public sealed record Scenario
     public IReadOnlyDictionary<string, MatrixSpec>? Matrices { get; init; }
     public PlacementSpec? Placement { get; init; }
     public SiteSpec? Providers { get; init; }
+    /// <summary>Optional need maps (points per zone, percentages, visits as flow lines); see <see cref="NeedMapsSpec"/>.</summary>
+    public NeedMapsSpec? NeedMaps { get; init; }
+    /// <summary>Optional isochrones around the scenario's sites (road modes, bands in minutes); see <see cref="IsochroneSpec"/>.</summary>
+    public IsochroneSpec? Isochrones { get; init; }
     /// <summary>Optional equality-flag settings; defaults: 10% and 2 minutes.</summary>
     public EqualitySpec? Equality { get; init; }
     /// <summary>Optional weights of the options ranking's criteria; defaults in <see cref="RankingWeights"/>.</summary>

@@ -169,6 +169,43 @@ internal static class ScenarioValidator
         {
             throw Fail("$.equality", "margins must not be negative");
         }
+        if (scenario.Equality is { } sizes && (sizes.MinGroupZones < 0 || sizes.MinGroupPeople < 0 || sizes.MinGroupHouseholds < 0))
+        {
+            throw Fail("$.equality", "minimum group sizes must not be negative");
+        }
+        if (scenario.Isochrones is { } iso)
+        {
+            for (var i = 0; i < iso.Modes.Count; i++)
+            {
+                if (iso.Modes[i] is not ("car" or "walk" or "cycle"))
+                {
+                    throw Fail(Path("$.isochrones.modes", i), $"'{iso.Modes[i]}' is not a road mode; isochrones in geo run are drawn for car, walk or cycle (geo isochrone --mode transit draws public transport)");
+                }
+            }
+            if (iso.Minutes.Count == 0)
+            {
+                throw Fail("$.isochrones.minutes", "give at least one band, e.g. [10, 20, 30]");
+            }
+            for (var i = 0; i < iso.Minutes.Count; i++)
+            {
+                if (!(iso.Minutes[i] > 0 && iso.Minutes[i] <= 240))
+                {
+                    throw Fail(Path("$.isochrones.minutes", i), "each band must be more than 0 and at most 240 minutes");
+                }
+            }
+        }
+        var needPoints = scenario.NeedMaps?.Points ?? [];
+        for (var i = 0; i < needPoints.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(needPoints[i].Label))
+            {
+                throw Fail(Path("$.needMaps.points", i) + ".label", "each point file needs a label (shown in the legend), e.g. \"care homes\"");
+            }
+            if (string.IsNullOrWhiteSpace(needPoints[i].Points.File))
+            {
+                throw Fail(Path("$.needMaps.points", i) + ".points.file", "each point file needs a file");
+            }
+        }
     }
 
     private static string CandidatesHint(Scenario scenario) =>

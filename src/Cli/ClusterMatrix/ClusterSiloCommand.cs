@@ -35,6 +35,10 @@ public sealed class ClusterSiloCommand : Command<ClusterSiloCommand.Settings>
         [Description("Shards computed at once (each uses --threads). Default: 1.")]
         public int Slots { get; init; } = 1;
 
+        [CommandOption("--writers <N>")]
+        [Description("Shards per slot written at once while the next is routed; each holds its rows in memory until written. More help when writing takes longer than routing (car). Default: 1.")]
+        public int Writers { get; init; } = 1;
+
         [CommandOption("--threads <N>")]
         [Description("Worker threads per shard. Default: 0 = all cores.")]
         public int Threads { get; init; }
@@ -60,9 +64,9 @@ public sealed class ClusterSiloCommand : Command<ClusterSiloCommand.Settings>
         {
             throw new UsageException("--port and --gateway-port must be two different ports between 1 and 65535.");
         }
-        if (settings.Slots is < 1 or > 64 || settings.Threads < 0 || !(settings.ProbeTimeoutSeconds is >= 0.5 and <= 600))
+        if (settings.Slots is < 1 or > 64 || settings.Writers is < 1 or > 64 || settings.Threads < 0 || !(settings.ProbeTimeoutSeconds is >= 0.5 and <= 600))
         {
-            throw new UsageException("--slots must be 1-64, --threads 0 or more, --probe-timeout 0.5-600 seconds.");
+            throw new UsageException("--slots and --writers must be 1-64, --threads 0 or more, --probe-timeout 0.5-600 seconds.");
         }
         var data = string.IsNullOrWhiteSpace(settings.Data) ? throw new UsageException("--data <FOLDER> is required (the folder with the jobs' inputs).") : Path.GetFullPath(settings.Data);
         if (!Directory.Exists(data))
@@ -74,7 +78,7 @@ public sealed class ClusterSiloCommand : Command<ClusterSiloCommand.Settings>
             await ClusterSchema.EnsureAsync(cluster.Postgres, cancellationToken).ConfigureAwait(false);
             using var silo = ClusterHost.BuildSilo(
                 cluster with { Host = host, SiloPort = settings.Port, GatewayPort = settings.GatewayPort, ProbeTimeout = TimeSpan.FromSeconds(settings.ProbeTimeoutSeconds) },
-                new SiloDataOptions { DataFolder = data, Slots = settings.Slots },
+                new SiloDataOptions { DataFolder = data, Slots = settings.Slots, Writers = settings.Writers },
                 new MatrixShardComputer(settings.Threads),
                 settings.Verbose ? LogLevel.Information : LogLevel.Warning);
             try

@@ -1,5 +1,7 @@
 using Geo.Core;
 using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
 using Geo.Cluster.Grains;
 using Geo.Cluster.Hosting;
 using Geo.Cluster.Jobs;
@@ -43,13 +45,35 @@ public sealed class ClusterSubmitCommand : Command<ClusterSubmitCommand.Settings
                 throw new Core.InputFileException(settings.Job, null, null, $"input '{input}' not found under --data {data}");
             }
         }
+        var clock = Stopwatch.StartNew();
         var origins = new MatrixShardComputer(1).CountOrigins(job, data);
         job = job with { OriginCount = origins, Inputs = InputCheck.Hash(data, inputs) };
+        var hashed = clock.Elapsed;
         return ClusterErrors.Run(async () =>
         {
             await ClusterSchema.EnsureAsync(cluster.Postgres, cancellationToken).ConfigureAwait(false);
-            using (var client = ClusterHost.BuildClient(cluster))
+            var store = new ClusterStore(cluster.Postgres);
+            // A new job goes straight into the database (silos are notified and lease its shards from its job grain);
+            // only a job that exists already goes through its job grain, which compares it and resumes it.
+            var shards = ShardRecord.ForNewJob(job);
+            var stored = false;
+            if (await store.LoadJobAsync(job.JobId, cancellationToken).ConfigureAwait(false) is null)
             {
+                ShardManifest.Write(job, shards, JobState.Running); // lists no shard yet
+                stored = await store.InsertJobAsync(job, shards, cancellationToken).ConfigureAwait(false);
+            }
+            var storedAt = clock.Elapsed;
+            if (stored)
+            {
+                Console.WriteLine($"job {job.JobId}: {shards.Count} shards of up to {job.ShardOrigins} origins ({origins} origins); output {job.OutputFolder}");
+                if (await store.ActiveSiloCountAsync(cluster.ClusterId, cancellationToken).ConfigureAwait(false) == 0)
+                {
+                    Console.Error.WriteLine($"note: no silo of cluster '{cluster.ClusterId}' is running; the job waits until one starts ('geo cluster silo')");
+                }
+            }
+            else
+            {
+                using var client = ClusterHost.BuildClient(cluster);
                 await client.StartAsync(cancellationToken).ConfigureAwait(false);
                 var grain = client.Services.GetRequiredService<IClusterClient>().GetGrain<IJobGrain>(job.JobId);
                 try
@@ -63,7 +87,9 @@ public sealed class ClusterSubmitCommand : Command<ClusterSubmitCommand.Settings
                 }
                 await client.StopAsync(cancellationToken).ConfigureAwait(false);
             }
-            return settings.Detach ? ExitCodes.Ok : await JobWatcher.WaitAsync(new ClusterStore(cluster.Postgres), job.JobId, cancellationToken).ConfigureAwait(false);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"submitted in {clock.Elapsed.TotalSeconds:0.00} s: inputs counted and hashed {hashed.TotalSeconds:0.00} s, stored {(storedAt - hashed).TotalSeconds:0.00} s{(stored ? "" : ", existing job resumed by its job grain")}"));
+            return settings.Detach ? ExitCodes.Ok : await JobWatcher.WaitAsync(store, job.JobId, cancellationToken).ConfigureAwait(false);
         });
     }
 

@@ -17,11 +17,20 @@ public static class JobWatcher
         return job is null ? null : JobProgress.From(job, await store.LoadShardsAsync(jobId, cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>
+    /// How often the watcher reads the job even without a notification (<see cref="JobEvents"/>): notifications make
+    /// it see each change at once; this only bounds the delay should one be lost.
+    /// </summary>
+    public static readonly TimeSpan FallbackPoll = TimeSpan.FromSeconds(5);
+
     public static async Task<int> WaitAsync(ClusterStore store, string jobId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(store);
+        await using var events = await JobEvents.StartAsync(store.ConnectionString).ConfigureAwait(false);
         var last = string.Empty;
         while (true)
         {
+            var next = events.NextChange;
             var progress = await ReadAsync(store, jobId, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"job '{jobId}' disappeared from the database");
             var line = Line(progress);
@@ -39,7 +48,7 @@ public static class JobWatcher
             {
                 return ClusterErrors.Fail(ExitCodes.Failed, $"job {jobId} stopped: {progress.Error} (fix it, then 'geo cluster resume {jobId}')");
             }
-            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
+            await JobEvents.WaitAsync(next, FallbackPoll, cancellationToken).ConfigureAwait(false);
         }
     }
 

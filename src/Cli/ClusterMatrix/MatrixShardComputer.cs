@@ -1,5 +1,6 @@
 using Geo.Core;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Geo.Catchment.Inputs;
 using Geo.Cli.Commands;
 using Geo.Cluster.Jobs;
@@ -22,21 +23,36 @@ public sealed class MatrixShardComputer(int threads) : IMatrixShardComputer
 
     public int CountOrigins(MatrixJobSpec spec, string dataFolder) => Origins(JobSettings.ToMatrixSettings(spec, dataFolder, threads)).Count;
 
-    public long WriteShard(MatrixJobSpec spec, string dataFolder, int originStart, int originEnd, string parquetPath)
+    public IRoutedShard Route(MatrixJobSpec spec, string dataFolder, int originStart, int originEnd)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        var started = Stopwatch.GetTimestamp();
         var stage = Stage(spec, dataFolder);
+        var opened = Stopwatch.GetTimestamp();
         MatrixBatch batch;
         lock (stage)
         {
             batch = stage.ComputeRows(originStart, originEnd);
         }
-        using var sink = MatrixFiles.Create(parquetPath, wide: false);
-        sink.Begin(stage.Layout);
-        sink.Write(batch);
-        sink.Complete();
-        return batch.PairCount;
+        return new RoutedShard(stage.Layout, batch, Ms(started, opened), Ms(opened, Stopwatch.GetTimestamp()));
     }
+
+    private sealed class RoutedShard(MatrixLayout layout, MatrixBatch batch, long stageMs, long routeMs) : IRoutedShard
+    {
+        public long Rows => batch.PairCount;
+        public long StageMs => stageMs;
+        public long RouteMs => routeMs;
+
+        public void Write(string parquetPath)
+        {
+            using var sink = MatrixFiles.Create(parquetPath, wide: false);
+            sink.Begin(layout);
+            sink.Write(batch);
+            sink.Complete();
+        }
+    }
+
+    private static long Ms(long from, long to) => (long)Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;
 
     private IMatrixStage Stage(MatrixJobSpec spec, string dataFolder)
     {

@@ -22,7 +22,7 @@ public sealed class AppraiseCommand : Command<AppraiseCommand.Settings>
     public sealed class Settings : InputSettings
     {
         [CommandArgument(0, "[SCENARIO]")]
-        [Description("Scenario file, JSON or YAML (.yaml/.yml), per the results contract. Paths inside it are relative to the file")]
+        [Description("Scenario file, JSON or YAML (.yaml/.yml), per the results contract. Paths inside it are relative to the file. " + Catchment.Scenarios.EqualitySpec.SmallGroupHelp)]
         public string? Scenario { get; init; }
 
         [CommandOption("--out <FOLDER>")]

@@ -4,6 +4,7 @@ using System.Globalization;
 using Geo.Catchment.Inputs;
 using Geo.Cli.Output;
 using Geo.Core;
+using Geo.Pipeline;
 using Geo.Routing.Geometry;
 using Geo.Routing.Isochrones;
 using Geo.Routing.Jobs;
@@ -121,7 +122,7 @@ public sealed class IsochroneCommand : Command<IsochroneCommand.Settings>
         {
             throw new UsageException("--max-snap-metres must be 0 or more.");
         }
-        var buffer = settings.BufferMetres ?? mode switch { MatrixMode.Car => 100, MatrixMode.Cycle => 75, _ => 50 };
+        var buffer = settings.BufferMetres ?? IsochroneGeoJsonWriter.DefaultBufferMetres(mode == MatrixMode.Transit ? TravelMode.Walk : mode.ToTravelMode());
         if (!(buffer > 0))
         {
             throw new UsageException("--buffer-metres must be positive.");

@@ -20,7 +20,7 @@ public sealed class RunCommand : Command<RunCommand.Settings>
     public sealed class Settings : InputSettings
     {
         [CommandArgument(0, "[SCENARIO]")]
-        [Description("Scenario JSON file (see the results contract); paths inside it are relative to the file. Required.")]
+        [Description("Scenario JSON file (see the results contract); paths inside it are relative to the file. Required. " + Catchment.Scenarios.EqualitySpec.SmallGroupHelp)]
         public string? Scenario { get; init; }
 
         [CommandOption("-o|--out <FOLDER>")]

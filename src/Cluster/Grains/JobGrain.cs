@@ -25,7 +25,10 @@ public sealed class JobGrain(ClusterStore store, IClusterMembershipService membe
     private List<ShardRecord> _shards = [];
     private long _manifestWrittenTimestamp;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    /// <summary>Reads the job from the database (also when a job that was unknown here has since been stored by <c>geo cluster submit</c>).</summary>
+    private async Task LoadAsync(CancellationToken cancellationToken = default)
     {
         _job = await store.LoadJobAsync(this.GetPrimaryKeyString(), cancellationToken).ConfigureAwait(true);
         if (_job is not null)
@@ -50,15 +53,16 @@ public sealed class JobGrain(ClusterStore store, IClusterMembershipService membe
             }
             return await ResumeAsync().ConfigureAwait(true);
         }
-        var shards = Enumerable.Range(0, spec.ShardCount).Select(i =>
+        var shards = ShardRecord.ForNewJob(spec);
+        Directory.CreateDirectory(spec.OutputFolder);
+        if (!await store.InsertJobAsync(spec, shards).ConfigureAwait(true))
         {
-            var (start, end) = spec.ShardOriginRange(i);
-            return new ShardRecord { JobId = spec.JobId, Shard = i, OriginStart = start, OriginEnd = end };
-        }).ToList();
-        await store.InsertJobAsync(spec, shards).ConfigureAwait(true);
+            // Stored meanwhile by geo cluster submit, which writes new jobs to the database directly.
+            await LoadAsync().ConfigureAwait(true);
+            return _job is null ? throw new InvalidOperationException($"job '{spec.JobId}' could not be stored") : await SubmitAsync(spec).ConfigureAwait(true);
+        }
         _job = new JobRecord(spec, JobState.Running, null, DateTime.UtcNow);
         _shards = shards;
-        Directory.CreateDirectory(spec.OutputFolder);
         WriteManifest(_job.State);
         log.LogInformation("job {Job}: {Shards} shards of {Origins} origins", spec.JobId, shards.Count, spec.ShardOrigins);
         return Progress();
@@ -66,6 +70,10 @@ public sealed class JobGrain(ClusterStore store, IClusterMembershipService membe
 
     public async Task<JobProgress> ResumeAsync()
     {
+        if (_job is null)
+        {
+            await LoadAsync().ConfigureAwait(true);
+        }
         var job = _job ?? throw new InvalidOperationException($"no job '{this.GetPrimaryKeyString()}' in the database");
         foreach (var shard in _shards.Where(s => s.State == ShardState.Done))
         {
@@ -86,6 +94,10 @@ public sealed class JobGrain(ClusterStore store, IClusterMembershipService membe
 
     public async Task<ShardLease?> LeaseAsync(string silo)
     {
+        if (_job is null)
+        {
+            await LoadAsync().ConfigureAwait(true);
+        }
         if (_job is not { State: JobState.Running } job)
         {
             return null;
@@ -152,7 +164,9 @@ public sealed class JobGrain(ClusterStore store, IClusterMembershipService membe
         }
         // Count a shard only once its file, read back here, has the checksum the computing silo reported.
         var path = job.Spec.ShardPath(result.Shard);
+        var verifyStarted = Stopwatch.GetTimestamp();
         var actual = File.Exists(path) ? FileHash.Sha256(path) : null;
+        var verifyMs = (long)Stopwatch.GetElapsedTime(verifyStarted).TotalMilliseconds;
         if (actual != result.Sha256)
         {
             log.LogWarning("job {Job} shard {Shard}: written file does not match its checksum; recomputing", job.Spec.JobId, result.Shard);
@@ -169,6 +183,8 @@ public sealed class JobGrain(ClusterStore store, IClusterMembershipService membe
         shard.Bytes = result.Bytes;
         shard.Sha256 = result.Sha256;
         shard.ComputeMs = result.ComputeMs;
+        shard.Timings = result.Timings;
+        shard.VerifyMs = verifyMs;
         shard.FinishedUtc = DateTime.UtcNow;
         await store.UpdateShardAsync(shard).ConfigureAwait(true);
         if (_shards.All(s => s.State == ShardState.Done))

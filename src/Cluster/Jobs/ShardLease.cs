@@ -23,9 +23,12 @@ public sealed record ShardResult
     [Id(4)] public long Rows { get; init; }
     [Id(5)] public long Bytes { get; init; }
     [Id(6)] public string? Sha256 { get; init; }
+    /// <summary>The silo's whole time on the shard: input check, stage, routing, write and hash.</summary>
     [Id(7)] public long ComputeMs { get; init; }
     [Id(8)] public string? Error { get; init; }
     [Id(9)] public bool Fatal { get; init; }
+    /// <summary>Where <see cref="ComputeMs"/> went on the silo.</summary>
+    [Id(10)] public ShardTimings Timings { get; init; } = ShardTimings.None;
 
     public bool Ok => Error is null;
 }

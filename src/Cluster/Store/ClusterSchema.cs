@@ -39,6 +39,14 @@ public static class ClusterSchema
             finished_at  timestamptz NULL,
             PRIMARY KEY (job_id, shard)
         );
+        -- Where each shard's time went (milliseconds); added after the first release, hence ALTER for older databases.
+        ALTER TABLE geo_cluster_shard
+            ADD COLUMN IF NOT EXISTS check_ms  bigint NOT NULL DEFAULT 0,
+            ADD COLUMN IF NOT EXISTS stage_ms  bigint NOT NULL DEFAULT 0,
+            ADD COLUMN IF NOT EXISTS route_ms  bigint NOT NULL DEFAULT 0,
+            ADD COLUMN IF NOT EXISTS write_ms  bigint NOT NULL DEFAULT 0,
+            ADD COLUMN IF NOT EXISTS hash_ms   bigint NOT NULL DEFAULT 0,
+            ADD COLUMN IF NOT EXISTS verify_ms bigint NOT NULL DEFAULT 0;
         """;
 
     public static async Task EnsureAsync(string connectionString, CancellationToken cancellationToken = default)

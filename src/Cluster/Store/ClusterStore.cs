@@ -6,7 +6,8 @@ namespace Geo.Cluster.Store;
 
 /// <summary>
 /// Job and shard state in plain PostgreSQL tables (geo_cluster_job, geo_cluster_shard) that operators can query.
-/// The job grain is their only writer while a job runs; status reads them directly.
+/// The job grain is their only writer while a job runs; status reads them directly. Every write also NOTIFYs
+/// <see cref="JobEvents.Channel"/> with the job id (delivered on commit), so silos and watchers need not poll fast.
 /// </summary>
 public sealed class ClusterStore(string connectionString)
 {
@@ -81,7 +82,7 @@ public sealed class ClusterStore(string connectionString)
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand("""
             SELECT shard, origin_start, origin_end, state, silo, lease_until, attempts, computed, rows, bytes, sha256,
-                   compute_ms, started_at, finished_at
+                   compute_ms, started_at, finished_at, check_ms, stage_ms, route_ms, write_ms, hash_ms, verify_ms
             FROM geo_cluster_shard WHERE job_id = @id ORDER BY shard
             """, connection);
         command.Parameters.AddWithValue("id", jobId);
@@ -106,24 +107,37 @@ public sealed class ClusterStore(string connectionString)
                 ComputeMs = reader.GetInt64(11),
                 StartedUtc = reader.IsDBNull(12) ? null : reader.GetDateTime(12),
                 FinishedUtc = reader.IsDBNull(13) ? null : reader.GetDateTime(13),
+                Timings = new ShardTimings
+                {
+                    CheckMs = reader.GetInt64(14), StageMs = reader.GetInt64(15), RouteMs = reader.GetInt64(16),
+                    WriteMs = reader.GetInt64(17), HashMs = reader.GetInt64(18),
+                },
+                VerifyMs = reader.GetInt64(19),
             });
         }
         return shards;
     }
 
-    /// <summary>Inserts a new job and all its shards (pending) in one transaction.</summary>
-    public async Task InsertJobAsync(MatrixJobSpec spec, IReadOnlyList<ShardRecord> shards, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Inserts a new job and all its shards (pending) in one transaction; false, and nothing written, if a job with
+    /// this id exists already (then only its job grain may change it).
+    /// </summary>
+    public async Task<bool> InsertJobAsync(MatrixJobSpec spec, IReadOnlyList<ShardRecord> shards, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(shards);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var job = new NpgsqlCommand("INSERT INTO geo_cluster_job (job_id, spec, state) VALUES (@id, @spec::jsonb, @state)", connection, transaction))
+        await using (var job = new NpgsqlCommand(
+            "INSERT INTO geo_cluster_job (job_id, spec, state) VALUES (@id, @spec::jsonb, @state) ON CONFLICT (job_id) DO NOTHING", connection, transaction))
         {
             job.Parameters.AddWithValue("id", spec.JobId);
             job.Parameters.AddWithValue("spec", ToJson(spec));
             job.Parameters.AddWithValue("state", JobState.Running);
-            await job.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (await job.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+            {
+                return false;
+            }
         }
         await using (var importer = await connection.BeginBinaryImportAsync(
             "COPY geo_cluster_shard (job_id, shard, origin_start, origin_end, state) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
@@ -139,13 +153,30 @@ public sealed class ClusterStore(string connectionString)
             }
             await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
+        await using (var notify = new NpgsqlCommand(JobEvents.NotifySql, connection, transaction))
+        {
+            notify.Parameters.AddWithValue("id", spec.JobId);
+            await notify.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Silos of <paramref name="clusterId"/> that Orleans' membership table lists as active.</summary>
+    public async Task<long> ActiveSiloCountAsync(string clusterId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM orleansmembershiptable WHERE deploymentid = @cluster AND status = @active", connection);
+        command.Parameters.AddWithValue("cluster", clusterId);
+        command.Parameters.AddWithValue("active", (int)Orleans.Runtime.SiloStatus.Active);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     public async Task UpdateJobStateAsync(string jobId, string state, string? error, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand("UPDATE geo_cluster_job SET state = @state, error = @error, updated_at = now() WHERE job_id = @id", connection);
+        await using var command = new NpgsqlCommand(
+            "UPDATE geo_cluster_job SET state = @state, error = @error, updated_at = now() WHERE job_id = @id; " + JobEvents.NotifySql, connection);
         command.Parameters.AddWithValue("id", jobId);
         command.Parameters.AddWithValue("state", state);
         command.Parameters.AddWithValue("error", (object?)error ?? DBNull.Value);
@@ -159,9 +190,10 @@ public sealed class ClusterStore(string connectionString)
         await using var command = new NpgsqlCommand("""
             UPDATE geo_cluster_shard SET state = @state, silo = @silo, lease_until = @lease, attempts = @attempts,
                 computed = @computed, rows = @rows, bytes = @bytes, sha256 = @sha, compute_ms = @ms,
-                started_at = @started, finished_at = @finished
-            WHERE job_id = @id AND shard = @shard
-            """, connection);
+                started_at = @started, finished_at = @finished, check_ms = @check, stage_ms = @stage, route_ms = @route,
+                write_ms = @write, hash_ms = @hash, verify_ms = @verify
+            WHERE job_id = @id AND shard = @shard;
+            """ + JobEvents.NotifySql, connection);
         command.Parameters.AddWithValue("id", s.JobId);
         command.Parameters.AddWithValue("shard", s.Shard);
         command.Parameters.AddWithValue("state", s.State);
@@ -175,6 +207,12 @@ public sealed class ClusterStore(string connectionString)
         command.Parameters.AddWithValue("ms", s.ComputeMs);
         command.Parameters.AddWithValue("started", (object?)s.StartedUtc ?? DBNull.Value);
         command.Parameters.AddWithValue("finished", (object?)s.FinishedUtc ?? DBNull.Value);
+        command.Parameters.AddWithValue("check", s.Timings.CheckMs);
+        command.Parameters.AddWithValue("stage", s.Timings.StageMs);
+        command.Parameters.AddWithValue("route", s.Timings.RouteMs);
+        command.Parameters.AddWithValue("write", s.Timings.WriteMs);
+        command.Parameters.AddWithValue("hash", s.Timings.HashMs);
+        command.Parameters.AddWithValue("verify", s.VerifyMs);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

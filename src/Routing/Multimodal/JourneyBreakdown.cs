@@ -20,6 +20,7 @@ internal sealed class JourneyBreakdown
     private readonly int _maxTripSeconds;
     private readonly RangeRaptor _single;
     private readonly long[] _keys;
+    private readonly int[] _latestNeeded;
     private readonly List<JourneyLeg> _legs = [];
     private readonly FareRide[] _rides;
     private readonly RideTables? _rideTables;
@@ -33,6 +34,7 @@ internal sealed class JourneyBreakdown
         _maxTripSeconds = maxTripSeconds;
         _single = new RangeRaptor(network.Timetable, network.Transfers, maxRides);
         _keys = new long[destinationCount];
+        _latestNeeded = new int[destinationCount];
         _rides = new FareRide[maxRides];
     }
 
@@ -41,12 +43,26 @@ internal sealed class JourneyBreakdown
     /// <paramref name="medianMinute"/>[d] is >= 0 (total seconds <paramref name="total"/>[d]). Range RAPTOR is replayed
     /// over the distinct median minutes only, latest first, and each journey is read from the state at its minute, which
     /// holds the earliest arrivals for departing then (r5's path reconstruction): one incremental step per distinct
-    /// minute instead of a fresh RAPTOR run. The pruning bound (departure + trip limit) falls with the departure, as range
-    /// RAPTOR needs. <see cref="FillBySingleRuns"/> is the reference it is tested against.
+    /// minute instead of a fresh RAPTOR run. Each step prunes at the latest arrival any journey still to be read needs
+    /// (its own minute's and every earlier minute's), which never rises from step to step, as range RAPTOR needs: labels
+    /// up to that bound, and their back pointers, are the same as with the trip-limit bound, so the journeys are too.
+    /// <see cref="FillBySingleRuns"/> is the reference it is tested against.
     /// </summary>
     public void FillFromRange(List<StopAccess> access, int[] direct, int[] medianMinute, int windowStartSeconds, int[] total, int pairBase, TransitMatrixResult r)
     {
         var keys = SortedKeys(medianMinute);
+        // latest arrival needed by the journeys at or before each key (minutes ascending): the bound of the step at that minute
+        var needed = _latestNeeded;
+        var latest = int.MinValue;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var d = (int)(keys[i] & 0xFFFF_FFFF);
+            if (direct[d] != total[d])
+            {
+                latest = Math.Max(latest, windowStartSeconds + ((int)(keys[i] >> 32) * 60) + total[d]);
+            }
+            needed[i] = latest;
+        }
         _single.Reset();
         for (var end = keys.Length; end > 0;)
         {
@@ -59,7 +75,7 @@ internal sealed class JourneyBreakdown
             if (AnyNeedsRaptor(keys[start..end], direct, total))
             {
                 var departure = windowStartSeconds + (minute * 60);
-                _single.RunDeparture(departure, CollectionsMarshal.AsSpan(access), departure + _maxTripSeconds);
+                _single.RunDeparture(departure, CollectionsMarshal.AsSpan(access), Math.Min(departure + _maxTripSeconds, needed[end - 1]));
             }
             Emit(keys[start..end], direct, total, pairBase, r);
             end = start;

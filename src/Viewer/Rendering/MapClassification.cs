@@ -104,6 +104,56 @@ public sealed class MapClassification
         return new MapClassification(attribute, arr, colours, RangeLabels(arr, string.Empty));
     }
 
+    /// <summary>
+    /// Need maps: counts (points per zone) get "0" as a class of its own, then quartile breaks of the positive counts, labelled
+    /// as whole numbers ("1", "2 to 3", "4 or more"); densities and percentages get quintile breaks rounded to 3 significant figures.
+    /// </summary>
+    public static MapClassification Need(string title, IEnumerable<double> values, bool counts)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (!counts)
+        {
+            var q = Quantiles(title, values);
+            double[] rounded = [.. q.Breaks.Select(Significant3).Distinct()];
+            var colours = Palettes.Attribute.Skip(Palettes.Attribute.Count - rounded.Length - 1).ToArray();
+            return new MapClassification(title, rounded, colours, RangeLabels(rounded, string.Empty));
+        }
+        double[] positive = [.. values.Where(v => v > 0).Order()];
+        var breaks = new List<double> { 1 };
+        for (int k = 1; k < 4 && positive.Length > 0; k++)
+        {
+            double b = Math.Ceiling(positive[k * positive.Length / 4]);
+            if (b > breaks[^1])
+            {
+                breaks.Add(b);
+            }
+        }
+        if (positive.Length == 0 || positive[^1] < breaks[^1])
+        {
+            breaks.RemoveAt(breaks.Count - 1);
+            breaks = breaks.Count == 0 ? [1] : breaks;
+        }
+        var labels = new string[breaks.Count + 1];
+        labels[0] = "0";
+        for (int i = 1; i < breaks.Count; i++)
+        {
+            labels[i] = breaks[i] - 1 == breaks[i - 1] ? F(breaks[i - 1]) : F(breaks[i - 1]) + " to " + F(breaks[i] - 1);
+        }
+        labels[^1] = F(breaks[^1]) + " or more";
+        var palette = Palettes.Attribute.Skip(Palettes.Attribute.Count - breaks.Count - 1).ToArray();
+        return new MapClassification(title, [.. breaks], palette, labels);
+    }
+
+    private static double Significant3(double v)
+    {
+        if (v == 0 || double.IsNaN(v))
+        {
+            return v;
+        }
+        double scale = Math.Pow(10, Math.Floor(Math.Log10(Math.Abs(v))) - 2);
+        return Math.Round(v / scale) * scale;
+    }
+
     public static MapClassification For(MapLayer layer, string? attribute, IEnumerable<double> values) => layer switch
     {
         MapLayer.Time => TravelTime(),

@@ -2,7 +2,7 @@ using Geo.Core;
 
 namespace Geo.Viewer.Rendering;
 
-/// <summary>What the zones are coloured by (same names in the page's URL hash: time, change, imd, attr).</summary>
+/// <summary>What the zones are coloured by (same names in the page's URL hash: time, change, imd, attr, density, points, percent, flows).</summary>
 public enum MapLayer
 {
     /// <summary>Travel time to the nearest open site, minutes (viridis, fixed bands).</summary>
@@ -22,4 +22,16 @@ public enum MapLayer
     /// the allocated minutes (travel-time palette); zones are drawn neutral.
     /// </summary>
     Placement,
+
+    /// <summary>Need map: residents per km² of each zone's boundary (area on an equal-area projection; see <see cref="Geo.Routing.Geometry.PolygonArea"/>).</summary>
+    Density,
+
+    /// <summary>Need map: how many points of a point set (care homes, providers...) fall in each zone, the points drawn on top.</summary>
+    Points,
+
+    /// <summary>Need map: a zone column as a percentage (a count divided by the sum of <c>per</c> columns, or a column already in %).</summary>
+    Percent,
+
+    /// <summary>Where patients travel from: visits drawn as lines from zone to site, width by count; zones drawn neutral.</summary>
+    Flows,
 }

@@ -18,6 +18,12 @@ public sealed class ResultsFolder
     public const string AllocationFile = "placement/allocation.csv";
     public const string IsochroneFolder = "isochrones";
     public const string BasemapFile = "basemap.geojson";
+    /// <summary>Points for the need maps (care homes, providers...), each with a <c>set</c> property naming its point set.</summary>
+    public const string NeedPointsFile = "need_points.geojson";
+    /// <summary>The need maps a run defines (density, points per zone, percentages); see Rendering.NeedMapSpec.</summary>
+    public const string NeedMapsFile = "need_maps.json";
+    /// <summary>Visits as zone-to-site lines with a <c>visits</c> count (where patients travel from).</summary>
+    public const string FlowsFile = "flows.geojson";
 
     private static readonly byte[] EmptyCollection = Encoding.UTF8.GetBytes("{\"type\":\"FeatureCollection\",\"features\":[]}");
     private readonly List<ResultsFileError> _errors = [];
@@ -54,6 +60,12 @@ public sealed class ResultsFolder
     public byte[] BasemapGeoJson { get; private set; } = EmptyCollection;
     public IReadOnlyList<GeoFeature> BasemapRoads { get; private set; } = [];
     public ZoneResultTable? ZoneResults { get; private set; }
+    public byte[] NeedPointsGeoJson { get; private set; } = EmptyCollection;
+    public IReadOnlyList<GeoFeature> NeedPoints { get; private set; } = [];
+    /// <summary>need_maps.json as written (null when absent).</summary>
+    public byte[]? NeedMapsJson { get; private set; }
+    public byte[] FlowsGeoJson { get; private set; } = EmptyCollection;
+    public IReadOnlyList<GeoFeature> Flows { get; private set; } = [];
 
     /// <summary>Loads every results file; throws <see cref="DirectoryNotFoundException"/> only if the folder itself is absent.</summary>
     public static ResultsFolder Load(string folder)
@@ -97,6 +109,18 @@ public sealed class ResultsFolder
         }
 
         LoadIsochrones();
+        if (ReadOptional(NeedPointsFile) is { } needPoints && TryGeoJson(NeedPointsFile, needPoints, false) is { } points)
+        {
+            NeedPointsGeoJson = needPoints;
+            NeedPoints = points;
+        }
+
+        NeedMapsJson = ReadOptional(NeedMapsFile);
+        if (ReadOptional(FlowsFile) is { } flows && TryGeoJson(FlowsFile, flows, false) is { } lines)
+        {
+            FlowsGeoJson = flows;
+            Flows = lines;
+        }
 
         // Fall back on zone_results.csv for the lists when summary.json is unusable.
         if (ZoneResults is { } table)
@@ -252,23 +276,7 @@ public sealed class ResultsFolder
             }
         }
 
-        var zoneCentres = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        foreach (var z in Zones)
-        {
-            if (z.GetString("zone_id") is { } id && z.Parts.Count > 0)
-            {
-                double[] ring = z.Parts[0];
-                double sx = 0, sy = 0;
-                int n = ring.Length / 2;
-                for (int i = 0; i < ring.Length; i += 2)
-                {
-                    sx += ring[i];
-                    sy += ring[i + 1];
-                }
-
-                zoneCentres[id] = [sx / n, sy / n];
-            }
-        }
+        var zoneCentres = ZoneCentres();
 
         var node = System.Text.Json.Nodes.JsonNode.Parse(placement)!;
         var array = node["features"]!.AsArray();
@@ -299,6 +307,30 @@ public sealed class ResultsFolder
         }
 
         PlacementGeoJson = Encoding.UTF8.GetBytes(node.ToJsonString());
+    }
+
+    /// <summary>Each zone's centre by zone_id: the mean of its first ring's vertices (the point itself for point zones).</summary>
+    public Dictionary<string, double[]> ZoneCentres()
+    {
+        var zoneCentres = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (var z in Zones)
+        {
+            if (z.GetString("zone_id") is { } id && z.Parts.Count > 0)
+            {
+                double[] ring = z.Parts[0];
+                double sx = 0, sy = 0;
+                int n = ring.Length / 2;
+                for (int i = 0; i < ring.Length; i += 2)
+                {
+                    sx += ring[i];
+                    sy += ring[i + 1];
+                }
+
+                zoneCentres[id] = [sx / n, sy / n];
+            }
+        }
+
+        return zoneCentres;
     }
 
     private void LoadIsochrones()

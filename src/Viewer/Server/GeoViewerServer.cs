@@ -25,6 +25,7 @@ public sealed class GeoViewerServer : IAsyncDisposable
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<(string, string, string), byte[]> _scoreCache = new();
+    private readonly ConcurrentDictionary<string, byte[]> _needCache = new(StringComparer.Ordinal);
     private readonly StaticAssets _assets = new();
     private readonly HostGuard _hosts;
 
@@ -106,8 +107,11 @@ public sealed class GeoViewerServer : IAsyncDisposable
         app.MapGet("/api/isochrones", ctx => Bytes(ctx, Results.IsochronesGeoJson, "application/geo+json; charset=utf-8"));
         app.MapGet("/api/basemap", ctx => Optional(ctx, ResultsFolder.BasemapFile, Results.BasemapGeoJson));
         app.MapGet("/api/scores", Scores);
+        app.MapGet("/api/need-maps", ctx => Bytes(ctx, NeedJson.List(Results), "application/json; charset=utf-8"));
+        app.MapGet("/api/need", Need);
+        app.MapGet("/api/flows", ctx => Optional(ctx, ResultsFolder.FlowsFile, Results.FlowsGeoJson));
         app.MapGet("/api/{**rest}", ctx => Error(ctx, StatusCodes.Status404NotFound,
-            "unknown endpoint; valid: /api/status, /api/summary, /api/zones, /api/sites, /api/site-statuses, /api/scores?option=&mode=&service=, /api/placement, /api/isochrones, /api/basemap", null));
+            "unknown endpoint; valid: /api/status, /api/summary, /api/zones, /api/sites, /api/site-statuses, /api/scores?option=&mode=&service=, /api/placement, /api/isochrones, /api/basemap, /api/need-maps, /api/need?key=, /api/flows", null));
         app.MapGet("/files/{**path}", ResultsFile);
         app.MapGet("/", ctx => Asset(ctx, "index.html"));
         app.MapGet("/{**path}", ctx => Asset(ctx, (string?)ctx.Request.RouteValues["path"] ?? "index.html"));
@@ -140,9 +144,23 @@ public sealed class GeoViewerServer : IAsyncDisposable
             hasBasemap = Results.BasemapRoads.Count > 0,
             hasPlacement = File.Exists(Path.Combine(Results.Root, ResultsFolder.PlacementFile)),
             hasIsochrones = Directory.Exists(Path.Combine(Results.Root, ResultsFolder.IsochroneFolder)),
+            hasFlows = Results.Flows.Count > 0,
             tilesUrl = Options.TilesUrl,
         };
         return Bytes(ctx, JsonSerializer.SerializeToUtf8Bytes(body, JsonOptions), "application/json; charset=utf-8");
+    }
+
+    private Task Need(HttpContext ctx)
+    {
+        string key = ctx.Request.Query["key"].ToString();
+        try
+        {
+            return Bytes(ctx, _needCache.GetOrAdd(key, k => NeedJson.Values(Results, k)), "application/json; charset=utf-8");
+        }
+        catch (ArgumentException ex)
+        {
+            return Error(ctx, StatusCodes.Status404NotFound, ex.Message, ResultsFolder.NeedMapsFile);
+        }
     }
 
     private Task Scores(HttpContext ctx)

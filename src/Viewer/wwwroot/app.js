@@ -53,6 +53,11 @@ function withinLabels(b, unit) {
 }
 
 function classification(layer, attr, values) {
+  if (layer === 'need') {
+    // Classes come from the server (MapClassification.Need, as on the static maps).
+    if (!needData) return { title: 'Need map', breaks: [], colours: [NO_DATA], labels: ['no need map'] };
+    return { title: needData.title, breaks: needData.breaks, colours: needData.colours, labels: needData.labels };
+  }
   if (layer === 'time') {
     return { title: 'Travel time (minutes)', breaks: TIME_BREAKS.slice(), colours: PALETTES.time, labels: withinLabels(TIME_BREAKS, 'min'), upperInclusive: true };
   }
@@ -82,8 +87,12 @@ function classification(layer, attr, values) {
 }
 
 // ---------------------------------------------------------------- state and URL hash
+/** Flow lines and need points as drawn by StaticMapRenderer.Need.cs (widths in proportion to visits, 1 to 18 px). */
+const FLOW_MAX_PX = 18, FLOW_MIN_PX = 1, FLOW_COLOUR = '#08519c', POINT_COLOUR = '#d7301f';
+let needMaps = [];         // /api/need-maps: [{ key, title, layer }]
+
 const state = {
-  option: null, mode: null, service: null, layer: 'time', attr: null,
+  option: null, mode: null, service: null, layer: 'time', attr: null, need: null, flows: false,
   imdq: [1, 2, 3, 4, 5], band: '', la: '',
   sites: true, iso: false, placement: false, alloc: false, roads: true, tiles: false, view: null,
 };
@@ -91,9 +100,9 @@ hook.state = state;
 
 function readHash() {
   const h = new URLSearchParams(location.hash.replace(/^#/, ''));
-  for (const k of ['option', 'mode', 'service', 'layer', 'attr', 'band', 'la']) if (h.has(k)) state[k] = h.get(k);
+  for (const k of ['option', 'mode', 'service', 'layer', 'attr', 'need', 'band', 'la']) if (h.has(k)) state[k] = h.get(k);
   if (h.has('imdq')) state.imdq = h.get('imdq').split(',').filter((s) => s).map(Number);
-  for (const k of ['sites', 'iso', 'placement', 'alloc', 'roads', 'tiles']) if (h.has(k)) state[k] = h.get(k) === '1';
+  for (const k of ['sites', 'iso', 'placement', 'alloc', 'flows', 'roads', 'tiles']) if (h.has(k)) state[k] = h.get(k) === '1';
   if (h.has('map')) {
     const [z, lat, lon] = h.get('map').split('/').map(Number);
     if ([z, lat, lon].every(Number.isFinite)) state.view = { zoom: z, center: [lon, lat] };
@@ -104,10 +113,11 @@ function writeHash() {
   const h = new URLSearchParams();
   for (const k of ['option', 'mode', 'service', 'layer']) if (state[k]) h.set(k, state[k]);
   if (state.layer === 'attr' && state.attr) h.set('attr', state.attr);
+  if (state.layer === 'need' && state.need) h.set('need', state.need);
   if (state.imdq.length !== 5) h.set('imdq', state.imdq.join(','));
   if (state.band !== '') h.set('band', state.band);
   if (state.la) h.set('la', state.la);
-  for (const k of ['sites', 'iso', 'placement', 'alloc', 'roads', 'tiles']) h.set(k, state[k] ? '1' : '0');
+  for (const k of ['sites', 'iso', 'placement', 'alloc', 'flows', 'roads', 'tiles']) h.set(k, state[k] ? '1' : '0');
   if (map) {
     const c = map.getCenter();
     h.set('map', map.getZoom().toFixed(2) + '/' + c.lat.toFixed(5) + '/' + c.lng.toFixed(5));
@@ -149,6 +159,18 @@ let zones = null;          // GeoJSON FeatureCollection
 let zoneIds = [];          // zone_id per feature
 let zoneProps = new Map(); // zone_id -> properties
 let scores = null;         // current /api/scores response
+let needData = null;       // current /api/need response, with byZone (zone_id -> value)
+const needCache = new Map();
+let flowMax = 0;           // largest flow's visits (line widths are in proportion, as on the static maps)
+
+async function loadNeed(key) {
+  if (!needCache.has(key)) {
+    const d = await getJson('/api/need?key=' + encodeURIComponent(key), 'need_maps.json');
+    d.byZone = new Map(d.zoneIds.map((z, i) => [String(z), d.values[i]]));
+    needCache.set(key, d);
+  }
+  return needCache.get(key);
+}
 let scoreIndex = new Map();
 let timeScores = null;     // scores used for the time-band filter (same as scores)
 const scoreCache = new Map();
@@ -168,6 +190,10 @@ function zoneValue(id, layer) {
     const i = scoreIndex.get(id);
     if (i === undefined) return null;
     return layer === 'time' ? scores.minutes[i] : scores.change[i];
+  }
+  if (layer === 'need') {
+    const v = needData ? needData.byZone.get(id) : null;
+    return typeof v === 'number' && Number.isFinite(v) ? v : null;
   }
   const p = zoneProps.get(id) || {};
   const v = layer === 'imd' ? p.imd_decile : p[state.attr];
@@ -268,6 +294,19 @@ function drawLayerKeys() {
   iso.hidden = !(state.iso && isoBands.length > 0);
   iso.innerHTML = '<div class="title">Isochrones: reachable within</div>' + isoBands.map((b) =>
     '<div class="row"><span class="ln" style="border-top-color:' + b.colour + '"></span>' + esc(fmt(b.minutes)) + ' min' + (b.mode ? ' (' + esc(b.mode) + ')' : '') + '</div>').join('');
+  const flowKey = $('flowKey');
+  flowKey.hidden = !(state.flows && flowMax > 0);
+  flowKey.innerHTML = '<div class="title">Visits (line width)</div>' + [flowMax, flowMax / 2, flowMax / 10].map((v) =>
+    '<div class="row"><span class="ln" style="border-top:' + Math.max(FLOW_MIN_PX, FLOW_MAX_PX * v / (flowMax || 1)).toFixed(1) + 'px solid ' + FLOW_COLOUR + '"></span>' + esc(fmt(Math.round(v * 10) / 10)) + ' visits</div>').join('');
+  const needKey = $('needPointsKey');
+  if (needKey) needKey.remove();
+  if (state.layer === 'need' && needData && needData.points.length > 0) {
+    const div = document.createElement('div');
+    div.id = 'needPointsKey'; div.className = 'row';
+    div.innerHTML = '<span class="dot" style="display:inline-block;width:10px;height:10px;border-radius:50%;background:' + POINT_COLOUR + ';margin-right:6px"></span>'
+      + esc(needData.pointSet || 'points') + ' (' + needData.points.length + ' points' + (needData.pointsOutside > 0 ? '; ' + needData.pointsOutside + ' outside the zones' : '') + ')';
+    $('legend').appendChild(div);
+  }
   const placement = $('placementKey');
   placement.hidden = !((state.placement || state.alloc) && status.hasPlacement);
   placement.innerHTML = '<div class="title">Placement result</div>'
@@ -328,6 +367,16 @@ function addLayers() {
     layout: { visibility: 'none' },
     paint: { 'circle-radius': 11, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#e66101', 'circle-stroke-width': 4 },
   });
+  map.addSource('flows', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+  map.addLayer({
+    id: 'flows', type: 'line', source: 'flows', layout: { visibility: 'none', 'line-cap': 'round', 'line-sort-key': ['to-number', ['get', 'visits']] },
+    paint: { 'line-color': FLOW_COLOUR, 'line-opacity': 0.67, 'line-width': FLOW_MIN_PX },
+  });
+  map.addSource('need-points', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+  map.addLayer({
+    id: 'need-points', type: 'circle', source: 'need-points', layout: { visibility: 'none' },
+    paint: { 'circle-radius': 4.5, 'circle-color': POINT_COLOUR, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
+  });
   for (const kind of siteStatuses.drawOrder) map.addImage('site-' + kind, siteIcon(kind).data, { pixelRatio: 2 });
   map.addSource('sites', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
   map.addLayer({
@@ -380,8 +429,10 @@ function syncControls() {
   }
   if (state.attr && $('attr').value !== state.attr) $('attr').value = state.attr;
   $('attrLabel').hidden = state.layer !== 'attr';
+  if (state.need && $('need').value !== state.need) $('need').value = state.need;
+  $('needLabel').hidden = state.layer !== 'need';
   $('imdq').querySelectorAll('input').forEach((i) => { i.checked = state.imdq.includes(Number(i.value)); });
-  const toggles = { showSites: 'sites', showIso: 'iso', showPlacement: 'placement', showAlloc: 'alloc', showRoads: 'roads', showTiles: 'tiles' };
+  const toggles = { showSites: 'sites', showIso: 'iso', showPlacement: 'placement', showAlloc: 'alloc', showFlows: 'flows', showRoads: 'roads', showTiles: 'tiles' };
   for (const [id, key] of Object.entries(toggles)) $(id).checked = state[key];
 }
 
@@ -416,6 +467,12 @@ function applyStyle() {
   setVisibility('isochrones', state.iso);
   setVisibility('placement-sites', state.placement);
   setVisibility('alloc-lines', state.alloc);
+  setVisibility('flows', state.flows);
+  setVisibility('need-points', state.layer === 'need' && needData !== null && needData.points.length > 0);
+  if (map.getSource('need-points')) {
+    map.getSource('need-points').setData({ type: 'FeatureCollection', features: state.layer === 'need' && needData
+      ? needData.points.map((c) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: c }, properties: {} })) : [] });
+  }
   setVisibility('roads', state.roads);
   setVisibility('tiles', state.tiles);
   hook.featureCount = visible;
@@ -504,6 +561,10 @@ function tooltipHtml(id) {
   html += '<tr><td>Change</td><td>' + (c === null ? '–' : (c > 0 ? '+' : '') + fmt(c) + ' min') + '</td></tr>';
   if (site) html += '<tr><td>Nearest site</td><td>' + esc(site) + '</td></tr>';
   if (state.layer === 'attr' && state.attr) html += '<tr><td>' + esc(state.attr) + '</td><td>' + esc(p[state.attr] ?? '–') + '</td></tr>';
+  if (state.layer === 'need' && needData) {
+    const v = needData.byZone.get(String(p.zone_id));
+    html += '<tr><td>' + esc(needData.title) + '</td><td>' + esc(typeof v === 'number' ? fmt(Math.round(v * 10) / 10) : '–') + '</td></tr>';
+  }
   return html + '</table>';
 }
 
@@ -612,11 +673,19 @@ function setupControls() {
   $('option').addEventListener('change', (e) => switchTo({ option: e.target.value }));
   $('mode').addEventListener('change', (e) => switchTo({ mode: e.target.value }));
   $('service').addEventListener('change', (e) => switchTo({ service: e.target.value }));
-  $('layer').addEventListener('change', (e) => { $('attrLabel').hidden = e.target.value !== 'attr'; switchTo({ layer: e.target.value }); });
+  $('layer').addEventListener('change', (e) => {
+    $('attrLabel').hidden = e.target.value !== 'attr';
+    $('needLabel').hidden = e.target.value !== 'need';
+    switchTo({ layer: e.target.value });
+  });
   $('attr').addEventListener('change', (e) => switchTo({ attr: e.target.value }));
+  fillSelect($('need'), needMaps.map((m) => ({ id: m.key, name: m.title })), state.need);
+  $('needOption').hidden = needMaps.length === 0;
+  $('need').addEventListener('change', (e) => switchTo({ need: e.target.value }));
+  $('flowsLabel').hidden = !status.hasFlows;
   band.addEventListener('change', (e) => switchTo({ band: e.target.value }));
   $('la').addEventListener('change', (e) => switchTo({ la: e.target.value }));
-  const toggles = { showSites: 'sites', showIso: 'iso', showPlacement: 'placement', showAlloc: 'alloc', showRoads: 'roads', showTiles: 'tiles' };
+  const toggles = { showSites: 'sites', showIso: 'iso', showPlacement: 'placement', showAlloc: 'alloc', showFlows: 'flows', showRoads: 'roads', showTiles: 'tiles' };
   for (const [id, key] of Object.entries(toggles)) {
     $(id).checked = state[key];
     $(id).addEventListener('change', (e) => switchTo({ [key]: e.target.checked }));
@@ -650,12 +719,17 @@ async function switchTo(changes) {
     scores = null; scoreIndex = new Map(); timeScores = null;
     showError(e.message, false);
   }
+  needData = null;
+  if (state.layer === 'need' && state.need) {
+    try { needData = await loadNeed(state.need); } catch (e) { showError(e.message, false); }
+  }
   applyStyle();
   await waitIdle();
   hook.lastSwitchMs = performance.now() - t0;
   return hook.lastSwitchMs;
 }
 hook.setView = switchTo;
+hook.needPointCount = () => map.queryRenderedFeatures({ layers: ['need-points'] }).length;
 hook.renderedFeatureCount = () => {
   const feats = map.queryRenderedFeatures({ layers: ['zones-fill', 'zones-point'] });
   const ids = new Set();
@@ -714,6 +788,8 @@ async function start() {
   if (!state.mode || !status.modes.includes(state.mode)) state.mode = status.modes[0] || null;
   if (!state.service || !status.services.includes(state.service)) state.service = status.services[0] || null;
   if (!state.attr) state.attr = status.numericZoneAttributes[0] || null;
+  try { needMaps = await getJson('/api/need-maps', 'need_maps.json'); } catch (e) { showError(e.message, false); }
+  if (!state.need || !needMaps.some((m) => m.key === state.need)) state.need = needMaps.length > 0 ? needMaps[0].key : null;
   try { siteStatuses = await getJson('/api/site-statuses', 'sites.geojson'); } catch (e) { showError(e.message, false); }
   try { summary = await getJson('/api/summary', 'summary.json'); } catch { summary = null; }
   try {
@@ -761,6 +837,14 @@ async function start() {
       ? (async () => { try { setIsochrones(await getJson('/api/isochrones', 'isochrones')); } catch (e) { showError(e.message, false); } })()
       : Promise.resolve(),
     status.hasPlacement ? loadOptional('/api/placement', 'placement/placement.geojson', 'placement') : Promise.resolve(),
+    status.hasFlows ? (async () => {
+      try {
+        const flows = await getJson('/api/flows', 'flows.geojson');
+        flowMax = Math.max(0, ...flows.features.map((f) => Number(f.properties.visits) || 0));
+        map.getSource('flows').setData(flows);
+        if (flowMax > 0) map.setPaintProperty('flows', 'line-width', ['max', FLOW_MIN_PX, ['*', FLOW_MAX_PX / flowMax, ['to-number', ['get', 'visits']]]]);
+      } catch (e) { showError(e.message, false); }
+    })() : Promise.resolve(),
   ]);
   hook.timings.layersLoadedMs = performance.now() - t0;
   await switchTo({});

@@ -1,5 +1,6 @@
 using Geo.Cli.Commands;
 using Geo.Cli.Output;
+using Geo.Pipeline;
 using Geo.Core;
 using Geo.Routing.Isochrones;
 using NUnit.Framework;

@@ -113,6 +113,60 @@ public sealed class MapCommandTests
         Assert.That((bmp.Width, bmp.Height), Is.EqualTo((640, 480)));
     }
 
+    private static string RepoFile(string name)
+    {
+        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Geo.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return Path.Combine(dir?.FullName ?? ".", "data-samples", name);
+    }
+
+    [Test]
+    public void Map_SampleIsochrones_WritesPng()
+    {
+        Assert.That(File.Exists(Path.Combine(Results, "isochrones", "car.geojson")), Is.True, "geo run wrote the sample's car isochrones");
+        string png = Path.Combine(ViewerCommandResults.NewOutputFolder(), "iso.png");
+        var (exit, error) = Geo("map", "--results", Results, "--option", FirstOption(0), "--mode", "car", "--isochrones", "--out", png);
+        Assert.That(exit, Is.Zero, error);
+    }
+
+    [TestCase("density")]
+    [TestCase("points", "--points", "care_homes.csv")]
+    [TestCase("points", "--set", "care homes")]
+    [TestCase("percent", "--attribute", "households_no_car", "--per", "households_no_car,households_with_car")]
+    public void Map_NeedLayers_WritePng(string layer, params string[] more)
+    {
+        string png = Path.Combine(ViewerCommandResults.NewOutputFolder(), layer + ".png");
+        var args = new List<string> { "map", "--results", Results, "--layer", layer, "--width", "640", "--height", "480", "--out", png };
+        for (int i = 0; i < more.Length; i++)
+        {
+            args.Add(more[i] == "care_homes.csv" ? RepoFile(more[i]) : more[i]);
+        }
+
+        var (exit, error) = Geo([.. args]);
+        Assert.That(exit, Is.Zero, error);
+        using var bmp = SKBitmap.Decode(png);
+        Assert.That((bmp.Width, bmp.Height), Is.EqualTo((640, 480)));
+    }
+
+    [Test]
+    public void Map_FlowsFromVisitsFile_WritesPngAndUnknownZoneIsNotAnError()
+    {
+        string folder = ViewerCommandResults.NewOutputFolder();
+        string visits = Path.Combine(folder, "visits.csv");
+        File.WriteAllText(visits, "zone_id,site_id,count\nS01000001,H1,12\nS01000002,H2,3\nNO_SUCH_ZONE,H1,4\n");
+        string png = Path.Combine(folder, "flows.png");
+        var (exit, error) = Geo("map", "--results", Results, "--layer", "flows", "--visits", visits, "--width", "640", "--height", "480", "--out", png);
+        Assert.That(exit, Is.Zero, error);
+        Assert.That(File.Exists(png));
+        var (noVisits, message) = Geo("map", "--results", Results, "--layer", "flows", "--out", Path.Combine(folder, "none.png"));
+        Assert.That(noVisits, Is.EqualTo(2), "no visits given and none in the results");
+        Assert.That(message, Does.Contain("visits"));
+    }
+
     [Test]
     public void Map_UnknownOption_Exit2NamingValidOptionsAndNoFile()
     {
@@ -157,9 +211,15 @@ public sealed class MapCommandTests
     [Test]
     public void Map_IsochronesAskedButNone_Exit3()
     {
-        Assert.That(Directory.Exists(Path.Combine(Results, "isochrones")), Is.False, "sample run writes no isochrones");
+        // The sample run draws car isochrones; a copy of its top-level files has none.
+        string results = ViewerCommandResults.NewOutputFolder();
+        foreach (string file in Directory.GetFiles(Results))
+        {
+            File.Copy(file, Path.Combine(results, Path.GetFileName(file)));
+        }
+
         string png = Path.Combine(ViewerCommandResults.NewOutputFolder(), "iso.png");
-        var (exit, error) = Geo("map", "--results", Results, "--layer", "imd", "--isochrones", "--out", png);
+        var (exit, error) = Geo("map", "--results", results, "--layer", "imd", "--isochrones", "--out", png);
         Assert.That(exit, Is.EqualTo(3));
         Assert.That(error, Does.Contain("isochrone"));
         Assert.That(File.Exists(png), Is.False);

@@ -207,5 +207,8 @@ public sealed class SampleRunTests
             Assert.That(outcome.Text, Does.Contain(file), "methods and data lists " + file);
         }
         Assert.That(outcome.Text, Does.Contain("version synthetic-1"), "the GTFS feed_info version");
+        // Need maps: the sample has zone boundaries and providers (care_homes.csv).
+        Assert.That(html, Does.Contain("alt=\"need_density\"").And.Contain("alt=\"need_points-care-homes\""), "need maps in the report");
+        Assert.That(File.Exists(Path.Combine(_first, "need_points.geojson")), "need_points.geojson");
     }
 }

@@ -46,9 +46,16 @@ public sealed class RunPipelineTests
         {
             Assert.That(File.Exists(Path.Combine(_out, name)), Is.True, name);
         }
-        // 2 modes (car, transit) x 4 options, plus the placement map (the sample solves a placement).
-        Assert.That(Directory.GetFiles(Path.Combine(_out, "maps"), "*.png"), Has.Length.EqualTo(9));
-        Assert.That(File.Exists(Path.Combine(_out, "maps", "placement.png")), Is.True);
+        // 2 modes (car, transit) x 4 options, the placement map (the sample solves a placement), the car isochrones over the
+        // baseline time, and 4 need maps: residents per km², care homes per zone, % households without a car, % disabled.
+        Assert.That(Directory.GetFiles(Path.Combine(_out, "maps"), "*.png").Select(Path.GetFileName).Order(), Is.EqualTo(new[]
+        {
+            "A_car_outpatients_change.png", "A_transit_outpatients_change.png", "B_car_outpatients_change.png", "B_transit_outpatients_change.png",
+            "C_car_outpatients_change.png", "C_transit_outpatients_change.png", "baseline_car_outpatients_time.png", "baseline_transit_outpatients_time.png",
+            "isochrones_car_outpatients.png", "need_density.png", "need_percent-disabled.png", "need_percent-households_no_car.png", "need_points-care-homes.png",
+            "placement.png",
+        }.Order()));
+        Assert.That(File.Exists(Path.Combine(_out, "isochrones", "car.geojson")), Is.True, "isochrones around the sites");
         Assert.That(_result.Warnings, Is.Empty);
         Assert.That(File.ReadAllText(_result.ReportPath), Does.Contain("data:image/png"), "maps embedded in report.html");
         foreach (var file in _result.Files)
@@ -269,12 +276,41 @@ public sealed class RunPipelineTests
         var root = json.RootElement;
         Assert.That(root.GetProperty("command").GetString(), Is.EqualTo("run"));
         var phases = root.GetProperty("phases").EnumerateArray().Select(p => p.GetProperty("phase").GetString()).ToArray();
-        Assert.That(phases, Is.EqualTo(new[] { "Inputs", "Street network", "Matrix car", "Providers", "Appraisal", "Basemap" }));
+        Assert.That(phases, Is.EqualTo(new[] { "Inputs", "Street network", "Matrix car", "Providers", "Isochrones", "Appraisal", "Basemap" }));
         var stageSeconds = root.GetProperty("phases").EnumerateArray().Sum(p => p.GetProperty("seconds").GetDouble());
         Assert.That(root.GetProperty("total_seconds").GetDouble(), Is.GreaterThanOrEqualTo(stageSeconds - 0.01), "the total covers the stages");
         Assert.That(root.GetProperty("peak_memory_bytes").GetInt64(), Is.GreaterThan(10_000_000));
         Assert.That(root.GetProperty("zones").GetInt32(), Is.EqualTo(_result.Appraisal.Summary.ZoneCount));
         Assert.That(root.GetProperty("stages")[2].GetProperty("stage").GetString(), Is.EqualTo("Matrix car"));
+    }
+
+    [Test]
+    public void Run_NeedMapsVisits_FlowsGeoJsonAndMapWithUnmatchedVisitsWarned()
+    {
+        // Visits: zone S01000001 to H1 twice (12 + 8 = one line of 20), S01000002 to H2 (5), one row naming no zone (3, warned).
+        File.WriteAllText(Path.Combine(_sample, "visits.csv"), "zone_id,site_id,count\nS01000001,H1,12\nS01000002,H2,5\nS01000001,H1,8\nNO_SUCH_ZONE,H1,3\n");
+        var scenario = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(_sample, SampleGenerator.ScenarioFile)))!.AsObject();
+        scenario["modes"] = new System.Text.Json.Nodes.JsonArray("car");
+        scenario["transit"] = null;
+        scenario["placement"] = null;
+        scenario["isochrones"] = null;
+        scenario["needMaps"] = new System.Text.Json.Nodes.JsonObject { ["visits"] = "visits.csv" };
+        var scenarioPath = Path.Combine(_sample, "visits.json");
+        File.WriteAllText(scenarioPath, scenario.ToJsonString());
+        var outFolder = Path.Combine(_root, "visits-run");
+
+        var result = RunPipeline.Run(new RunOptions
+        {
+            ScenarioPath = scenarioPath, OutFolder = outFolder, NetworkPath = Path.Combine(_out, RunPipeline.NetworkCacheFolder, "streets.geonet"),
+        }, new Progress<string>());
+
+        using var flows = JsonDocument.Parse(File.ReadAllText(Path.Combine(outFolder, "flows.geojson")));
+        var lines = flows.RootElement.GetProperty("features").EnumerateArray()
+            .Select(f => (f.GetProperty("properties").GetProperty("zone_id").GetString(), f.GetProperty("properties").GetProperty("visits").GetDouble())).ToArray();
+        Assert.That(lines, Is.EqualTo(new[] { ("S01000001", 20.0), ("S01000002", 5.0) }));
+        Assert.That(result.Warnings, Has.Some.Contains("3 visits name a zone or site not in the results"));
+        Assert.That(File.Exists(Path.Combine(outFolder, "maps", "flows.png")), Is.True, "flow map drawn");
+        Assert.That(File.ReadAllText(Path.Combine(outFolder, "report.html")), Does.Contain("alt=\"flows\"").And.Contain("visits.csv"), "flow map and its input in the report");
     }
 
     [Test]

@@ -8,7 +8,7 @@ using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.OverlayNG;
 using NetTopologySuite.Simplify;
 
-namespace Geo.Cli.Output;
+namespace Geo.Pipeline;
 
 /// <summary>
 /// Isochrone step 2 (at the output boundary, with NetTopologySuite): mark the cells of a grid (half the buffer wide) whose
@@ -20,6 +20,14 @@ public static class IsochroneGeoJsonWriter
 {
     private const double MetresPerDegreeLat = 110_574.0;
     private const double MetresPerDegreeLonAtEquator = 111_320.0;
+
+    /// <summary>Width drawn either side of each reached street when none is given: 100 m car, 75 m cycle, 50 m walk.</summary>
+    public static double DefaultBufferMetres(Geo.Routing.Streets.TravelMode mode) => mode switch
+    {
+        Geo.Routing.Streets.TravelMode.Car => 100,
+        Geo.Routing.Streets.TravelMode.Cycle => 75,
+        _ => 50,
+    };
 
     /// <summary>Builds the polygon of one threshold, in WGS84 degrees (empty when nothing was reached).</summary>
     public static Geometry Polygon(ReachedSegments segments, double originLon, double originLat, double bufferMetres)
