@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Geo.Benchmarks.Routing;
+using Geo.Core;
 using Geo.Routing.Contraction;
 using Geo.Routing.Matrices;
 using Geo.Routing.Profiles;
@@ -31,6 +32,33 @@ internal static class ChRun
                 Sources = BenchData.RandomIslandSeeds(network, mode, graph, 1000, 1, outbound: true),
                 Targets = BenchData.RandomIslandSeeds(network, mode, graph, 1000, 2, outbound: false),
             };
+        }
+        else if (args[0] == "verify")
+        {
+            // CH (from the cache beside a built .geonet) against plain Dijkstra on sources x targets random vertex pairs of the
+            // car graph: ch verify region.geonet [sources] [targets]. Exit 1 on any difference in duration or length.
+            var sources = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10;
+            var targets = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 100;
+            var network = StreetNetwork.Load(args[1], [TravelMode.Car]);
+            graph = network.GetModeGraph(TravelMode.Car);
+            var hierarchy = RoadMatrixComputer.Hierarchy(network, TravelMode.Car, TimeBand.OffPeak, null, graph,
+                new RoadMatrixOptions { NetworkPath = args[1] }, out var fromCache);
+            request = new MatrixRequest { Sources = BenchData.RandomVertexSeeds(graph, sources, 11), Targets = BenchData.RandomVertexSeeds(graph, targets, 12) };
+            Console.WriteLine($"loaded in {clock.Elapsed.TotalSeconds:F1} s (hierarchy {(fromCache ? "from cache" : "contracted")})");
+            clock.Restart();
+            var byCh = new ManyToManyCh(hierarchy).Compute(request);
+            var chSeconds = clock.Elapsed.TotalSeconds;
+            clock.Restart();
+            var byDijkstra = DijkstraMatrix.Compute(graph, request);
+            var differ = 0;
+            var reached = 0;
+            for (var i = 0; i < byCh.DurationMs.Length; i++)
+            {
+                differ += byCh.DurationMs[i] != byDijkstra.DurationMs[i] || byCh.LengthMm[i] != byDijkstra.LengthMm[i] ? 1 : 0;
+                reached += byDijkstra.DurationMs[i] != TravelTime.Unreached ? 1 : 0;
+            }
+            Console.WriteLine($"CH vs Dijkstra: {byCh.DurationMs.Length:N0} pairs ({reached:N0} reachable), {differ:N0} differ; CH {chSeconds:F1} s, Dijkstra {clock.Elapsed.TotalSeconds:F1} s");
+            return differ == 0 ? 0 : 1;
         }
         else if (args[0] == "net")
         {

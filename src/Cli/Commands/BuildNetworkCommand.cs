@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Geo.Cli.Output;
 using Geo.Core;
 using Geo.Routing.Contraction;
@@ -71,30 +72,23 @@ public sealed class BuildNetworkCommand : Command<BuildNetworkCommand.Settings>
             network.Save(settings.Out);
         });
         var buildSeconds = clock.Elapsed.TotalSeconds;
+        var r = network!.BuildReport;
+        var sourceHash = network.SourceHash;
+        // The built network is not needed any more: free it before contracting, which loads the saved copy.
+        network = null;
+        ReleaseMemory();
         var contractSeconds = new List<(TravelMode Mode, double Seconds)>();
+        var outPath = settings.Out;
         if (contractModes.Count > 0)
         {
-            // Contract the network as queries will load it, so the cached hierarchy's hash matches theirs.
-            var saved = StreetNetwork.Load(settings.Out);
             foreach (var mode in contractModes)
             {
                 var started = clock.Elapsed.TotalSeconds;
-                stderr.Status().Start("Contracting " + mode.ToName(), status =>
-                {
-                    var options = new RoadMatrixOptions
-                    {
-                        NetworkPath = settings.Out,
-                        Contraction = new ContractionOptions
-                        {
-                            Progress = (done, total) => status.Status($"Contracting {mode.ToName()} {done * 100L / Math.Max(1, total)}%"),
-                        },
-                    };
-                    RoadMatrixComputer.Hierarchy(saved, mode, TimeBand.OffPeak, null, saved.GetModeGraph(mode), options, out _);
-                });
+                stderr.Status().Start("Contracting " + mode.ToName(), status => Contract(outPath, sourceHash, mode, status));
                 contractSeconds.Add((mode, clock.Elapsed.TotalSeconds - started));
+                ReleaseMemory();
             }
         }
-        var r = network!.BuildReport;
         var table = new Table().Title("Street network " + Markup.Escape(settings.Out));
         table.AddColumn("Measure");
         table.AddColumn(new TableColumn("Car").RightAligned());
@@ -117,7 +111,7 @@ public sealed class BuildNetworkCommand : Command<BuildNetworkCommand.Settings>
         summary.AddRow("Turn restrictions read", N(r.TurnRestrictionsRead));
         summary.AddRow("Turn restrictions applied (car)", N(r.TurnRestrictionsApplied));
         summary.AddRow("Turn restrictions skipped", N(r.TurnRestrictionsSkipped));
-        summary.AddRow("Source SHA-256", network.SourceHash[..16] + "…");
+        summary.AddRow("Source SHA-256", sourceHash[..16] + "…");
         summary.AddRow("File size", (new FileInfo(settings.Out).Length / 1024.0 / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " MiB");
         summary.AddRow("Time to read, build and write", buildSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s");
         foreach (var (mode, seconds) in contractSeconds)
@@ -128,6 +122,36 @@ public sealed class BuildNetworkCommand : Command<BuildNetworkCommand.Settings>
         summary.AddRow("Peak memory (working set)", (Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0).ToString("N0", CultureInfo.InvariantCulture) + " MiB");
         ConsoleTables.Write(summary);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Contracts a mode of the saved network as queries will load it, so the cached hierarchy's hash matches theirs. Only the
+    /// mode's graph is kept: the rest of the network is freed before the contraction allocates its working memory.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Contract(string networkPath, string sourceHash, TravelMode mode, StatusContext status)
+    {
+        var graph = LoadModeGraph(networkPath, mode);
+        ReleaseMemory();
+        var options = new RoadMatrixOptions
+        {
+            NetworkPath = networkPath,
+            Contraction = new ContractionOptions
+            {
+                Progress = (done, total) => status.Status($"Contracting {mode.ToName()} {done * 100L / Math.Max(1, total)}%"),
+            },
+        };
+        RoadMatrixComputer.Hierarchy(sourceHash, mode, TimeBand.OffPeak, null, graph, options, out _);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ModeGraph LoadModeGraph(string networkPath, TravelMode mode) => StreetNetwork.Load(networkPath).GetModeGraph(mode);
+
+    /// <summary>Collects and compacts the large-object heap between phases, so the next phase reuses the memory the last one freed.</summary>
+    private static void ReleaseMemory()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     private static List<TravelMode> ParseContractModes(string text)

@@ -51,16 +51,19 @@ public sealed partial class ContractedGraph
         }
         try
         {
-            using var stream = ArtefactFile.OpenVerified(path, FileKind, ArtefactFile.HashOf(expectedInputHash), out _);
-            using var reader = new BinaryReader(stream, Encoding.UTF8);
-            var rank = ReadArray<int>(reader);
-            var upFirst = ReadArray<int>(reader);
-            var upTarget = ReadArray<int>(reader);
-            var upWeight = ReadArray<long>(reader);
-            var downFirst = ReadArray<int>(reader);
-            var downTarget = ReadArray<int>(reader);
-            var downWeight = ReadArray<long>(reader);
-            graph = new ContractedGraph(rank, upFirst, upTarget, upWeight, downFirst, downTarget, downWeight);
+            // One pass: the arrays are read straight from the file while its checksum is computed; nothing is returned unless it matches.
+            graph = ArtefactFile.ReadVerified(path, FileKind, ArtefactFile.HashOf(expectedInputHash), stream =>
+            {
+                using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+                var rank = ReadArray<int>(reader);
+                var upFirst = ReadArray<int>(reader);
+                var upTarget = ReadArray<int>(reader);
+                var upWeight = ReadArray<long>(reader);
+                var downFirst = ReadArray<int>(reader);
+                var downTarget = ReadArray<int>(reader);
+                var downWeight = ReadArray<long>(reader);
+                return new ContractedGraph(rank, upFirst, upTarget, upWeight, downFirst, downTarget, downWeight);
+            }, out _);
             return true;
         }
         catch (ArtefactException ex)

@@ -97,10 +97,10 @@ public static class ContractionBuilder
             var rank = new int[_n];
             var upFirst = new int[_n + 1];
             var downFirst = new int[_n + 1];
-            var upTarget = new List<int>(_n * 2);
-            var upWeight = new List<long>(_n * 2);
-            var downTarget = new List<int>(_n * 2);
-            var downWeight = new List<long>(_n * 2);
+            var upTarget = new BlockList<int>();
+            var upWeight = new BlockList<long>();
+            var downTarget = new BlockList<int>();
+            var downWeight = new BlockList<long>();
             var selectedFlag = new bool[_n];
             var first = new int[_n];
             var selected = new int[_n];
@@ -208,8 +208,10 @@ public static class ContractionBuilder
             upFirst[_n] = upTarget.Count;
             downFirst[_n] = downTarget.Count;
 
-            var up = upTarget.ToArray();
-            var down = downTarget.ToArray();
+            var up = upTarget.ToArrayReleasing();
+            var upWeights = upWeight.ToArrayReleasing();
+            var down = downTarget.ToArrayReleasing();
+            var downWeights = downWeight.ToArrayReleasing();
             for (var i = 0; i < up.Length; i++)
             {
                 up[i] = rank[up[i]];
@@ -218,7 +220,7 @@ public static class ContractionBuilder
             {
                 down[i] = rank[down[i]];
             }
-            return new ContractedGraph(rank, upFirst, up, upWeight.ToArray(), downFirst, down, downWeight.ToArray());
+            return new ContractedGraph(rank, upFirst, up, upWeights, downFirst, down, downWeights);
         }
 
         private void Touch(int v, ReadOnlySpan<ContractionEdge> edges, List<int> touched, int generation)

@@ -30,7 +30,8 @@ public static class MatrixPipeline
         {
             timer?.Start("load");
             stage?.Invoke("loading network");
-            network = StreetNetwork.Load(job.NetworkPath!);
+            // A road matrix needs only its mode's graph (transit needs walk and more: all of it).
+            network = StreetNetwork.Load(job.NetworkPath!, job.Mode == MatrixMode.Transit ? null : [job.Mode.ToTravelMode()]);
         }
         return job.Mode == MatrixMode.Transit
             ? new TransitMatrixStage(job, network, timer, stage)

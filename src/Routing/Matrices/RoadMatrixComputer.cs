@@ -28,8 +28,19 @@ public static class RoadMatrixComputer
         RoadMatrixOptions options, out bool fromCache)
     {
         ArgumentNullException.ThrowIfNull(network);
+        return Hierarchy(network.SourceHash, mode, band, variant, graph, options, out fromCache);
+    }
+
+    /// <summary>
+    /// As above, given only the network's <see cref="StreetNetwork.SourceHash"/>: lets a caller free the rest of the network
+    /// (the other modes' graphs, nodes and ways) before a large contraction.
+    /// </summary>
+    public static ContractedGraph Hierarchy(string networkSourceHash, TravelMode mode, TimeBand band, string? variant, ModeGraph graph,
+        RoadMatrixOptions options, out bool fromCache)
+    {
+        ArgumentNullException.ThrowIfNull(networkSourceHash);
         ArgumentNullException.ThrowIfNull(options);
-        var hash = ContractedGraphCache.InputHash(graph, $"{network.SourceHash}|{mode.ToName()}|{band.ToName()}|{variant}");
+        var hash = ContractedGraphCache.InputHash(graph, $"{networkSourceHash}|{mode.ToName()}|{band.ToName()}|{variant}");
         var path = options.NetworkPath is null ? null : ContractedGraphCache.CachePath(options.NetworkPath, mode.ToName(), band.ToName(), variant);
         options.Stage?.Invoke(path is not null && ContractedGraph.IsCachedFor(path, hash) ? "loading hierarchy" : "contracting");
         var warning = options.Warning ?? (message => options.Stage?.Invoke("warning: " + message));

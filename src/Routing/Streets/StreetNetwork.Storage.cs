@@ -15,6 +15,9 @@ public sealed partial class StreetNetwork
     private const int FileFormatVersion = 2;
     private static readonly ArtefactKind FileKind = new("GEONET", FileFormatVersion, "Geo street network (.geonet)");
 
+    /// <summary>The int arrays stored per mode: vertex lat, lon, node; first edge; edge target, length, way, segment.</summary>
+    private const int TopologyArrays = 8;
+
     private static string RebuildHint(string path) => $"rebuild it with: geo build-network --osm <region.osm.pbf> --out {path}";
 
     private static void WriteFile(StreetNetwork network, string path)
@@ -76,12 +79,12 @@ public sealed partial class StreetNetwork
     private static byte[] InputHash(string sourceHash) =>
         sourceHash.Length == 2 * ArtefactFile.HashBytes && sourceHash.All(char.IsAsciiHexDigit) ? Convert.FromHexString(sourceHash) : ArtefactFile.HashOf(sourceHash);
 
-    private static StreetNetwork ReadFile(string path)
+    private static StreetNetwork ReadFile(string path, IReadOnlyCollection<TravelMode>? modes)
     {
-        Stream payload;
         try
         {
-            payload = ArtefactFile.OpenVerified(path, FileKind, default, out _);
+            // One pass: the arrays are read straight from the file while its checksum is computed; nothing is returned unless it matches.
+            return ArtefactFile.ReadVerified(path, FileKind, default, payload => ReadPayload(path, payload, modes), out _);
         }
         catch (ArtefactException ex) when (ex.Message == "not found")
         {
@@ -91,22 +94,15 @@ public sealed partial class StreetNetwork
         {
             throw new InputFileException(path, null, null, "the street network file " + ex.Message + "; " + RebuildHint(path));
         }
-        try
-        {
-            using (payload)
-            {
-                return ReadPayload(path, payload);
-            }
-        }
         catch (Exception ex) when (ex is EndOfStreamException or ArgumentException or IndexOutOfRangeException or InvalidDataException or OverflowException)
         {
             throw new InputFileException(path, null, null, "the street network file is inconsistent (" + ex.Message + "); " + RebuildHint(path));
         }
     }
 
-    private static StreetNetwork ReadPayload(string path, Stream stream)
+    private static StreetNetwork ReadPayload(string path, Stream stream, IReadOnlyCollection<TravelMode>? modes)
     {
-        using var reader = new BinaryReader(stream, Encoding.UTF8);
+        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
         var sourceHash = reader.ReadString();
         var profilesJson = reader.ReadString();
         var profiles = StreetProfiles.Parse(profilesJson, path + " (stored profiles)");
@@ -140,9 +136,18 @@ public sealed partial class StreetNetwork
         {
             Check(node >= -1 && node < nodeIds.Length, "a way node is out of range");
         }
-        var modes = new ModeTopology[3];
+        var topologies = new ModeTopology?[3];
         foreach (var mode in TravelModes.All)
         {
+            if (modes is not null && !modes.Contains(mode))
+            {
+                // Not wanted: read past (the checksum still covers it) without keeping it.
+                for (var array = 0; array < TopologyArrays; array++)
+                {
+                    SkipArray(reader, sizeof(int));
+                }
+                continue;
+            }
             var t = new ModeTopology
             {
                 VertexLatE7 = ReadArray<int>(reader),
@@ -168,11 +173,11 @@ public sealed partial class StreetNetwork
                 Check((uint)t.EdgeTarget[e] < (uint)n && t.EdgeWay[e] >= -1 && t.EdgeWay[e] < ways && t.EdgeSegment[e] >= -1 && (t.EdgeSegment[e] >> 1) < segmentCount,
                     mode.ToName() + " edge data is out of range");
             }
-            modes[(int)mode] = t;
+            topologies[(int)mode] = t;
         }
         Check(stream.Position == stream.Length, "unexpected trailing data");
         return new StreetNetwork(sourceHash, profiles, report, nodeIds, nodeLat, nodeLon, wayIds, wayFirstNode, wayNodes, wayHighway,
-            wayCar, wayWalk, wayCycle, segmentCount, modes);
+            wayCar, wayWalk, wayCycle, segmentCount, topologies);
     }
 
     private static void Check(bool condition, string problem)
@@ -188,6 +193,24 @@ public sealed partial class StreetNetwork
     {
         writer.Write(values.Length);
         writer.Write(MemoryMarshal.AsBytes(values.AsSpan()));
+    }
+
+    /// <summary>Reads past an array of <paramref name="elementBytes"/>-byte elements.</summary>
+    private static void SkipArray(BinaryReader reader, int elementBytes)
+    {
+        var count = reader.ReadInt32();
+        var remaining = reader.BaseStream.Length - reader.BaseStream.Position;
+        if (count < 0 || (long)count * elementBytes > remaining)
+        {
+            throw new InvalidDataException("an array length is out of range");
+        }
+        var buffer = new byte[1 << 20];
+        for (var left = (long)count * elementBytes; left > 0;)
+        {
+            var chunk = (int)Math.Min(buffer.Length, left);
+            reader.BaseStream.ReadExactly(buffer, 0, chunk);
+            left -= chunk;
+        }
     }
 
     private static T[] ReadArray<T>(BinaryReader reader)

@@ -12,7 +12,7 @@ namespace Geo.Routing.Streets;
 /// </summary>
 public sealed partial class StreetNetwork
 {
-    private readonly ModeTopology[] _modes;
+    private readonly ModeTopology?[] _modes;
     private readonly ModeGraph?[] _graphCache = new ModeGraph?[TravelModes.All.Count * TimeBands.All.Count];
     private readonly Lock _cacheLock = new();
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<ModeGraph, Snapper> _snappers = [];
@@ -47,7 +47,7 @@ public sealed partial class StreetNetwork
 
     internal StreetNetwork(string sourceHash, StreetProfiles profiles, BuildReport report, long[] nodeIds, int[] nodeLatE7, int[] nodeLonE7,
         long[] wayIds, int[] wayFirstNode, int[] wayNodes, byte[] wayHighway, double[] wayCarKmh, double[] wayWalkKmh, double[] wayCycleKmh,
-        int segmentCount, ModeTopology[] modes)
+        int segmentCount, ModeTopology?[] modes)
     {
         SourceHash = sourceHash;
         Profiles = profiles;
@@ -86,7 +86,8 @@ public sealed partial class StreetNetwork
     internal double[] WayCycleKmh { get; }
     internal int SegmentCount { get; }
 
-    internal ModeTopology Topology(TravelMode mode) => _modes[(int)mode];
+    internal ModeTopology Topology(TravelMode mode) => _modes[(int)mode]
+        ?? throw new InvalidOperationException($"The {mode.ToName()} graph was not loaded (StreetNetwork.Load was given other modes).");
 
     /// <summary>Reads a PBF and builds all three mode graphs.</summary>
     /// <exception cref="InputFileException">The PBF or profile file is missing or unreadable.</exception>
@@ -104,12 +105,16 @@ public sealed partial class StreetNetwork
         WriteFile(this, path);
     }
 
-    /// <summary>Reads a .geonet file written by <see cref="Save"/>.</summary>
+    /// <summary>
+    /// Reads a .geonet file written by <see cref="Save"/>; with <paramref name="modes"/>, only those modes' graphs are kept
+    /// (the whole file is still checked): a car matrix on a national network then holds a third of the graphs. Asking a
+    /// network for a mode it did not load throws <see cref="InvalidOperationException"/>; such a network cannot be saved.
+    /// </summary>
     /// <exception cref="InputFileException">Missing, corrupt or wrong-version file; the message names the command to rebuild it.</exception>
-    public static StreetNetwork Load(string path)
+    public static StreetNetwork Load(string path, IReadOnlyCollection<TravelMode>? modes = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return ReadFile(path);
+        return ReadFile(path, modes);
     }
 
     /// <summary>

@@ -55,6 +55,45 @@ public sealed class StreetNetworkFileTests
     }
 
     [Test]
+    public void Load_OneMode_SameGraphAsFullLoadAndOtherModesRefused()
+    {
+        var network = SmallNetwork();
+        using var folder = new TempFolder();
+        var path = folder.File("small.geonet");
+        network.Save(path);
+        var full = StreetNetwork.Load(path);
+        foreach (var mode in TravelModes.All)
+        {
+            var only = StreetNetwork.Load(path, [mode]);
+            var a = full.GetModeGraph(mode);
+            var b = only.GetModeGraph(mode);
+            Assert.That(b.FirstEdge, Is.EqualTo(a.FirstEdge));
+            Assert.That(b.EdgeTarget, Is.EqualTo(a.EdgeTarget));
+            Assert.That(b.EdgeDurationMs, Is.EqualTo(a.EdgeDurationMs));
+            Assert.That(b.VertexLatE7, Is.EqualTo(a.VertexLatE7));
+            Assert.That(only.BuildReport, Is.EqualTo(full.BuildReport));
+            foreach (var other in TravelModes.All.Where(m => m != mode))
+            {
+                Assert.Throws<InvalidOperationException>(() => only.GetModeGraph(other), $"{other} was not loaded");
+            }
+        }
+    }
+
+    [Test]
+    public void Load_OneModeOfADamagedFile_Refused()
+    {
+        var network = SmallNetwork();
+        using var folder = new TempFolder();
+        var path = folder.File("small.geonet");
+        network.Save(path);
+        var bytes = File.ReadAllBytes(path);
+        bytes[^3] ^= 0x10; // in the cycle graph, the last one stored: skipped by a car-only load, still checked
+        File.WriteAllBytes(path, bytes);
+        var ex = Assert.Throws<InputFileException>(() => StreetNetwork.Load(path, [TravelMode.Car]));
+        Assert.That(ex!.Message, Does.Contain("damaged"));
+    }
+
+    [Test]
     public void Load_MissingFile_ThrowsInputFileExceptionNamingRebuildCommand()
     {
         var ex = Assert.Throws<InputFileException>(() => StreetNetwork.Load("/no/such/region.geonet"));
