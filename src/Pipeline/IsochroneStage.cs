@@ -36,25 +36,12 @@ internal static class IsochroneStage
             var (band, overrides) = MatrixStage.RoadProfile(scenario, mode);
             var graph = network.GetModeGraph(mode, overrides, mode == TravelMode.Car ? band : TimeBand.OffPeak);
             var snapper = network.CreateSnapper(mode, graph);
-            var buffer = IsochroneGeoJsonWriter.DefaultBufferMetres(mode);
-            var bands = new List<IsochroneGeoJsonWriter.Band>();
-            foreach (var site in siteList)
-            {
-                var snap = snapper.Snap(site.Point, maxSnap);
-                var snapMetres = double.IsFinite(snap.DistanceMetres) ? Math.Round(snap.DistanceMetres, 1) : (double?)null;
-                if (!snap.IsOk)
-                {
-                    unsnapped++;
-                    bands.Add(new IsochroneGeoJsonWriter.Band(site.Id, null, null, "unsnapped", snapMetres));
-                    continue;
-                }
-                var reached = IsochroneSearch.Run(graph, snap.SnappedPoint, snap.Outbound, thresholds);
-                for (var i = 0; i < minutes.Length; i++)
-                {
-                    bands.Add(new IsochroneGeoJsonWriter.Band(site.Id, minutes[i],
-                        IsochroneGeoJsonWriter.Polygon(reached[i], snap.SnappedPoint.Lon, snap.SnappedPoint.Lat, buffer), "ok", snapMetres));
-                }
-            }
+            var results = PointIsochrones.Compute([.. siteList.Select(site => (site.Id, site.Point))],
+                point => snapper.Snap(point, maxSnap),
+                snap => IsochroneSearch.Run(graph, snap.SnappedPoint, snap.Outbound, thresholds),
+                IsochroneGeoJsonWriter.DefaultBufferMetres(mode));
+            unsnapped += results.Count(r => !r.Snap.IsOk);
+            var bands = PointIsochrones.Bands(results, minutes);
             sets.Add((mode.ToName(), bands));
         }
         var detail = string.Create(CultureInfo.InvariantCulture,

@@ -97,9 +97,6 @@ public sealed class IsochroneCommand : Command<IsochroneCommand.Settings>
         public double MaxWalkMinutes { get; init; } = Routing.Multimodal.TransitMatrixRequest.DefaultMaxWalkMinutes;
     }
 
-    /// <summary>One start point's bands (null polygons when it did not snap).</summary>
-    private sealed record PointResult(NamedPoint Point, SnapResult Snap, IReadOnlyList<ReachedSegments>? Reached, NetTopologySuite.Geometries.Geometry[]? Polygons);
-
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -140,17 +137,14 @@ public sealed class IsochroneCommand : Command<IsochroneCommand.Settings>
         var clock = Stopwatch.StartNew();
         var network = StreetNetwork.Load(networkPath);
         var thresholds = minutes.Select(m => (int)Math.Round(m * 60_000)).ToArray();
-        var results = new PointResult[points.Count];
+        var named = points.Select(p => (p.Id, p.Point)).ToList();
         var issues = new IssueLog();
+        PointIsochrones[] results;
         if (transit is not null)
         {
             var linked = TransitMatrixStage.Link(network, transit.Gtfs, transit.Date, issues);
             var search = new TransitIsochrone(linked, transit, settings.Percentile);
-            for (var i = 0; i < points.Count; i++)
-            {
-                var snap = search.Snap(points[i].Point, settings.MaxSnapMetres);
-                results[i] = new PointResult(points[i], snap, snap.IsOk ? search.Run(snap, thresholds) : null, null);
-            }
+            results = PointIsochrones.Compute(named, point => search.Snap(point, settings.MaxSnapMetres), snap => search.Run(snap, thresholds), buffer);
         }
         else
         {
@@ -158,11 +152,8 @@ public sealed class IsochroneCommand : Command<IsochroneCommand.Settings>
             var overrides = settings.Speeds is null || travel != TravelMode.Car ? null : SpeedOverrides.Load(settings.Speeds);
             var graph = network.GetModeGraph(travel, overrides, travel == TravelMode.Car ? band : Routing.Profiles.TimeBand.OffPeak);
             var snapper = network.CreateSnapper(travel, graph);
-            for (var i = 0; i < points.Count; i++)
-            {
-                var snap = snapper.Snap(points[i].Point, settings.MaxSnapMetres);
-                results[i] = new PointResult(points[i], snap, snap.IsOk ? IsochroneSearch.Run(graph, snap.SnappedPoint, snap.Outbound, thresholds) : null, null);
-            }
+            results = PointIsochrones.Compute(named, point => snapper.Snap(point, settings.MaxSnapMetres),
+                snap => IsochroneSearch.Run(graph, snap.SnappedPoint, snap.Outbound, thresholds), buffer);
         }
         if (settings.At is not null && !results[0].Snap.IsOk)
         {
@@ -170,23 +161,10 @@ public sealed class IsochroneCommand : Command<IsochroneCommand.Settings>
                 ? $"--at {settings.At} is not a valid coordinate."
                 : $"--at {settings.At} is more than {settings.MaxSnapMetres.ToString(CultureInfo.InvariantCulture)} m from a {mode.ToName()} street; move the point or raise --max-snap-metres.");
         }
-        var snapped = results.Count(r => r.Snap.IsOk);
-        if (snapped == 0)
+        if (!results.Any(r => r.Snap.IsOk))
         {
             throw new ComputationException($"none of the {points.Count:N0} points of {settings.Points} is within {settings.MaxSnapMetres.ToString(CultureInfo.InvariantCulture)} m of a {mode.ToName()} street; nothing written.");
         }
-        // The polygons (raster buffer and union) are the slow part: in parallel, each into its own slot (same file for any thread count).
-        Parallel.For(0, results.Length, i =>
-        {
-            var r = results[i];
-            if (r.Reached is not null)
-            {
-                results[i] = r with
-                {
-                    Polygons = [.. r.Reached.Select(s => IsochroneGeoJsonWriter.Polygon(s, r.Snap.SnappedPoint.Lon, r.Snap.SnappedPoint.Lat, buffer))],
-                };
-            }
-        });
 
         var extra = new List<(string, object?)>();
         if (transit is not null)
@@ -195,20 +173,7 @@ public sealed class IsochroneCommand : Command<IsochroneCommand.Settings>
             extra.Add(("window", transit.Window.ToString()));
             extra.Add(("date", transit.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
-        var features = new List<IsochroneGeoJsonWriter.Band>();
-        foreach (var r in results)
-        {
-            var snapMetres = double.IsFinite(r.Snap.DistanceMetres) ? Math.Round(r.Snap.DistanceMetres, 1) : (double?)null;
-            if (r.Polygons is null)
-            {
-                features.Add(new IsochroneGeoJsonWriter.Band(r.Point.Id, null, null, "unsnapped", snapMetres));
-                continue;
-            }
-            for (var i = 0; i < minutes.Length; i++)
-            {
-                features.Add(new IsochroneGeoJsonWriter.Band(r.Point.Id, minutes[i], r.Polygons[i], "ok", snapMetres));
-            }
-        }
+        var features = PointIsochrones.Bands(results, minutes);
         IsochroneGeoJsonWriter.Write(outPath, features, mode.ToName(), extra);
 
         if (transit is not null)
@@ -220,7 +185,7 @@ public sealed class IsochroneCommand : Command<IsochroneCommand.Settings>
         return ExitCodes.Ok;
     }
 
-    private static void WriteSummary(Settings settings, MatrixMode mode, string outPath, double[] minutes, PointResult[] results, TimeSpan elapsed)
+    private static void WriteSummary(Settings settings, MatrixMode mode, string outPath, double[] minutes, PointIsochrones[] results, TimeSpan elapsed)
     {
         var title = $"{mode.ToName()} isochrones → {Markup.Escape(outPath)}";
         var seconds = elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
@@ -251,7 +216,7 @@ public sealed class IsochroneCommand : Command<IsochroneCommand.Settings>
             many.AddRow(minutes[i].ToString(CultureInfo.InvariantCulture), ok.Length.ToString("N0", CultureInfo.InvariantCulture),
                 areas[(areas.Length - 1) / 2].ToString("0.00", CultureInfo.InvariantCulture));
         }
-        var unsnapped = results.Where(r => !r.Snap.IsOk).Select(r => r.Point.Id).ToArray();
+        var unsnapped = results.Where(r => !r.Snap.IsOk).Select(r => r.Id).ToArray();
         many.Caption($"{results.Length:N0} points; {seconds}");
         ConsoleTables.Write(many);
         if (unsnapped.Length > 0)
