@@ -95,14 +95,7 @@ public sealed class TransitIsochrone
             return;
         }
         _access.Run(origin);
-        if (_window.ArriveBySeconds is { } arriveBy)
-        {
-            _sweep.ArriveBy(_access.Stops, _access.Direct, arriveBy);
-        }
-        else
-        {
-            _sweep.DepartAt(_access.Stops, _access.Direct, _window.StartSeconds);
-        }
+        _sweep.Run(_access, _window.ArriveBySeconds, _window.StartSeconds);
         var times = _sweep.Times;
         for (var v = 0; v < seconds.Length; v++)
         {

@@ -38,6 +38,22 @@ internal sealed class DepartureSweep
 
     public int Samples => _samples;
 
+    /// <summary>
+    /// Sweeps the window from the access search's stops and walk-only times: arrive-by when <paramref name="arriveBySeconds"/>
+    /// is set, else depart-at from <paramref name="windowStartSeconds"/>.
+    /// </summary>
+    public void Run(AccessSearch access, int? arriveBySeconds, int windowStartSeconds)
+    {
+        if (arriveBySeconds is { } arriveBy)
+        {
+            ArriveBy(access.Stops, access.Direct, arriveBy);
+        }
+        else
+        {
+            DepartAt(access.Stops, access.Direct, windowStartSeconds);
+        }
+    }
+
     /// <summary>Depart-at: one departure per minute from <paramref name="windowStart"/>; the walk-only time when faster.</summary>
     public void DepartAt(List<StopAccess> access, int[] direct, int windowStart)
     {

@@ -57,14 +57,7 @@ internal sealed class TransitMatrixWorker
             return;
         }
         _access.Run(snap);
-        if (req.ArriveBySeconds is { } arriveBy)
-        {
-            _sweep.ArriveBy(_access.Stops, _access.Direct, arriveBy);
-        }
-        else
-        {
-            _sweep.DepartAt(_access.Stops, _access.Direct, req.WindowStartSeconds);
-        }
+        _sweep.Run(_access, req.ArriveBySeconds, req.WindowStartSeconds);
 
         var times = _sweep.Times;
         for (var d = 0; d < _d; d++)
