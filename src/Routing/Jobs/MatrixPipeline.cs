@@ -30,8 +30,8 @@ public static class MatrixPipeline
         {
             timer?.Start("load");
             stage?.Invoke("loading network");
-            // A road matrix needs only its mode's graph (transit needs walk and more: all of it).
-            network = StreetNetwork.Load(job.NetworkPath!, job.Mode == MatrixMode.Transit ? null : [job.Mode.ToTravelMode()]);
+            // A matrix needs only its mode's graph (transit: the walk graph, for access, egress and transfers).
+            network = StreetNetwork.Load(job.NetworkPath!, [job.Mode == MatrixMode.Transit ? TravelMode.Walk : job.Mode.ToTravelMode()]);
         }
         return job.Mode == MatrixMode.Transit
             ? new TransitMatrixStage(job, network, timer, stage)

@@ -85,7 +85,7 @@ public sealed class TransitMatrixStage : IMatrixStage
     {
         ArgumentNullException.ThrowIfNull(gtfs);
         stage?.Invoke("reading GTFS");
-        var feed = GtfsReader.Read([.. gtfs.Select(g => new GtfsSource(g))], issues);
+        var feed = GtfsReader.Read([.. gtfs.Select(g => new GtfsSource(g))], issues, date); // that day's trips only
         stage?.Invoke(string.Create(CultureInfo.InvariantCulture, $"timetable for {date:yyyy-MM-dd}"));
         var timetable = TimetableBuilder.Build(feed, date, issues);
         stage?.Invoke("linking stops to streets");

@@ -32,5 +32,11 @@ public sealed class GtfsFeed
     /// <summary>Bit flags: <see cref="PickupAllowed"/>, <see cref="DropOffAllowed"/>.</summary>
     public required byte[] StopTimeFlags { get; init; }
 
+    /// <summary>
+    /// Set when the feed was read for one service date: only trips running that day or the day before have stop times,
+    /// so only that date's timetable can be built from it.
+    /// </summary>
+    public DateOnly? ServiceDate { get; init; }
+
     public int StopTimeCount(int trip) => TripStopTimeOffsets[trip + 1] - TripStopTimeOffsets[trip];
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using Geo.Core;
+using Geo.Routing.Transit.Timetable;
 
 namespace Geo.Routing.Transit.Gtfs;
 
@@ -11,8 +12,12 @@ namespace Geo.Routing.Transit.Gtfs;
 /// </summary>
 public static class GtfsReader
 {
-    /// <summary>Read one or more feeds into one <see cref="GtfsFeed"/>; ids are prefixed with each feed's id.</summary>
-    public static GtfsFeed Read(IReadOnlyList<GtfsSource> sources, IssueLog issues)
+    /// <summary>
+    /// Read one or more feeds into one <see cref="GtfsFeed"/>; ids are prefixed with each feed's id. With
+    /// <paramref name="serviceDate"/>, only the stop times of trips running on that date or the day before (which may run
+    /// past midnight) are kept and checked: the feed then serves timetables of that date only (<see cref="GtfsFeed.ServiceDate"/>).
+    /// </summary>
+    public static GtfsFeed Read(IReadOnlyList<GtfsSource> sources, IssueLog issues, DateOnly? serviceDate = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(issues);
@@ -20,7 +25,7 @@ public static class GtfsReader
         {
             throw new ArgumentException("At least one GTFS source is required.", nameof(sources));
         }
-        var b = new Builder(issues);
+        var b = new Builder(issues, serviceDate);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var f = 0; f < sources.Count; f++)
         {
@@ -37,13 +42,11 @@ public static class GtfsReader
     public static GtfsFeed Read(params string[] paths)
         => Read(Array.ConvertAll(paths, p => new GtfsSource(p)), new IssueLog());
 
-    /// <summary>Largest GTFS table read (uncompressed): 1 GiB, about the most one .NET string holds.</summary>
-    public const long MaxTableBytes = 1L << 30;
-
     private sealed class FeedFiles : IDisposable
     {
         private readonly ZipArchive? _zip;
         private readonly string _path;
+        private GtfsCsvReader? _current;
 
         public FeedFiles(string path)
         {
@@ -77,35 +80,26 @@ public static class GtfsReader
 
         public string Display(string name) => $"{_path}/{name}";
 
+        /// <summary>Opens a table for streaming (null when absent); the table opened before is closed.</summary>
         public GtfsCsvReader? Open(string name)
         {
+            _current?.Dispose();
+            _current = null;
             if (_zip is null)
             {
                 var p = Path.Combine(_path, name);
-                return File.Exists(p) ? new GtfsCsvReader(Display(name), File.ReadAllText(p)) : null;
+                return File.Exists(p)
+                    ? _current = GtfsCsvReader.FromStream(Display(name), new FileStream(p, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
+                    : null;
             }
-            ZipArchiveEntry? best = null;
-            foreach (var e in _zip.Entries)
-            {
-                if (string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase) && !e.FullName.Contains("__MACOSX", StringComparison.Ordinal)
-                    && (best is null || e.FullName.Length < best.FullName.Length))
-                {
-                    best = e;
-                }
-            }
+            var best = Entry(name);
             if (best is null)
             {
                 return null;
             }
-            if (best.Length > MaxTableBytes)
-            {
-                throw new InputFileException(Display(name), null, null,
-                    $"the table is {best.Length / (1 << 20):N0} MiB uncompressed; tables up to {MaxTableBytes >> 20:N0} MiB are read (split the feed by agency or region)");
-            }
             try
             {
-                using var s = best.Open();
-                return GtfsCsvReader.FromStream(Display(name), s);
+                return _current = GtfsCsvReader.FromStream(Display(name), best.Open());
             }
             catch (InvalidDataException e)
             {
@@ -113,10 +107,46 @@ public static class GtfsReader
             }
         }
 
-        public void Dispose() => _zip?.Dispose();
+        /// <summary>Closes the table opened last.</summary>
+        public void Close()
+        {
+            _current?.Dispose();
+            _current = null;
+        }
+
+        /// <summary>Uncompressed bytes of a table, 0 when absent.</summary>
+        public long Length(string name)
+        {
+            if (_zip is null)
+            {
+                var p = Path.Combine(_path, name);
+                return File.Exists(p) ? new FileInfo(p).Length : 0;
+            }
+            return Entry(name)?.Length ?? 0;
+        }
+
+        private ZipArchiveEntry? Entry(string name)
+        {
+            ZipArchiveEntry? best = null;
+            foreach (var e in _zip!.Entries)
+            {
+                if (string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase) && !e.FullName.Contains("__MACOSX", StringComparison.Ordinal)
+                    && (best is null || e.FullName.Length < best.FullName.Length))
+                {
+                    best = e;
+                }
+            }
+            return best;
+        }
+
+        public void Dispose()
+        {
+            _current?.Dispose();
+            _zip?.Dispose();
+        }
     }
 
-    private sealed class Builder(IssueLog issues)
+    private sealed class Builder(IssueLog issues, DateOnly? serviceDate)
     {
         private readonly List<GtfsFeedInfo> _feeds = [];
         private readonly List<GtfsAgency> _agencies = [];
@@ -132,10 +162,11 @@ public static class GtfsReader
         private readonly List<GtfsFareRule> _fareRules = [];
         private readonly Dictionary<string, int> _serviceIndex = new(StringComparer.Ordinal);
         private readonly List<int> _stOffsets = [0];
-        private readonly List<int> _stStop = [];
-        private readonly List<int> _stArr = [];
-        private readonly List<int> _stDep = [];
-        private readonly List<byte> _stFlags = [];
+        private int _stCount;
+        private readonly List<int[]> _stStop = [];
+        private readonly List<int[]> _stArr = [];
+        private readonly List<int[]> _stDep = [];
+        private readonly List<byte[]> _stFlags = [];
 
         public GtfsFeed Build() => new()
         {
@@ -152,11 +183,15 @@ public static class GtfsReader
             FareAttributes = _fareAttributes,
             FareRules = _fareRules,
             TripStopTimeOffsets = [.. _stOffsets],
-            StopTimeStop = [.. _stStop],
-            StopTimeArrivalSeconds = [.. _stArr],
-            StopTimeDepartureSeconds = [.. _stDep],
-            StopTimeFlags = [.. _stFlags],
+            StopTimeStop = Concat(_stStop),
+            StopTimeArrivalSeconds = Concat(_stArr),
+            StopTimeDepartureSeconds = Concat(_stDep),
+            StopTimeFlags = Concat(_stFlags),
+            ServiceDate = serviceDate,
         };
+
+        /// <summary>The feeds' stop-time columns as one array (the single feed's own array when there is one).</summary>
+        private static T[] Concat<T>(List<T[]> parts) => parts.Count == 1 ? parts[0] : [.. parts.SelectMany(p => p)];
 
         private int Service(string prefixed)
         {
@@ -407,7 +442,19 @@ public static class GtfsReader
                 }
             }
 
-            ReadStopTimes(files, stopIndex, tripIndex, tripBase);
+            bool[]? runs = null;
+            if (serviceDate is { } day)
+            {
+                var today = ServiceCalendar.ActiveServices(_services.Count, _calendars, _calendarDates, day);
+                var yesterday = ServiceCalendar.ActiveServices(_services.Count, _calendars, _calendarDates, day.AddDays(-1));
+                runs = new bool[_trips.Count - tripBase];
+                for (var t = 0; t < runs.Length; t++)
+                {
+                    var svc = _trips[tripBase + t].Service;
+                    runs[t] = today[svc] || yesterday[svc];
+                }
+            }
+            ReadStopTimes(files, stopIndex, tripIndex, tripBase, runs);
 
             // frequencies.txt
             r = files.Open("frequencies.txt");
@@ -520,9 +567,13 @@ public static class GtfsReader
             }
         }
 
-        private readonly record struct Row(int Trip, int Sequence, int Stop, int Arrival, int Departure, byte Flags, int Line);
-
-        private void ReadStopTimes(FeedFiles files, Dictionary<string, int> stopIndex, Dictionary<string, int> tripIndex, int tripBase)
+        /// <summary>
+        /// stop_times.txt, streamed: each usable row into flat chunked columns (ids looked up from the row's spans, no string
+        /// per field), then a counting sort by trip (stable, so rows keep file order) and an insertion sort by stop_sequence
+        /// within each trip give the (trip, stop_sequence, line) order; each trip is checked and written once into arrays of
+        /// the feed's size. Trips not in <paramref name="runs"/> (when given) are skipped unread.
+        /// </summary>
+        private void ReadStopTimes(FeedFiles files, Dictionary<string, int> stopIndex, Dictionary<string, int> tripIndex, int tripBase, bool[]? runs)
         {
             var r = files.Open("stop_times.txt") ?? throw new InputFileException(files.Display("stop_times.txt"), null, null, "required file stop_times.txt is missing from the feed.");
             var cTrip = r.RequiredColumn("trip_id");
@@ -533,41 +584,54 @@ public static class GtfsReader
             var cPick = r.Column("pickup_type");
             var cDrop = r.Column("drop_off_type");
             const int Missing = int.MinValue;
-            var rows = new List<Row>();
+            var trips = tripIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+            var stops = stopIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+            var tripCount = _trips.Count - tripBase;
+            var rowTrip = new ChunkedColumn<int>();
+            var rowSeq = new ChunkedColumn<int>();
+            var rowStop = new ChunkedColumn<int>();
+            var rowArr = new ChunkedColumn<int>();
+            var rowDep = new ChunkedColumn<int>();
+            var rowFlags = new ChunkedColumn<byte>();
+            var rowLine = new ChunkedColumn<int>();
+            var tripStart = new int[tripCount + 1];
             var badTrips = new HashSet<int>();
             while (r.ReadRow())
             {
-                var tripId = r[cTrip];
-                if (!tripIndex.TryGetValue(tripId, out var trip))
+                if (!trips.TryGetValue(r.Span(cTrip), out var trip))
                 {
-                    issues.Add(r.FileName, r.LineNumber, "trip_id", tripId, IssueCode.UnknownTrip, IssueSeverity.Error, "stop time for an unknown trip; row ignored.");
+                    issues.Add(r.FileName, r.LineNumber, "trip_id", r[cTrip], IssueCode.UnknownTrip, IssueSeverity.Error, "stop time for an unknown trip; row ignored.");
                     continue;
                 }
-                if (!stopIndex.TryGetValue(r[cStop], out var stop))
+                if (runs is not null && !runs[trip - tripBase])
                 {
-                    issues.Add(r.FileName, r.LineNumber, "stop_id", tripId, IssueCode.UnknownStop, IssueSeverity.Error, $"unknown stop '{r[cStop]}'; the trip is dropped.");
+                    continue;
+                }
+                if (!stops.TryGetValue(r.Span(cStop), out var stop))
+                {
+                    issues.Add(r.FileName, r.LineNumber, "stop_id", r[cTrip], IssueCode.UnknownStop, IssueSeverity.Error, $"unknown stop '{r[cStop]}'; the trip is dropped.");
                     badTrips.Add(trip);
                     continue;
                 }
-                if (!int.TryParse(r[cSeq], NumberStyles.Integer, CultureInfo.InvariantCulture, out var seq))
+                if (!int.TryParse(r.Span(cSeq), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seq))
                 {
-                    issues.Add(r.FileName, r.LineNumber, "stop_sequence", tripId, IssueCode.BadNumber, IssueSeverity.Error, $"stop_sequence '{r[cSeq]}' is not an integer; the trip is dropped.");
+                    issues.Add(r.FileName, r.LineNumber, "stop_sequence", r[cTrip], IssueCode.BadNumber, IssueSeverity.Error, $"stop_sequence '{r[cSeq]}' is not an integer; the trip is dropped.");
                     badTrips.Add(trip);
                     continue;
                 }
-                var arrText = r[cArr];
-                var depText = r[cDep];
+                var arrText = r.Span(cArr);
+                var depText = r.Span(cDep);
                 var arr = Missing;
                 var dep = Missing;
                 if (arrText.Length > 0 && !GtfsTime.TryParse(arrText, out arr))
                 {
-                    issues.Add(r.FileName, r.LineNumber, "arrival_time", tripId, IssueCode.BadTime, IssueSeverity.Error, $"'{arrText}' is not a H:MM:SS time; the trip is dropped.");
+                    issues.Add(r.FileName, r.LineNumber, "arrival_time", r[cTrip], IssueCode.BadTime, IssueSeverity.Error, $"'{r[cArr]}' is not a H:MM:SS time; the trip is dropped.");
                     badTrips.Add(trip);
                     continue;
                 }
                 if (depText.Length > 0 && !GtfsTime.TryParse(depText, out dep))
                 {
-                    issues.Add(r.FileName, r.LineNumber, "departure_time", tripId, IssueCode.BadTime, IssueSeverity.Error, $"'{depText}' is not a H:MM:SS time; the trip is dropped.");
+                    issues.Add(r.FileName, r.LineNumber, "departure_time", r[cTrip], IssueCode.BadTime, IssueSeverity.Error, $"'{r[cDep]}' is not a H:MM:SS time; the trip is dropped.");
                     badTrips.Add(trip);
                     continue;
                 }
@@ -580,123 +644,176 @@ public static class GtfsReader
                     dep = arr;
                 }
                 byte flags = 0;
-                if (r[cPick] != "1")
+                if (!r.Span(cPick).SequenceEqual("1"))
                 {
                     flags |= GtfsFeed.PickupAllowed;
                 }
-                if (r[cDrop] != "1")
+                if (!r.Span(cDrop).SequenceEqual("1"))
                 {
                     flags |= GtfsFeed.DropOffAllowed;
                 }
-                rows.Add(new Row(trip, seq, stop, arr, dep, flags, r.LineNumber));
+                rowTrip.Add(trip - tripBase);
+                rowSeq.Add(seq);
+                rowStop.Add(stop);
+                rowArr.Add(arr);
+                rowDep.Add(dep);
+                rowFlags.Add(flags);
+                rowLine.Add(r.LineNumber);
+                tripStart[trip - tripBase + 1]++;
             }
-            rows.Sort(static (a, b) => a.Trip != b.Trip ? a.Trip.CompareTo(b.Trip) : a.Sequence != b.Sequence ? a.Sequence.CompareTo(b.Sequence) : a.Line.CompareTo(b.Line));
-
             var file = r.FileName;
-            var i = 0;
-            var nextTrip = tripBase;
-            while (i < rows.Count || nextTrip < _trips.Count)
+            files.Close();
+
+            // rows by trip (counting sort keeps file order), then by stop_sequence within the trip (stable insertion sort)
+            var rowCount = rowTrip.Count;
+            for (var t = 0; t < tripCount; t++)
             {
-                var trip = i < rows.Count ? rows[i].Trip : _trips.Count;
-                for (; nextTrip < trip; nextTrip++)
-                {
-                    if (!badTrips.Contains(nextTrip))
-                    {
-                        issues.Add(file, 0, null, _trips[nextTrip].Id, IssueCode.TripWithTooFewStops, IssueSeverity.Warning, "trip has no stop times; it is ignored.");
-                    }
-                    _stOffsets.Add(_stStop.Count);
-                }
-                if (i >= rows.Count)
-                {
-                    break;
-                }
-                var j = i;
-                while (j < rows.Count && rows[j].Trip == trip)
-                {
-                    j++;
-                }
-                if (!badTrips.Contains(trip) && ValidTrip(rows, i, j, file))
-                {
-                    for (var k = i; k < j; k++)
-                    {
-                        var row = rows[k];
-                        _stStop.Add(row.Stop);
-                        _stArr.Add(row.Arrival);
-                        _stDep.Add(row.Departure);
-                        _stFlags.Add(row.Flags);
-                    }
-                }
-                _stOffsets.Add(_stStop.Count);
-                nextTrip = trip + 1;
-                i = j;
+                tripStart[t + 1] += tripStart[t];
             }
+            var order = new int[rowCount];
+            var fill = (int[])tripStart.Clone();
+            for (var i = 0; i < rowCount; i++)
+            {
+                order[fill[rowTrip[i]]++] = i;
+            }
+            rowTrip.Release();
+            for (var t = 0; t < tripCount; t++)
+            {
+                for (var k = tripStart[t] + 1; k < tripStart[t + 1]; k++)
+                {
+                    var row = order[k];
+                    var seq = rowSeq[row];
+                    var m = k - 1;
+                    for (; m >= tripStart[t] && rowSeq[order[m]] > seq; m--)
+                    {
+                        order[m + 1] = order[m];
+                    }
+                    order[m + 1] = row;
+                }
+            }
+            rowSeq.Release();
+
+            // each trip checked (times interpolated in place) and kept or dropped
+            var stStop = new int[rowCount];
+            var stArr = new int[rowCount];
+            var stDep = new int[rowCount];
+            var stFlags = new byte[rowCount];
+            var lines = new List<int>();
+            var kept = 0;
+            for (var t = 0; t < tripCount; t++)
+            {
+                var trip = tripBase + t;
+                var from = tripStart[t];
+                var to = tripStart[t + 1];
+                if (from == to)
+                {
+                    if (!badTrips.Contains(trip) && (runs is null || runs[t]))
+                    {
+                        issues.Add(file, 0, null, _trips[trip].Id, IssueCode.TripWithTooFewStops, IssueSeverity.Warning, "trip has no stop times; it is ignored.");
+                    }
+                }
+                else if (!badTrips.Contains(trip))
+                {
+                    lines.Clear();
+                    for (var k = from; k < to; k++)
+                    {
+                        var row = order[k];
+                        var at = kept + k - from;
+                        stStop[at] = rowStop[row];
+                        stArr[at] = rowArr[row];
+                        stDep[at] = rowDep[row];
+                        stFlags[at] = rowFlags[row];
+                        lines.Add(rowLine[row]);
+                    }
+                    if (ValidTrip(trip, stStop, stArr, stDep, kept, kept + to - from, lines, file))
+                    {
+                        kept += to - from;
+                    }
+                }
+                _stOffsets.Add(_stCount + kept);
+            }
+            if (kept < rowCount)
+            {
+                Array.Resize(ref stStop, kept);
+                Array.Resize(ref stArr, kept);
+                Array.Resize(ref stDep, kept);
+                Array.Resize(ref stFlags, kept);
+            }
+            _stStop.Add(stStop);
+            _stArr.Add(stArr);
+            _stDep.Add(stDep);
+            _stFlags.Add(stFlags);
+            _stCount += kept;
         }
 
-        /// <summary>Interpolates missing interior times (in place) and checks that times never decrease.</summary>
-        private bool ValidTrip(List<Row> rows, int from, int to, string file)
+        /// <summary>
+        /// Interpolates missing interior times of stop times [from, to) (in place) and checks that times never decrease;
+        /// <paramref name="lines"/> holds each stop time's line in the file.
+        /// </summary>
+        private bool ValidTrip(int trip, int[] stop, int[] arrival, int[] departure, int from, int to, List<int> lines, string file)
         {
             const int Missing = int.MinValue;
-            var tripId = _trips[rows[from].Trip].Id;
+            var tripId = _trips[trip].Id;
+            int Line(int k) => lines[k - from];
             if (to - from < 2)
             {
-                issues.Add(file, rows[from].Line, "trip_id", tripId, IssueCode.TripWithTooFewStops, IssueSeverity.Warning, "trip has fewer than two stop times; it is ignored.");
+                issues.Add(file, Line(from), "trip_id", tripId, IssueCode.TripWithTooFewStops, IssueSeverity.Warning, "trip has fewer than two stop times; it is ignored.");
                 return false;
             }
-            if (rows[from].Arrival == Missing || rows[to - 1].Arrival == Missing)
+            if (arrival[from] == Missing || arrival[to - 1] == Missing)
             {
-                var bad = rows[from].Arrival == Missing ? rows[from] : rows[to - 1];
-                issues.Add(file, bad.Line, "arrival_time", tripId, IssueCode.MissingTimes, IssueSeverity.Error, "the first and last stop times of a trip must have times; the trip is dropped.");
+                var bad = arrival[from] == Missing ? from : to - 1;
+                issues.Add(file, Line(bad), "arrival_time", tripId, IssueCode.MissingTimes, IssueSeverity.Error, "the first and last stop times of a trip must have times; the trip is dropped.");
                 return false;
             }
             var interpolated = false;
             for (var k = from + 1; k < to - 1; k++)
             {
-                if (rows[k].Arrival != Missing)
+                if (arrival[k] != Missing)
                 {
                     continue;
                 }
                 var n = k;
-                while (rows[n].Arrival == Missing)
+                while (arrival[n] == Missing)
                 {
                     n++;
                 }
                 // linear by straight-line distance between stops, falling back to stop count
-                var prev = rows[k - 1];
-                var next = rows[n];
+                var prevDeparture = departure[k - 1];
                 var total = 0.0;
                 var cum = new double[n - k + 1];
                 for (var m = k; m <= n; m++)
                 {
-                    total += Distance(rows[m - 1].Stop, rows[m].Stop);
+                    total += Distance(stop[m - 1], stop[m]);
                     cum[m - k] = total;
                 }
-                var span = next.Arrival - prev.Departure;
+                var span = arrival[n] - prevDeparture;
                 for (var m = k; m < n; m++)
                 {
                     var frac = total > 0 && !double.IsNaN(total) ? cum[m - k] / total : (double)(m - k + 1) / (n - k + 1);
-                    var t = prev.Departure + (int)Math.Round(span * frac);
-                    rows[m] = rows[m] with { Arrival = t, Departure = t };
+                    var t = prevDeparture + (int)Math.Round(span * frac);
+                    arrival[m] = t;
+                    departure[m] = t;
                 }
                 interpolated = true;
                 k = n;
             }
             if (interpolated)
             {
-                issues.Add(file, rows[from].Line, "arrival_time", tripId, IssueCode.InterpolatedTimes, IssueSeverity.Info, "missing stop times were interpolated by distance between stops.");
+                issues.Add(file, Line(from), "arrival_time", tripId, IssueCode.InterpolatedTimes, IssueSeverity.Info, "missing stop times were interpolated by distance between stops.");
             }
             for (var k = from; k < to; k++)
             {
-                var row = rows[k];
-                if (row.Departure < row.Arrival)
+                if (departure[k] < arrival[k])
                 {
-                    issues.Add(file, row.Line, "departure_time", tripId, IssueCode.NonIncreasingTimes, IssueSeverity.Error,
-                        $"departure {GtfsTime.Format(row.Departure)} is before arrival {GtfsTime.Format(row.Arrival)}; the trip is dropped.");
+                    issues.Add(file, Line(k), "departure_time", tripId, IssueCode.NonIncreasingTimes, IssueSeverity.Error,
+                        $"departure {GtfsTime.Format(departure[k])} is before arrival {GtfsTime.Format(arrival[k])}; the trip is dropped.");
                     return false;
                 }
-                if (k > from && row.Arrival < rows[k - 1].Departure)
+                if (k > from && arrival[k] < departure[k - 1])
                 {
-                    issues.Add(file, row.Line, "arrival_time", tripId, IssueCode.NonIncreasingTimes, IssueSeverity.Error,
-                        $"arrival {GtfsTime.Format(row.Arrival)} is before the previous stop's departure {GtfsTime.Format(rows[k - 1].Departure)}; the trip is dropped.");
+                    issues.Add(file, Line(k), "arrival_time", tripId, IssueCode.NonIncreasingTimes, IssueSeverity.Error,
+                        $"arrival {GtfsTime.Format(arrival[k])} is before the previous stop's departure {GtfsTime.Format(departure[k - 1])}; the trip is dropped.");
                     return false;
                 }
             }

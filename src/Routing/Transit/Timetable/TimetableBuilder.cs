@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using System.Runtime.InteropServices;
 using Geo.Core;
 using Geo.Routing.Transit.Gtfs;
 
@@ -10,12 +10,35 @@ public static class TimetableBuilder
 {
     private const int Day = 86_400;
 
-    private sealed class Instance(int gtfsTrip, int shift, int dayOffset)
+    /// <param name="Shift">Seconds added to every stop time of the GTFS trip (frequency shift plus day offset).</param>
+    private readonly record struct Instance(int GtfsTrip, int Shift, int DayOffset);
+
+    /// <summary>Trips of one pattern: same route, same stops, same pickup/drop-off flags, compared on the feed's arrays.</summary>
+    private sealed class PatternComparer(GtfsFeed feed) : IEqualityComparer<int>
     {
-        public int GtfsTrip { get; } = gtfsTrip;
-        /// <summary>Seconds added to every stop time of the GTFS trip (frequency shift plus day offset).</summary>
-        public int Shift { get; } = shift;
-        public int DayOffset { get; } = dayOffset;
+        public bool Equals(int a, int b)
+        {
+            var n = feed.StopTimeCount(a);
+            if (feed.Trips[a].Route != feed.Trips[b].Route || n != feed.StopTimeCount(b))
+            {
+                return false;
+            }
+            var oa = feed.TripStopTimeOffsets[a];
+            var ob = feed.TripStopTimeOffsets[b];
+            return feed.StopTimeStop.AsSpan(oa, n).SequenceEqual(feed.StopTimeStop.AsSpan(ob, n))
+                && feed.StopTimeFlags.AsSpan(oa, n).SequenceEqual(feed.StopTimeFlags.AsSpan(ob, n));
+        }
+
+        public int GetHashCode(int trip)
+        {
+            var o = feed.TripStopTimeOffsets[trip];
+            var n = feed.StopTimeCount(trip);
+            var h = new HashCode();
+            h.Add(feed.Trips[trip].Route);
+            h.AddBytes(MemoryMarshal.AsBytes(feed.StopTimeStop.AsSpan(o, n)));
+            h.AddBytes(feed.StopTimeFlags.AsSpan(o, n));
+            return h.ToHashCode();
+        }
     }
 
     /// <summary>
@@ -27,6 +50,11 @@ public static class TimetableBuilder
     {
         ArgumentNullException.ThrowIfNull(feed);
         ArgumentNullException.ThrowIfNull(issues);
+        if (feed.ServiceDate is { } read && read != date)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"The feed was read for {read:yyyy-MM-dd} only; read it again (GtfsReader.Read) for {date:yyyy-MM-dd}."), nameof(date));
+        }
         ServiceCalendar.EnsureCovered(feed, date);
         var today = ServiceCalendar.ActiveServices(feed, date);
         var yesterday = ServiceCalendar.ActiveServices(feed, date.AddDays(-1));
@@ -86,30 +114,46 @@ public static class TimetableBuilder
                 $"No GTFS trip runs on {date:yyyy-MM-dd} ({date.DayOfWeek}); the feeds cover {ServiceCalendar.DescribeCoverage(feed)}. Check calendar.txt and calendar_dates.txt or choose another date."));
         }
 
-        // group by pattern key
-        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
-        var groupMembers = new List<List<Instance>>();
+        // group by pattern (route, stops, pickup/drop-off flags), groups numbered in order of first appearance
+        var groups = new Dictionary<int, int>(new PatternComparer(feed));
+        var instanceGroup = new int[instances.Count];
         var groupTemplate = new List<int>();
-        var sb = new StringBuilder();
-        foreach (var inst in instances)
+        long timeCount = 0;
+        for (var i = 0; i < instances.Count; i++)
         {
-            var t = inst.GtfsTrip;
-            sb.Clear();
-            sb.Append(feed.Trips[t].Route);
-            for (var k = feed.TripStopTimeOffsets[t]; k < feed.TripStopTimeOffsets[t + 1]; k++)
+            var t = instances[i].GtfsTrip;
+            if (!groups.TryGetValue(t, out var g))
             {
-                sb.Append(',').Append(feed.StopTimeStop[k]).Append(':').Append(feed.StopTimeFlags[k]);
-            }
-            var key = sb.ToString();
-            if (!groups.TryGetValue(key, out var g))
-            {
-                g = groupMembers.Count;
-                groups[key] = g;
-                groupMembers.Add([]);
+                g = groupTemplate.Count;
+                groups[t] = g;
                 groupTemplate.Add(t);
             }
-            groupMembers[g].Add(inst);
+            instanceGroup[i] = g;
+            timeCount += feed.StopTimeCount(t);
         }
+        if (timeCount > Array.MaxLength)
+        {
+            throw new ComputationException(string.Create(CultureInfo.InvariantCulture,
+                $"The timetable of {date:yyyy-MM-dd} has {timeCount:N0} stop times, more than one array holds; split the feeds by region."));
+        }
+        // members of each group in instance order (counting sort)
+        var groupStart = new int[groupTemplate.Count + 1];
+        foreach (var g in instanceGroup)
+        {
+            groupStart[g + 1]++;
+        }
+        for (var g = 0; g < groupTemplate.Count; g++)
+        {
+            groupStart[g + 1] += groupStart[g];
+        }
+        var members = new Instance[instances.Count];
+        var next = (int[])groupStart.Clone();
+        for (var i = 0; i < instances.Count; i++)
+        {
+            members[next[instanceGroup[i]]++] = instances[i];
+        }
+        instances.Clear();
+        instances.TrimExcess();
 
         var patStopOffsets = new List<int> { 0 };
         var patStops = new List<int>();
@@ -117,21 +161,24 @@ public static class TimetableBuilder
         var patRoute = new List<int>();
         var patTripOffsets = new List<int> { 0 };
         var patTimeOffsets = new List<int>();
-        var arrivals = new List<int>();
-        var departures = new List<int>();
-        var tripGtfs = new List<int>();
-        var tripDay = new List<int>();
+        var arrivals = new int[timeCount];
+        var departures = new int[timeCount];
+        var times = 0;
+        var tripGtfs = new int[members.Length];
+        var tripDay = new int[members.Length];
+        var trips = 0;
         var overtaking = 0;
+        var subs = new List<List<Instance>>();
 
-        for (var g = 0; g < groupMembers.Count; g++)
+        for (var g = 0; g < groupTemplate.Count; g++)
         {
-            var members = groupMembers[g];
             var template = groupTemplate[g];
             var off = feed.TripStopTimeOffsets[template];
             var n = feed.StopTimeCount(template);
             int Dep(Instance x, int i) => feed.StopTimeDepartureSeconds[feed.TripStopTimeOffsets[x.GtfsTrip] + i] + x.Shift;
             int Arr(Instance x, int i) => feed.StopTimeArrivalSeconds[feed.TripStopTimeOffsets[x.GtfsTrip] + i] + x.Shift;
-            members.Sort((a, b) =>
+            // a total order (ties only between identical instances), so any sort gives the same trips
+            Array.Sort(members, groupStart[g], groupStart[g + 1] - groupStart[g], Comparer<Instance>.Create((a, b) =>
             {
                 for (var i = 0; i < n; i++)
                 {
@@ -143,11 +190,12 @@ public static class TimetableBuilder
                 }
                 var d = a.GtfsTrip.CompareTo(b.GtfsTrip);
                 return d != 0 ? d : a.Shift.CompareTo(b.Shift);
-            });
+            }));
             // split into non-overtaking sub-patterns (greedy, first fit)
-            var subs = new List<List<Instance>>();
-            foreach (var m in members)
+            subs.Clear();
+            for (var k = groupStart[g]; k < groupStart[g + 1]; k++)
             {
+                var m = members[k];
                 List<Instance>? target = null;
                 foreach (var s in subs)
                 {
@@ -183,18 +231,20 @@ public static class TimetableBuilder
                 }
                 patStopOffsets.Add(patStops.Count);
                 patRoute.Add(feed.Trips[template].Route);
-                patTimeOffsets.Add(arrivals.Count);
+                patTimeOffsets.Add(times);
                 foreach (var m in s)
                 {
                     for (var i = 0; i < n; i++)
                     {
-                        arrivals.Add(Arr(m, i));
-                        departures.Add(Dep(m, i));
+                        arrivals[times] = Arr(m, i);
+                        departures[times] = Dep(m, i);
+                        times++;
                     }
-                    tripGtfs.Add(m.GtfsTrip);
-                    tripDay.Add(m.DayOffset);
+                    tripGtfs[trips] = m.GtfsTrip;
+                    tripDay[trips] = m.DayOffset;
+                    trips++;
                 }
-                patTripOffsets.Add(tripGtfs.Count);
+                patTripOffsets.Add(trips);
             }
         }
         if (overtaking > 0)
@@ -251,10 +301,10 @@ public static class TimetableBuilder
             PatternRoute = [.. patRoute],
             PatternTripOffsets = [.. patTripOffsets],
             PatternTimeOffsets = [.. patTimeOffsets],
-            Arrivals = [.. arrivals],
-            Departures = [.. departures],
-            TripGtfsIndex = [.. tripGtfs],
-            TripDayOffsetSeconds = [.. tripDay],
+            Arrivals = arrivals,
+            Departures = departures,
+            TripGtfsIndex = tripGtfs,
+            TripDayOffsetSeconds = tripDay,
             StopPatternOffsets = counts,
             StopPatterns = stopPatterns,
         };
