@@ -1,11 +1,12 @@
 using System.Globalization;
+using Geo.Routing.Transit.Gtfs;
 
 namespace Geo.Routing.Jobs;
 
 /// <summary>
-/// Memory needed by a matrix job, estimated before any work from its sizes: the network (about twice its file), what
-/// each worker holds per destination, one batch of rows (bytes per pair by mode) and, when the output or the caller keeps
-/// the whole table (wide Parquet, geo run's appraisal), every pair. Chooses the origins per batch (rows of at most
+/// Memory needed by a matrix job, estimated before any work from its sizes: the network (about twice its file), a transit
+/// job's timetable (<see cref="GtfsMemory"/>), what each worker holds per destination, one batch of rows (bytes per pair
+/// by mode) and, when the output or the caller keeps the whole table (wide Parquet, geo run's appraisal), every pair. Chooses the origins per batch (rows of at most
 /// <see cref="BatchBudgetBytes"/>) and refuses a job that cannot fit, saying how to split it.
 /// </summary>
 public static class MatrixMemory
@@ -54,7 +55,13 @@ public static class MatrixMemory
             return new MemoryEstimate(true, total, available, perBatch, "");
         }
         string advice;
-        if (fixedBytes + row > available)
+        var timetable = TimetableBytes(job);
+        if (timetable > 0 && fixedBytes + row > available)
+        {
+            advice = $"the street network and the timetable alone need about {Gb(fixedBytes)} (the timetable about {Gb(timetable)}): "
+                + "split the area, using a regional GTFS feed with its region's network, or run where more memory is available";
+        }
+        else if (fixedBytes + row > available)
         {
             var fit = Math.Max(1, (available - fixedBytes) / perPair);
             advice = $"even one origin's row does not fit: split the destinations into files of at most {N(fit)} points and run each";
@@ -67,7 +74,8 @@ public static class MatrixMemory
         else
         {
             var fit = Math.Max(1, (available - fixedBytes) / row / 2);
-            advice = $"use --origins-batch {N(fit)} (or fewer) so that fewer rows are held at once";
+            advice = $"use --origins-batch {N(fit)} (or fewer) so that fewer rows are held at once"
+                + (job.Mode == MatrixMode.Transit ? ", or a shorter --window" : "");
         }
         var message = $"the matrix needs about {Gb(total)} of memory ({N(origins)} x {N(job.Destinations.Count)} pairs by {job.Mode.ToName()}) but about {Gb(available)} is available; {advice}.";
         return new MemoryEstimate(false, total, available, perBatch, message);
@@ -83,10 +91,7 @@ public static class MatrixMemory
         var threads = job.Threads > 0 ? job.Threads : Environment.ProcessorCount;
         if (job.Mode == MatrixMode.Transit && job.Transit is { } transit)
         {
-            foreach (var gtfs in transit.Gtfs)
-            {
-                bytes += File.Exists(gtfs) ? 20 * new FileInfo(gtfs).Length : 0;
-            }
+            bytes += TimetableBytes(job);
             bytes += threads * 4L * destinations * (transit.Window.Minutes + 5);
         }
         else
@@ -94,6 +99,17 @@ public static class MatrixMemory
             bytes += threads * 8L * destinations;
         }
         return bytes;
+    }
+
+    /// <summary>Estimated bytes of a transit job's GTFS feeds once read, built into a timetable and linked (0 for other modes).</summary>
+    public static long TimetableBytes(MatrixJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (job.Mode != MatrixMode.Transit || job.Transit is not { } transit || transit.Network is not null)
+        {
+            return 0;
+        }
+        return transit.Gtfs.Sum(GtfsMemory.EstimateBytes);
     }
 
     private static string Gb(long bytes) => (bytes / (double)(1L << 30)).ToString("0.0", CultureInfo.InvariantCulture) + " GB";

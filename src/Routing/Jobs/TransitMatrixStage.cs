@@ -37,8 +37,7 @@ public sealed class TransitMatrixStage : IMatrixStage
         }
         else
         {
-            timer?.Start("load");
-            Network = Link(streets, options.Gtfs, options.Date, Issues, stage);
+            Network = Link(streets, options.Gtfs, options.Date, Issues, stage, timer);
         }
         timer?.Start("snap");
         stage?.Invoke("snapping and egress walks");
@@ -81,13 +80,18 @@ public sealed class TransitMatrixStage : IMatrixStage
     /// GTFS feeds -> the timetable of <paramref name="date"/> -> stops linked to the walk network: what a transit job needs
     /// before routing, built once by a server or silo and passed in <see cref="TransitOptions.Network"/>.
     /// </summary>
-    public static TransitNetwork Link(StreetNetwork streets, IReadOnlyList<string> gtfs, DateOnly date, IssueLog issues, Action<string>? stage = null)
+    /// <remarks>Phases on <paramref name="timer"/>: gtfs (reading), timetable, link (stops to streets, street transfers).</remarks>
+    public static TransitNetwork Link(StreetNetwork streets, IReadOnlyList<string> gtfs, DateOnly date, IssueLog issues, Action<string>? stage = null,
+        PhaseTimer? timer = null)
     {
         ArgumentNullException.ThrowIfNull(gtfs);
+        timer?.Start("gtfs");
         stage?.Invoke("reading GTFS");
         var feed = GtfsReader.Read([.. gtfs.Select(g => new GtfsSource(g))], issues, date); // that day's trips only
+        timer?.Start("timetable");
         stage?.Invoke(string.Create(CultureInfo.InvariantCulture, $"timetable for {date:yyyy-MM-dd}"));
         var timetable = TimetableBuilder.Build(feed, date, issues);
+        timer?.Start("link");
         stage?.Invoke("linking stops to streets");
         var network = TransitNetwork.Build(streets, timetable);
         network.RequireLinkedStops(issues, string.Join(", ", gtfs));

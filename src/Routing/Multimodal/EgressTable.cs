@@ -42,14 +42,14 @@ internal sealed class EgressTable
         }
         var stops = network.StopSnaps.Length;
         var perStop = new (int[] Vertex, int[] Seconds)[stops];
-        Parallel.For(0, stops, () => new SearchSpace(vertexCount), (s, _, space) =>
+        PerCoreParallel.For(stops, () => new SearchSpace(vertexCount), (s, space) =>
         {
             var snap = network.StopSnaps[s];
             var off = network.OffStreetMs(snap);
             if (!snap.IsOk || off > maxWalkMs)
             {
                 perStop[s] = ([], []);
-                return space;
+                return;
             }
             Dijkstra.Run(network.WalkGraph, snap.Outbound, maxWalkMs - off, space);
             var settled = space.Settled;
@@ -61,8 +61,7 @@ internal sealed class EgressTable
                 seconds[i] = TravelTime.SecondsRoundedUpFromMs(off + space.DurationMs(settled[i]));
             }
             perStop[s] = (vertices, seconds);
-            return space;
-        }, _ => { });
+        });
         var offsets = new int[stops + 1];
         for (var s = 0; s < stops; s++)
         {
@@ -113,14 +112,13 @@ internal sealed class EgressTable
 
         // stops -> destination walks (backward search), then both CSR directions
         var perDest = new (int Stop, int Seconds)[d][];
-        Parallel.For(0, d, () => (new SearchSpace(vertexCount), new int[network.Timetable.StopCount], new List<(int, int)>()), (i, _, st) =>
+        PerCoreParallel.For(d, () => (new SearchSpace(vertexCount), new int[network.Timetable.StopCount], new List<(int, int)>()), (i, st) =>
         {
             var list = st.Item3;
             list.Clear();
             network.StopsWithinWalk(destinations[i], maxWalkMs, st.Item1, st.Item2, (s, ms) => list.Add((s, TravelTime.SecondsRoundedUpFromMs(ms))), towards: true);
             perDest[i] = [.. list];
-            return st;
-        }, _ => { });
+        });
         DestStopOffsets = new int[d + 1];
         for (var i = 0; i < d; i++)
         {

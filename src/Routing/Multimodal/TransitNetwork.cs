@@ -130,29 +130,31 @@ public sealed class TransitNetwork
                 served.Add(s);
             }
         }
-        var perStop = new List<Footpath>[served.Count];
-        Parallel.For(0, served.Count, () => (new SearchSpace(walkGraph.VertexCount), new int[stops.Count]), (i, _, state) =>
+        // one search space per core (PerCoreParallel); footpaths go to per-worker lists: the table sorts them, so order is free
+        var found = new List<List<Footpath>>();
+        PerCoreParallel.For(served.Count, () =>
         {
-            var (space, best) = state;
-            var from = served[i];
             var list = new List<Footpath>();
-            partial.StopsWithinWalk(snaps[from], maxTransferWalkSeconds * 1000, space, best, (to, ms) =>
+            lock (found)
+            {
+                found.Add(list);
+            }
+            return (Space: new SearchSpace(walkGraph.VertexCount), Best: new int[stops.Count], List: list);
+        }, (i, state) =>
+        {
+            var from = served[i];
+            partial.StopsWithinWalk(snaps[from], maxTransferWalkSeconds * 1000, state.Space, state.Best, (to, ms) =>
             {
                 if (to != from)
                 {
-                    list.Add(new Footpath(from, to, TravelTime.SecondsRoundedUpFromMs(ms)));
+                    state.List.Add(new Footpath(from, to, TravelTime.SecondsRoundedUpFromMs(ms)));
                 }
             });
-            perStop[i] = list;
-            return state;
-        }, _ => { });
-        var all = new List<Footpath>();
-        foreach (var l in perStop)
-        {
-            all.AddRange(l);
-        }
+        });
+        var footpathCount = found.Sum(l => l.Count);
+        var transfers = TransferTable.Build(timetable.Feed, found.SelectMany(l => l), footpathCount);
         return new TransitNetwork(timetable, walkGraph, snap, walkSpeedKmh, snaps, counts, vStops, vMs,
-            TransferTable.Build(timetable.Feed, all), maxTransferWalkSeconds, reverse, outCounts, outStops, outMs);
+            transfers, maxTransferWalkSeconds, reverse, outCounts, outStops, outMs);
     }
 
     /// <summary>vertex -> (stop, ms) CSR from the stops' inbound (vertex to stop) or outbound (stop to vertex) seeds, off-street walk included.</summary>

@@ -114,17 +114,6 @@ public static class GtfsReader
             _current = null;
         }
 
-        /// <summary>Uncompressed bytes of a table, 0 when absent.</summary>
-        public long Length(string name)
-        {
-            if (_zip is null)
-            {
-                var p = Path.Combine(_path, name);
-                return File.Exists(p) ? new FileInfo(p).Length : 0;
-            }
-            return Entry(name)?.Length ?? 0;
-        }
-
         private ZipArchiveEntry? Entry(string name)
         {
             ZipArchiveEntry? best = null;

@@ -30,16 +30,18 @@ public sealed class TransferTable
     public int StopCount => MinChangeSeconds.Length;
     public int Count => TransferTarget.Length;
 
-    public static TransferTable Build(GtfsFeed feed, IEnumerable<Footpath> footpaths)
+    /// <param name="capacity">How many footpaths to expect (sizes the working arrays once; 0 when unknown).</param>
+    public static TransferTable Build(GtfsFeed feed, IEnumerable<Footpath> footpaths, int capacity = 0)
     {
         ArgumentNullException.ThrowIfNull(feed);
         ArgumentNullException.ThrowIfNull(footpaths);
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         var n = feed.Stops.Count;
         // The fastest footpath per (from, to) by sorting packed keys, not a Dictionary<long, int>: long's hash code is
         // from ^ to, so the millions of footpaths of a region share a few thousand hash codes (Greater Manchester's
         // 15,318 stops took more than 10 minutes).
-        var keys = new List<long>();
-        var seconds = new List<int>();
+        var keys = new List<long>(capacity);
+        var seconds = new List<int>(capacity);
         foreach (var f in footpaths)
         {
             if (f.FromStop == f.ToStop || (uint)f.FromStop >= (uint)n || (uint)f.ToStop >= (uint)n || f.DurationSeconds < 0)

@@ -1,0 +1,27 @@
+namespace Geo.Routing.Multimodal;
+
+/// <summary>
+/// Parallel loop with exactly one worker state per core. Parallel.For's localInit runs again each time a task replica
+/// yields (about every 100 ms) or the thread pool adds threads on a loaded machine, and a walk search space of a national
+/// graph is ~100-250 MB: made per replica, they filled gigabytes while linking England's stops.
+/// </summary>
+internal static class PerCoreParallel
+{
+    /// <summary>Calls <paramref name="body"/>(i, state) for i in [0, count), items taken in order, one state per worker.</summary>
+    public static void For<TState>(int count, Func<TState> createState, Action<int, TState> body, int? workers = null)
+    {
+        ArgumentNullException.ThrowIfNull(createState);
+        ArgumentNullException.ThrowIfNull(body);
+        var n = Math.Max(1, Math.Min(workers ?? Environment.ProcessorCount, count));
+        var next = -1;
+        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = n }, _ =>
+        {
+            var state = createState();
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                body(i, state);
+            }
+        });
+    }
+}
