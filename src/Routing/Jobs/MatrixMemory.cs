@@ -86,7 +86,10 @@ public static class MatrixMemory
         long bytes = 64L << 20; // runtime
         if (job.Network is null && job.NetworkPath is { } path && File.Exists(path))
         {
-            bytes += 2 * new FileInfo(path).Length;
+            var file = new FileInfo(path);
+            var length = (file.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? file).Length;
+            // a transit job loads the walk graph only (with its snapping index and reversed copy, about the file's size)
+            bytes += (job.Mode == MatrixMode.Transit ? 1 : 2) * length;
         }
         var threads = job.Threads > 0 ? job.Threads : Environment.ProcessorCount;
         if (job.Mode == MatrixMode.Transit && job.Transit is { } transit)

@@ -213,6 +213,23 @@ public sealed class MatrixCommandTests
     }
 
     [Test]
+    public void Matrix_TransitTimetableTooLargeForMemory_RefusedUpFrontWithEstimateAndHowToSplit()
+    {
+        // a feed whose stop_times.txt is 256 GiB (a sparse file: only its length is read before refusing)
+        var feed = Directory.CreateDirectory(Out("huge-gtfs")).FullName;
+        foreach (var (name, bytes) in (ReadOnlySpan<(string, long)>)[("stop_times.txt", 256L << 30), ("stops.txt", 1000), ("trips.txt", 1000)])
+        {
+            using var f = new FileStream(Path.Combine(feed, name), FileMode.Create);
+            f.SetLength(bytes);
+        }
+        var output = Out("huge-transit.csv");
+        var (exit, error) = Geo(MatrixArgs(output, "--mode", "transit", "--gtfs", feed, "--date", "2020-06-02"));
+        Assert.That(exit, Is.EqualTo(ExitCodes.Usage), error);
+        Assert.That(error, Does.Contain("GB of memory").And.Contain("timetable about").And.Contain("regional GTFS feed"));
+        Assert.That(File.Exists(output), Is.False);
+    }
+
+    [Test]
     public void Matrix_MissingOriginsFile_ExitsBadInput()
     {
         var output = Out("missing.csv");

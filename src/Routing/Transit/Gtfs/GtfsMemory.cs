@@ -13,8 +13,11 @@ public static class GtfsMemory
     /// <summary>Bytes of stop_times.txt text per row assumed (real feeds run 40-70; fewer bytes per row means more rows).</summary>
     public const int StopTimeTextBytesPerRow = 40;
 
-    /// <summary>Peak bytes held per stop time: 25 read + 4 order + 13 feed, then 8 of timetable times, plus margin.</summary>
-    public const int BytesPerStopTime = 64;
+    /// <summary>
+    /// Bytes per stop time at the peak: 25 read + 4 order + 13 feed, then 8 of timetable times, plus the garbage of
+    /// reading (the half-England feed, 12.9 M stop times, peaked at about 2.5 GB with its trips and stops).
+    /// </summary>
+    public const int BytesPerStopTime = 96;
 
     /// <summary>Bytes of stops.txt text per stop assumed.</summary>
     public const int StopTextBytesPerRow = 40;
