@@ -8,6 +8,8 @@
 # Capped by DOTNET_GCHeapHardLimit (default 14 GiB) so running out is a clear error. Peak RSS and wall/CPU from
 # /usr/bin/time; RSS sampled every 10 s into <out>.rss; load average printed before and after; phases in <out>.summary.json.
 # Usage: bash benchmarks/scale/run-england-transit.sh [scale] [steps]   e.g. "1 201,all" (default), "0.5 201".
+# Extra geo matrix options in GEO_MATRIX_ARGS, e.g. GEO_MATRIX_ARGS="--origins-batch 2000" (each batch's rows are
+# written as it finishes: <out>.rss also logs the output's size, so the routing rate shows while it runs).
 # Data: ${GEO_BENCH_CACHE:-/tmp/geo-bench-national}/scale-<scale>-gtfs (never committed). Needs a Release build of
 # src/Cli (or GEO="dotnet path/to/geo.dll").
 set -euo pipefail
@@ -27,7 +29,7 @@ timed() {
   while kill -0 $pid 2>/dev/null; do
     child=$(pgrep -P $pid | head -1 || true)
     if [ -n "$child" ]; then
-      echo "$(date -u +%H:%M:%S) $(awk '/VmRSS/{print $2}' /proc/$child/status 2>/dev/null) KiB, load $(cut -d' ' -f1 /proc/loadavg)" >> "$out.rss"
+      echo "$(date -u +%H:%M:%S) $(awk '/VmRSS/{print $2}' /proc/$child/status 2>/dev/null) KiB, load $(cut -d' ' -f1 /proc/loadavg), output $(cat "$(dirname "$out")"/.$(basename "$out")*.tmp 2>/dev/null | wc -c) bytes" >> "$out.rss"
     fi
     sleep 10
   done
@@ -48,8 +50,10 @@ fi
 zones=$(($(wc -l < "$dir/zones.csv") - 1))
 step=$((zones / 200 > 0 ? zones / 200 : 1))
 awk -v s=$step 'NR == 1 || (NR - 2) % s == 0' "$dir/zones.csv" > "$dir/o200.csv"
+# shellcheck disable=SC2206
+extra=(${GEO_MATRIX_ARGS:-})
 common=(matrix --mode transit --network "$dir/region.geonet" --destinations "$dir/hospitals.csv" --gtfs "$dir/bus-gtfs.zip"
-  --date 2024-03-05 --window 07:00-10:00 --percentiles 25,50,75)
+  --date 2024-03-05 --window 07:00-10:00 --percentiles 25,50,75 "${extra[@]}")
 filter="Pairs|ok|unreach|unsnapped|Trips|Stops|Batches|Time|Peak|peak RSS|done|load|rror|refuse|memory"
 if [[ ",$steps," == *",201,"* ]]; then
   echo "origins: $(($(wc -l < "$dir/o200.csv") - 1)) (every ${step}th of $zones zones)"
