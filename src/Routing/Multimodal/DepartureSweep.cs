@@ -21,9 +21,12 @@ internal sealed class DepartureSweep
     private readonly int[] _pending;
     private readonly int _samples;
     private readonly int _maxTripSeconds;
+    private readonly bool _recordSteps;
 
-    public DepartureSweep(TransitNetwork network, EgressTable egress, int destinationCount, int samples, int maxRides, int maxTripSeconds)
+    /// <param name="recordSteps">Depart-at sweeps keep the RAPTOR undo log, so <see cref="Raptor"/> can be rolled back to any minute's state (the breakdown).</param>
+    public DepartureSweep(TransitNetwork network, EgressTable egress, int destinationCount, int samples, int maxRides, int maxTripSeconds, bool recordSteps = false)
     {
+        _recordSteps = recordSteps;
         _egress = egress;
         _range = new RangeRaptor(network.Timetable, network.Transfers, maxRides);
         _destArrival = new int[destinationCount];
@@ -37,6 +40,9 @@ internal sealed class DepartureSweep
     public int[] Times { get; }
 
     public int Samples => _samples;
+
+    /// <summary>The sweep's RAPTOR state; after a recorded depart-at sweep, minute m is step <see cref="Samples"/> - 1 - m.</summary>
+    public RangeRaptor Raptor => _range;
 
     /// <summary>
     /// Sweeps the window from the access search's stops and walk-only times: arrive-by when <paramref name="arriveBySeconds"/>
@@ -57,7 +63,7 @@ internal sealed class DepartureSweep
     /// <summary>Depart-at: one departure per minute from <paramref name="windowStart"/>; the walk-only time when faster.</summary>
     public void DepartAt(List<StopAccess> access, int[] direct, int windowStart)
     {
-        _range.Reset();
+        _range.Reset(_recordSteps);
         Array.Fill(_destArrival, Unreached);
         var destinations = _destArrival.Length;
         for (var m = _samples - 1; m >= 0; m--)

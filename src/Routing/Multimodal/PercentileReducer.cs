@@ -1,25 +1,31 @@
 using Geo.Core;
-using Geo.Routing.Matrices;
 
 namespace Geo.Routing.Multimodal;
 
 /// <summary>
 /// r5's percentile stage (per-worker state, reused): sorts one destination's samples and reads nearest-rank percentiles.
-/// A two-pass LSD radix sort on 16-bit keys (times up to 18 h; Unreached sorts last), about twice as fast as Array.Sort
-/// for 60-240 values; Array.Sort when the trip limit allows longer times.
+/// The samples are bounded integers (seconds up to the trip limit, or <see cref="TravelTime.Unreached"/>), so a counting
+/// sort by buckets of 2^shift seconds (about one bucket per sample, Unreached in the last) followed by an insertion sort,
+/// which only moves values within their bucket, sorts them exactly in a few passes: cheaper than a two-pass radix sort.
 /// </summary>
 internal sealed class PercentileReducer
 {
     private readonly int[] _sorted;
-    private readonly int[] _temp;
-    private readonly int[] _counts = new int[256];
-    private readonly bool _radix;
+    private readonly int[] _counts;
+    private readonly int _shift;
+    /// <summary>Values above the trip limit (Unreached) are counted as this one, in the last bucket.</summary>
+    private readonly int _cap;
 
     public PercentileReducer(int samples, int maxTripSeconds)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxTripSeconds);
         _sorted = new int[samples];
-        _temp = new int[samples];
-        _radix = maxTripSeconds < 65_535;
+        _cap = maxTripSeconds == int.MaxValue ? int.MaxValue : maxTripSeconds + 1;
+        while ((_cap >> _shift) > Math.Max(samples, 64))
+        {
+            _shift++;
+        }
+        _counts = new int[(_cap >> _shift) + 2];
     }
 
     /// <summary>Sorted samples of the last <see cref="Sort"/>.</summary>
@@ -30,34 +36,33 @@ internal sealed class PercentileReducer
 
     public void Sort(ReadOnlySpan<int> samples)
     {
-        samples.CopyTo(_sorted);
-        if (!_radix)
+        var counts = _counts.AsSpan();
+        var sorted = _sorted.AsSpan(0, samples.Length);
+        var cap = _cap;
+        var shift = _shift;
+        counts.Clear();
+        foreach (var v in samples)
         {
-            Array.Sort(_sorted);
-            return;
+            counts[(Math.Min(v, cap) >> shift) + 1]++;
         }
-        var a = _sorted;
-        var tmp = _temp;
-        var counts = _counts;
-        for (var shift = 0; shift < 16; shift += 8)
+        for (var b = 1; b < counts.Length; b++)
         {
-            Array.Clear(counts);
-            for (var i = 0; i < a.Length; i++)
+            counts[b] += counts[b - 1];
+        }
+        foreach (var v in samples)
+        {
+            sorted[counts[Math.Min(v, cap) >> shift]++] = v;
+        }
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            var v = sorted[i];
+            var j = i - 1;
+            while (j >= 0 && sorted[j] > v)
             {
-                counts[(Math.Min(a[i], 65_535) >> shift) & 255]++;
+                sorted[j + 1] = sorted[j];
+                j--;
             }
-            var total = 0;
-            for (var b = 0; b < 256; b++)
-            {
-                var c = counts[b];
-                counts[b] = total;
-                total += c;
-            }
-            for (var i = 0; i < a.Length; i++)
-            {
-                tmp[counts[(Math.Min(a[i], 65_535) >> shift) & 255]++] = a[i];
-            }
-            Array.Copy(tmp, a, a.Length);
+            sorted[j + 1] = v;
         }
     }
 

@@ -44,6 +44,15 @@ public sealed class RangeRaptor
     private int _touchedCurCount;
     private ulong[] _touchedPrevBits;
     private ulong[] _touchedCurBits;
+    /// <summary>Round whose labels the current pass writes (the round <see cref="Touch"/> records for).</summary>
+    private int _round;
+    private bool _recording;
+    /// <summary>Undo log: per (round, stop) first written in a step, its labels before the step (<see cref="UndoInts"/> ints each).</summary>
+    private int[] _undo = [];
+    private int _undoCount;
+    /// <summary>Undo-log length at the end of each recorded step, in step order.</summary>
+    private readonly List<int> _stepEnds = [];
+    private const int UndoInts = 9;
 
     public RangeRaptor(Timetable.Timetable timetable, TransferTable transfers, int maxRides)
     {
@@ -94,9 +103,16 @@ public sealed class RangeRaptor
 
     private int MaxRidesPlusOne() => MaxRides + 1;
 
-    /// <summary>Forget all labels (start of a new origin, or of a single query).</summary>
-    public void Reset()
+    /// <summary>
+    /// Forget all labels (start of a new origin, or of a single query). With <paramref name="record"/>, the following
+    /// steps log the labels they overwrite, so <see cref="RollBackTo"/> can later restore the state at the end of any of
+    /// them (the breakdown reads each pair's median journey from the sweep's own state at its minute, with no replay).
+    /// </summary>
+    public void Reset(bool record = false)
     {
+        _recording = record;
+        _undoCount = 0;
+        _stepEnds.Clear();
         for (var k = 0; k <= MaxRides; k++)
         {
             Array.Fill(_arrival[k], TravelTime.Unreached);
@@ -110,6 +126,43 @@ public sealed class RangeRaptor
         Array.Clear(_touchedPrevBits);
         _touchedCurCount = 0;
         _touchedPrevCount = 0;
+    }
+
+    /// <summary>Steps (<see cref="RunDeparture"/> calls) recorded since <see cref="Reset"/> with recording on, still held.</summary>
+    public int RecordedSteps => _stepEnds.Count;
+
+    /// <summary>
+    /// Restores every label to its value at the end of recorded step <paramref name="step"/> (0 = the first
+    /// <see cref="RunDeparture"/> after <see cref="Reset"/>), undoing the later steps, latest first. Only to read labels and
+    /// journeys: steps can only be rolled further back, and <see cref="RunDeparture"/> needs a <see cref="Reset"/> first.
+    /// <see cref="ImprovedVehicleStops"/> is not restored.
+    /// </summary>
+    public void RollBackTo(int step)
+    {
+        if (!_recording || (uint)step >= (uint)_stepEnds.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(step), step, $"Not a recorded step (0..{_stepEnds.Count - 1}).");
+        }
+        var end = _stepEnds[step];
+        var rounds = MaxRides + 1;
+        var u = _undo;
+        for (var i = _undoCount - UndoInts; i >= end; i -= UndoInts)
+        {
+            var key = u[i];
+            var s = key / rounds;
+            var k = key - (s * rounds);
+            _arrival[k][s] = u[i + 1];
+            _ready[k][s] = u[i + 2];
+            _vehicle[k][s] = u[i + 3];
+            _boardStop[k][s] = u[i + 4];
+            _boardTrip[k][s] = u[i + 5];
+            _readyFrom[k][s] = u[i + 6];
+            _bestVehicle[s] = u[i + 7];
+            _accessSeconds[s] = u[i + 8];
+        }
+        _undoCount = end;
+        _stepEnds.RemoveRange(step + 1, _stepEnds.Count - step - 1);
+        _improvedCount = 0;
     }
 
     /// <summary>Stops whose earliest vehicle arrival (<see cref="BestVehicleArrival"/>) improved during the last <see cref="RunDeparture"/>.</summary>
@@ -162,6 +215,7 @@ public sealed class RangeRaptor
         Array.Clear(_marked);
 
         ClearTouched(ref _touchedCurBits, _touchedCur, ref _touchedCurCount);
+        _round = 0;
         var a0 = _arrival[0];
         var r0 = _ready[0];
         foreach (var acc in access)
@@ -169,12 +223,12 @@ public sealed class RangeRaptor
             var t = departureSeconds + acc.DurationSeconds;
             if (t <= maxArrivalSeconds && t < r0[acc.Stop])
             {
+                Touch(acc.Stop);
                 r0[acc.Stop] = t;
                 a0[acc.Stop] = Math.Min(a0[acc.Stop], t);
                 _readyFrom[0][acc.Stop] = None;
                 _accessSeconds[acc.Stop] = acc.DurationSeconds;
                 _marked[acc.Stop >> 6] |= 1UL << acc.Stop;
-                Touch(acc.Stop);
             }
         }
 
@@ -188,6 +242,7 @@ public sealed class RangeRaptor
             // so a stop touched again was not listed and the next round's min-merge missed it
             (_touchedPrevCount, _touchedCurCount) = (_touchedCurCount, _touchedPrevCount);
             ClearTouched(ref _touchedCurBits, _touchedCur, ref _touchedCurCount);
+            _round = k;
             MinMerge(k);
             if (scanning && ScanPatterns(k, maxArrivalSeconds))
             {
@@ -198,6 +253,10 @@ public sealed class RangeRaptor
                 scanning = false; // nothing marked: keep merging so later rounds stay <= earlier ones
                 Array.Clear(_marked);
             }
+        }
+        if (_recording)
+        {
+            _stepEnds.Add(_undoCount);
         }
     }
 
@@ -210,6 +269,7 @@ public sealed class RangeRaptor
         count = 0;
     }
 
+    /// <summary>Lists stop <paramref name="s"/> as changed in the current round; called before its labels are written, so the undo log gets their old values.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Touch(int s)
     {
@@ -217,7 +277,33 @@ public sealed class RangeRaptor
         {
             _touchedCurBits[s >> 6] |= 1UL << s;
             _touchedCur[_touchedCurCount++] = s;
+            if (_recording)
+            {
+                Record(s);
+            }
         }
+    }
+
+    /// <summary>Logs the current round's labels of stop <paramref name="s"/> (its first change in this round of this step).</summary>
+    private void Record(int s)
+    {
+        if (_undoCount + UndoInts > _undo.Length)
+        {
+            Array.Resize(ref _undo, Math.Max(1 << 16, _undo.Length * 2));
+        }
+        var u = _undo;
+        var i = _undoCount;
+        var k = _round;
+        u[i] = (s * (MaxRides + 1)) + k;
+        u[i + 1] = _arrival[k][s];
+        u[i + 2] = _ready[k][s];
+        u[i + 3] = _vehicle[k][s];
+        u[i + 4] = _boardStop[k][s];
+        u[i + 5] = _boardTrip[k][s];
+        u[i + 6] = _readyFrom[k][s];
+        u[i + 7] = _bestVehicle[s];
+        u[i + 8] = _accessSeconds[s];
+        _undoCount = i + UndoInts;
     }
 
     private void MinMerge(int k)
@@ -231,25 +317,12 @@ public sealed class RangeRaptor
         for (var i = 0; i < _touchedPrevCount; i++)
         {
             var s = _touchedPrev[i];
-            var changed = false;
-            if (prevReady[s] < ready[s])
-            {
-                ready[s] = prevReady[s];
-                changed = true;
-            }
-            if (prevArrival[s] < arrival[s])
-            {
-                arrival[s] = prevArrival[s];
-                changed = true;
-            }
-            if (prevVehicle[s] < vehicle[s])
-            {
-                vehicle[s] = prevVehicle[s];
-                changed = true;
-            }
-            if (changed)
+            if (prevReady[s] < ready[s] || prevArrival[s] < arrival[s] || prevVehicle[s] < vehicle[s])
             {
                 Touch(s);
+                ready[s] = Math.Min(ready[s], prevReady[s]);
+                arrival[s] = Math.Min(arrival[s], prevArrival[s]);
+                vehicle[s] = Math.Min(vehicle[s], prevVehicle[s]);
             }
         }
     }
@@ -329,8 +402,8 @@ public sealed class RangeRaptor
                         var arr = arrivals[row + pos];
                         if (arr < vehicle[s] && arr <= maxArrival)
                         {
-                            vehicle[s] = arr;
                             Touch(s);
+                            vehicle[s] = arr;
                             boardStopK[s] = boardStop;
                             boardTripK[s] = tripBase + trip;
                             if ((roundBits[s >> 6] & (1UL << s)) == 0)
@@ -399,6 +472,7 @@ public sealed class RangeRaptor
         foreach (var s in roundImproved)
         {
             roundBits[s >> 6] = 0;
+            Touch(s); // already listed by the scan that improved its vehicle label: logs nothing
             var t = vehicle[s];
             if (t < bestVehicle[s])
             {
@@ -420,7 +494,6 @@ public sealed class RangeRaptor
                 readyFrom[s] = s;
                 marked[s >> 6] |= 1UL << s;
             }
-            Touch(s);
         }
         foreach (var s in roundImproved)
         {
@@ -436,15 +509,15 @@ public sealed class RangeRaptor
                 var u = target[e];
                 if (tu < arrival[u])
                 {
-                    arrival[u] = tu;
                     Touch(u);
+                    arrival[u] = tu;
                 }
                 if (tu < ready[u])
                 {
+                    Touch(u);
                     ready[u] = tu;
                     readyFrom[u] = s;
                     marked[u >> 6] |= 1UL << u;
-                    Touch(u);
                 }
             }
         }
