@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Geo.Core;
 using Geo.Routing.Transit.Gtfs;
 using Geo.Routing.Transit.Timetable;
@@ -273,16 +274,24 @@ public sealed class RangeRaptor
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Touch(int s)
     {
-        if ((_touchedCurBits[s >> 6] & (1UL << s)) == 0)
+        ref var word = ref At(_touchedCurBits, s >> 6);
+        if ((word & (1UL << s)) == 0)
         {
-            _touchedCurBits[s >> 6] |= 1UL << s;
-            _touchedCur[_touchedCurCount++] = s;
+            word |= 1UL << s;
+            At(_touchedCur, _touchedCurCount++) = s;
             if (_recording)
             {
                 Record(s);
             }
         }
     }
+
+    /// <summary>
+    /// Element <paramref name="i"/> of <paramref name="a"/> without a bounds check, for the scan and transfer loops, whose
+    /// indexes come from the timetable's own CSR arrays (stops &lt; StopCount, positions inside their pattern).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref T At<T>(T[] a, int i) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a), (nint)(uint)i);
 
     /// <summary>Logs the current round's labels of stop <paramref name="s"/> (its first change in this round of this step).</summary>
     private void Record(int s)
@@ -386,7 +395,7 @@ public sealed class RangeRaptor
                 var tripBase = pto[p];
                 var timeBase = pTime[p];
                 var pos = 0;
-                while (pos < stops.Length && (marked[stops[pos] >> 6] & (1UL << stops[pos])) == 0)
+                while (pos < stops.Length && (At(marked, stops[pos] >> 6) & (1UL << stops[pos])) == 0)
                 {
                     pos++;
                 }
@@ -399,28 +408,30 @@ public sealed class RangeRaptor
                     var f = stopFlags[pos];
                     if (trip >= 0 && (f & GtfsFeed.DropOffAllowed) != 0)
                     {
-                        var arr = arrivals[row + pos];
-                        if (arr < vehicle[s] && arr <= maxArrival)
+                        var arr = At(arrivals, row + pos);
+                        ref var v = ref At(vehicle, s);
+                        if (arr < v && arr <= maxArrival)
                         {
                             Touch(s);
-                            vehicle[s] = arr;
-                            boardStopK[s] = boardStop;
-                            boardTripK[s] = tripBase + trip;
-                            if ((roundBits[s >> 6] & (1UL << s)) == 0)
+                            v = arr;
+                            At(boardStopK, s) = boardStop;
+                            At(boardTripK, s) = tripBase + trip;
+                            ref var roundWord = ref At(roundBits, s >> 6);
+                            if ((roundWord & (1UL << s)) == 0)
                             {
-                                roundBits[s >> 6] |= 1UL << s;
-                                roundImproved[roundCount++] = s;
+                                roundWord |= 1UL << s;
+                                At(roundImproved, roundCount++) = s;
                             }
                         }
                     }
                     // board only where round k-1 improved the label (elsewhere the result is already known, r5's rule),
                     // and only if an earlier trip than the current one can be caught
-                    if ((marked[s >> 6] & (1UL << s)) == 0 || (f & GtfsFeed.PickupAllowed) == 0)
+                    if ((At(marked, s >> 6) & (1UL << s)) == 0 || (f & GtfsFeed.PickupAllowed) == 0)
                     {
                         continue;
                     }
-                    var ready = prevReady[s];
-                    if (trip < 0 || (trip > 0 && ready <= departures[row - n + pos]))
+                    var ready = At(prevReady, s);
+                    if (trip < 0 || (trip > 0 && ready <= At(departures, row - n + pos)))
                     {
                         // earliest trip in [0, limit) departing at or after 'ready'
                         var lo = 0;
@@ -429,7 +440,7 @@ public sealed class RangeRaptor
                         while (lo < hi)
                         {
                             var mid = (lo + hi) >>> 1;
-                            if (departures[timeBase + (mid * n) + pos] >= ready)
+                            if (At(departures, timeBase + (mid * n) + pos) >= ready)
                             {
                                 hi = mid;
                             }
@@ -501,23 +512,27 @@ public sealed class RangeRaptor
             var end = first[s + 1];
             for (var e = first[s]; e < end; e++)
             {
-                var tu = t + duration[e];
+                var tu = t + At(duration, e);
                 if (tu > maxArrival)
                 {
                     continue;
                 }
-                var u = target[e];
-                if (tu < arrival[u])
+                var u = At(target, e);
+                ref var arrivalU = ref At(arrival, u);
+                ref var readyU = ref At(ready, u);
+                if (tu < readyU || tu < arrivalU)
                 {
                     Touch(u);
-                    arrival[u] = tu;
-                }
-                if (tu < ready[u])
-                {
-                    Touch(u);
-                    ready[u] = tu;
-                    readyFrom[u] = s;
-                    marked[u >> 6] |= 1UL << u;
+                    if (tu < arrivalU)
+                    {
+                        arrivalU = tu;
+                    }
+                    if (tu < readyU)
+                    {
+                        readyU = tu;
+                        At(readyFrom, u) = s;
+                        At(marked, u >> 6) |= 1UL << u;
+                    }
                 }
             }
         }
