@@ -28,7 +28,7 @@ internal sealed class DepartureSweep
     {
         _recordSteps = recordSteps;
         _egress = egress;
-        _range = new RangeRaptor(network.Timetable, network.Transfers, maxRides);
+        _range = new RangeRaptor(network.Timetable, network.Transfers, maxRides, walkAfterLastRide: false);
         _destArrival = new int[destinationCount];
         _pending = new int[destinationCount];
         _samples = samples;

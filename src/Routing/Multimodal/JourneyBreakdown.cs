@@ -33,7 +33,7 @@ internal sealed class JourneyBreakdown
         _egress = egress;
         _fares = fares;
         _maxTripSeconds = maxTripSeconds;
-        _single = new RangeRaptor(network.Timetable, network.Transfers, maxRides);
+        _single = new RangeRaptor(network.Timetable, network.Transfers, maxRides, walkAfterLastRide: false);
         _state = _single;
         _keys = new long[destinationCount];
         _rides = new FareRide[maxRides];

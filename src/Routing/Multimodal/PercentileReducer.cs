@@ -3,69 +3,84 @@ using Geo.Core;
 namespace Geo.Routing.Multimodal;
 
 /// <summary>
-/// r5's percentile stage (per-worker state, reused): sorts one destination's samples and reads nearest-rank percentiles.
-/// The samples are bounded integers (seconds up to the trip limit, or <see cref="TravelTime.Unreached"/>), so a counting
-/// sort by buckets of 2^shift seconds (about one bucket per sample, Unreached in the last) followed by an insertion sort,
-/// which only moves values within their bucket, sorts them exactly in a few passes: cheaper than a two-pass radix sort.
+/// r5's percentile stage (per-worker state, reused): nearest-rank percentiles of one destination's samples. The samples
+/// are bounded integers (seconds up to the trip limit, or <see cref="TravelTime.Unreached"/>), so <see cref="Partition"/>
+/// spreads them by buckets of 2^shift seconds (about one bucket per sample, Unreached in the last) in one counting
+/// pass, with no data-dependent branches, and <see cref="At"/> sorts only the few values in the bucket holding the
+/// rank: exact, and cheaper than sorting all samples (a two-pass radix sort before).
 /// </summary>
 internal sealed class PercentileReducer
 {
-    private readonly int[] _sorted;
-    private readonly int[] _counts;
+    private readonly int[] _bucketed;
+    /// <summary>After <see cref="Partition"/>: the end of each bucket in <see cref="_bucketed"/>.</summary>
+    private readonly int[] _ends;
     private readonly int _shift;
-    /// <summary>Values above the trip limit (Unreached) are counted as this one, in the last bucket.</summary>
+    /// <summary>Values above the trip limit (Unreached) are bucketed as this one, in the last bucket.</summary>
     private readonly int _cap;
+    private int _count;
 
     public PercentileReducer(int samples, int maxTripSeconds)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxTripSeconds);
-        _sorted = new int[samples];
+        _bucketed = new int[samples];
         _cap = maxTripSeconds == int.MaxValue ? int.MaxValue : maxTripSeconds + 1;
         while ((_cap >> _shift) > Math.Max(samples, 64))
         {
             _shift++;
         }
-        _counts = new int[(_cap >> _shift) + 2];
+        _ends = new int[(_cap >> _shift) + 1];
     }
-
-    /// <summary>Sorted samples of the last <see cref="Sort"/>.</summary>
-    public ReadOnlySpan<int> Sorted => _sorted;
 
     /// <summary>Index in the sorted samples of a percentile (nearest rank).</summary>
     public static int Rank(int percentile, int samples) => Math.Clamp((int)Math.Ceiling(percentile / 100.0 * samples) - 1, 0, samples - 1);
 
-    public void Sort(ReadOnlySpan<int> samples)
+    /// <summary>Takes one destination's samples (a counting sort by bucket: in bucket order, unsorted within a bucket).</summary>
+    public void Partition(ReadOnlySpan<int> samples)
     {
-        var counts = _counts.AsSpan();
-        var sorted = _sorted.AsSpan(0, samples.Length);
+        var ends = _ends.AsSpan();
+        var bucketed = _bucketed.AsSpan(0, samples.Length);
         var cap = _cap;
         var shift = _shift;
-        counts.Clear();
+        ends.Clear();
         foreach (var v in samples)
         {
-            counts[(Math.Min(v, cap) >> shift) + 1]++;
+            ends[Math.Min(v, cap) >> shift]++;
         }
-        for (var b = 1; b < counts.Length; b++)
+        // starts (exclusive prefix sums), which the scatter advances to the ends
+        var total = 0;
+        for (var b = 0; b < ends.Length; b++)
         {
-            counts[b] += counts[b - 1];
+            var c = ends[b];
+            ends[b] = total;
+            total += c;
         }
         foreach (var v in samples)
         {
-            sorted[counts[Math.Min(v, cap) >> shift]++] = v;
+            bucketed[ends[Math.Min(v, cap) >> shift]++] = v;
         }
-        for (var i = 1; i < sorted.Length; i++)
-        {
-            var v = sorted[i];
-            var j = i - 1;
-            while (j >= 0 && sorted[j] > v)
-            {
-                sorted[j + 1] = sorted[j];
-                j--;
-            }
-            sorted[j + 1] = v;
-        }
+        _count = samples.Length;
     }
 
-    /// <summary>The time at a percentile of the last sort, or <see cref="TravelTime.Unreached"/>.</summary>
-    public int At(int percentile) => _sorted[Rank(percentile, _sorted.Length)];
+    /// <summary>The time at a percentile of the last <see cref="Partition"/>, or <see cref="TravelTime.Unreached"/>.</summary>
+    public int At(int percentile)
+    {
+        var rank = Rank(percentile, _count);
+        var a = _bucketed;
+        // every value of a bucket has the same key, so the value now at the rank names the bucket to sort
+        var bucket = Math.Min(a[rank], _cap) >> _shift;
+        var start = bucket == 0 ? 0 : _ends[bucket - 1];
+        var end = _ends[bucket];
+        for (var i = start + 1; i < end; i++)
+        {
+            var v = a[i];
+            var j = i - 1;
+            while (j >= start && a[j] > v)
+            {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = v;
+        }
+        return a[rank];
+    }
 }

@@ -75,7 +75,7 @@ internal sealed class TransitMatrixWorker
                 continue;
             }
             var samples = times.AsSpan(d * _samples, _samples);
-            _reducer.Sort(samples);
+            _reducer.Partition(samples);
             for (var p = 0; p < pcount; p++)
             {
                 var v = _reducer.At(percentiles[p]);

@@ -53,9 +53,15 @@ public sealed class RangeRaptor
     private int _undoCount;
     /// <summary>Undo-log length at the end of each recorded step, in step order.</summary>
     private readonly List<int> _stepEnds = [];
+    private readonly bool _walkAfterLastRide;
     private const int UndoInts = 9;
 
-    public RangeRaptor(Timetable.Timetable timetable, TransferTable transfers, int maxRides)
+    /// <param name="walkAfterLastRide">
+    /// False skips the footpaths after the last round's rides: they only lower that round's walk arrivals
+    /// (<see cref="EarliestArrival(int)"/>), never a vehicle arrival, a journey or a later boarding, so the matrix sweeps,
+    /// which egress from vehicle arrivals, save that work.
+    /// </param>
+    public RangeRaptor(Timetable.Timetable timetable, TransferTable transfers, int maxRides, bool walkAfterLastRide = true)
     {
         ArgumentNullException.ThrowIfNull(timetable);
         ArgumentNullException.ThrowIfNull(transfers);
@@ -68,6 +74,7 @@ public sealed class RangeRaptor
         _transfers = transfers;
         _stops = timetable.StopCount;
         MaxRides = maxRides;
+        _walkAfterLastRide = walkAfterLastRide;
         _arrival = NewRounds();
         _ready = NewRounds();
         _vehicle = NewRounds();
@@ -247,7 +254,7 @@ public sealed class RangeRaptor
             MinMerge(k);
             if (scanning && ScanPatterns(k, maxArrivalSeconds))
             {
-                ApplyTransfers(k, maxArrivalSeconds);
+                ApplyTransfers(k, maxArrivalSeconds, footpaths: k < MaxRides || _walkAfterLastRide);
             }
             else
             {
@@ -463,7 +470,7 @@ public sealed class RangeRaptor
         return true;
     }
 
-    private void ApplyTransfers(int k, int maxArrival)
+    private void ApplyTransfers(int k, int maxArrival, bool footpaths)
     {
         var vehicle = _vehicle[k];
         var arrival = _arrival[k];
@@ -505,6 +512,10 @@ public sealed class RangeRaptor
                 readyFrom[s] = s;
                 marked[s >> 6] |= 1UL << s;
             }
+        }
+        if (!footpaths)
+        {
+            roundImproved = [];
         }
         foreach (var s in roundImproved)
         {

@@ -166,16 +166,22 @@ public sealed class RangeRaptorTests
         var (_, tt, tr) = IsleOfWight();
         var range = new RangeRaptor(tt, tr, 4);
         var fresh = new RangeRaptor(tt, tr, 4);
+        // the matrix sweeps' setting: no footpaths after the last ride, same vehicle arrivals and journeys
+        var lean = new RangeRaptor(tt, tr, 4, walkAfterLastRide: false);
+        var legs = new List<JourneyLeg>();
+        var leanLegs = new List<JourneyLeg>();
         var rng = new Random(7);
         var served = Enumerable.Range(0, tt.StopCount).Where(s => tt.StopPatternOffsets[s + 1] > tt.StopPatternOffsets[s]).ToArray();
         for (var q = 0; q < 4; q++)
         {
             StopAccess[] access = [new StopAccess(served[rng.Next(served.Length)], 120), new StopAccess(served[rng.Next(served.Length)], 300)];
             range.Reset();
+            lean.Reset();
             var previous = Enumerable.Repeat(TravelTime.Unreached, tt.StopCount).ToArray();
             for (var t = (8 * 3600) + (59 * 60); t >= 8 * 3600; t -= 60)
             {
                 range.RunDeparture(t, access);
+                lean.RunDeparture(t, access);
                 fresh.Run(t, access);
                 var improved = range.ImprovedVehicleStops.ToArray().ToHashSet();
                 for (var s = 0; s < tt.StopCount; s++)
@@ -187,6 +193,12 @@ public sealed class RangeRaptorTests
                         Assert.Fail($"origin set {q}, minute {GtfsTime.Format(t)}, stop {s}: range {range.BestVehicleArrival(s)} fresh {fresh.BestVehicleArrival(s)}");
                     }
                     CheckJourney(range, fresh, s, t, access, $"origin set {q}, minute {GtfsTime.Format(t)}, stop {s}");
+                    range.TryGetJourney(s, legs);
+                    lean.TryGetJourney(s, leanLegs);
+                    if (lean.BestVehicleArrival(s) != range.BestVehicleArrival(s) || lean.EarliestArrival(s, 3) != range.EarliestArrival(s, 3) || !leanLegs.SequenceEqual(legs))
+                    {
+                        Assert.Fail($"origin set {q}, minute {GtfsTime.Format(t)}, stop {s}: without walks after the last ride {string.Join(" ", leanLegs)}, with {string.Join(" ", legs)}");
+                    }
                 }
             }
         }
