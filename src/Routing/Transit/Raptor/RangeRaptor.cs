@@ -54,6 +54,8 @@ public sealed class RangeRaptor
     /// <summary>Undo-log length at the end of each recorded step, in step order.</summary>
     private readonly List<int> _stepEnds = [];
     private readonly bool _walkAfterLastRide;
+    /// <summary>Bits of an undo-log key holding the round (below the stop).</summary>
+    private readonly int _roundBits;
     private const int UndoInts = 9;
 
     /// <param name="walkAfterLastRide">
@@ -74,6 +76,11 @@ public sealed class RangeRaptor
         _transfers = transfers;
         _stops = timetable.StopCount;
         MaxRides = maxRides;
+        _roundBits = 32 - BitOperations.LeadingZeroCount((uint)maxRides);
+        if (((long)_stops << _roundBits) > int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxRides), maxRides, $"{_stops} stops x {maxRides} rides is too many for the undo log's keys.");
+        }
         _walkAfterLastRide = walkAfterLastRide;
         _arrival = NewRounds();
         _ready = NewRounds();
@@ -152,13 +159,13 @@ public sealed class RangeRaptor
             throw new ArgumentOutOfRangeException(nameof(step), step, $"Not a recorded step (0..{_stepEnds.Count - 1}).");
         }
         var end = _stepEnds[step];
-        var rounds = MaxRides + 1;
         var u = _undo;
+        var roundMask = (1 << _roundBits) - 1;
         for (var i = _undoCount - UndoInts; i >= end; i -= UndoInts)
         {
             var key = u[i];
-            var s = key / rounds;
-            var k = key - (s * rounds);
+            var s = key >> _roundBits;
+            var k = key & roundMask;
             _arrival[k][s] = u[i + 1];
             _ready[k][s] = u[i + 2];
             _vehicle[k][s] = u[i + 3];
@@ -310,7 +317,7 @@ public sealed class RangeRaptor
         var u = _undo;
         var i = _undoCount;
         var k = _round;
-        u[i] = (s * (MaxRides + 1)) + k;
+        u[i] = (s << _roundBits) | k;
         u[i + 1] = _arrival[k][s];
         u[i + 2] = _ready[k][s];
         u[i + 3] = _vehicle[k][s];
