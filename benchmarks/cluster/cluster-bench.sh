@@ -55,7 +55,7 @@ run_cluster() { # silos mode shard_origins [again] -> prints seconds from submit
     /usr/bin/time -f "%U %S" -o "$WORK/submit-warm.cpu" $GEO cluster submit "$WORK/$id-warm.json" --data "$WORK/data" --postgres "$PG" --cluster-id bench --service-id bench > "$WORK/submit.log" 2>&1
     local w1; w1=$(for p in "${pids[@]}"; do cpu_ticks "$p"; done | paste -sd+ | bc)
     warm="$(echo "($w1 - $w0) / $(getconf CLK_TCK)" | bc -l) $(awk '{ print $1 + $2 }' "$WORK/submit-warm.cpu") $(span "$id-warm")"
-    phases "$id-warm" 0 0 | sed 's/submit->stored.*first lease->last/first lease->last/; s/, last verified->submit exit [^;]*;/;/' >&2
+    phases "$id-warm" 0 0 | sed 's/submit->stored [^,]*, //; s/, last verified->submit exit [^;]*;/;/' >&2
   fi
   kill "${pids[@]}"; wait "${pids[@]}" 2>/dev/null || true
   phases "$id" "$t0" "$t1" >&2
