@@ -65,7 +65,7 @@ internal static class ChRun
             // A built .geonet (e.g. from geo sample --national + geo build-network --contract car): the hierarchy is loaded
             // from the cache file beside it when build-network made one, else contracted here.
             var mode = args.Length > 3 ? Enum.Parse<TravelMode>(args[3], ignoreCase: true) : TravelMode.Car;
-            var network = StreetNetwork.Load(args[1]);
+            var network = StreetNetwork.Load(args[1], [mode]);   // only the queried mode's graph: England's three need ~8 GB
             graph = network.GetModeGraph(mode);
             Console.WriteLine($"load: {clock.Elapsed.TotalSeconds:F2} s");
             clock.Restart();
