@@ -223,7 +223,7 @@ public sealed class MatrixCommandTests
             f.SetLength(bytes);
         }
         var output = Out("huge-transit.csv");
-        var (exit, error) = Geo(MatrixArgs(output, "--mode", "transit", "--gtfs", feed, "--date", "2020-06-02"));
+        var (exit, error) = Geo(MatrixArgs(output, "--mode", "transit", "--gtfs", feed, "--date", "2020-06-02", "--window", "07:00-10:00"));
         Assert.That(exit, Is.EqualTo(ExitCodes.Usage), error);
         Assert.That(error, Does.Contain("GB of memory").And.Contain("timetable about").And.Contain("regional GTFS feed"));
         Assert.That(File.Exists(output), Is.False);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
 using Geo.Core;
-using Geo.Routing.Transit.Timetable;
 
 namespace Geo.Routing.Transit.Gtfs;
 
@@ -434,8 +433,8 @@ public static class GtfsReader
             bool[]? runs = null;
             if (serviceDate is { } day)
             {
-                var today = ServiceCalendar.ActiveServices(_services.Count, _calendars, _calendarDates, day);
-                var yesterday = ServiceCalendar.ActiveServices(_services.Count, _calendars, _calendarDates, day.AddDays(-1));
+                var today = GtfsServiceDays.Active(_services.Count, _calendars, _calendarDates, day);
+                var yesterday = GtfsServiceDays.Active(_services.Count, _calendars, _calendarDates, day.AddDays(-1));
                 runs = new bool[_trips.Count - tripBase];
                 for (var t = 0; t < runs.Length; t++)
                 {

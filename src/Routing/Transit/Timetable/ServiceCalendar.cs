@@ -12,31 +12,7 @@ public static class ServiceCalendar
     public static bool[] ActiveServices(GtfsFeed feed, DateOnly date)
     {
         ArgumentNullException.ThrowIfNull(feed);
-        return ActiveServices(feed.ServiceIds.Count, feed.Calendars, feed.CalendarDates, date);
-    }
-
-    /// <summary>Active flag per service index 0 .. <paramref name="serviceCount"/>-1 on <paramref name="date"/>.</summary>
-    public static bool[] ActiveServices(int serviceCount, IReadOnlyList<GtfsCalendar> calendars, IReadOnlyList<GtfsCalendarDate> calendarDates, DateOnly date)
-    {
-        ArgumentNullException.ThrowIfNull(calendars);
-        ArgumentNullException.ThrowIfNull(calendarDates);
-        var active = new bool[serviceCount];
-        var bit = 1 << (((int)date.DayOfWeek + 6) % 7); // Monday = bit 0
-        foreach (var c in calendars)
-        {
-            if (date >= c.StartDate && date <= c.EndDate && (c.WeekdayMask & bit) != 0)
-            {
-                active[c.Service] = true;
-            }
-        }
-        foreach (var d in calendarDates)
-        {
-            if (d.Date == date)
-            {
-                active[d.Service] = d.Added;
-            }
-        }
-        return active;
+        return GtfsServiceDays.Active(feed.ServiceIds.Count, feed.Calendars, feed.CalendarDates, date);
     }
 
     /// <summary>True when <paramref name="date"/> lies within at least one feed's calendar range.</summary>
