@@ -1,9 +1,9 @@
 namespace Geo.Routing.Multimodal;
 
 /// <summary>
-/// Parallel loop with exactly one worker state per core. Parallel.For's localInit runs again each time a task replica
-/// yields (about every 100 ms) or the thread pool adds threads on a loaded machine, and a walk search space of a national
-/// graph is ~100-250 MB: made per replica, they filled gigabytes while linking England's stops.
+/// Parallel loop with exactly one worker state per core. Parallel.For's localInit runs again for each task replica
+/// (replicas yield after a time slice and are replaced, and a loaded machine's pool adds threads), and a walk search
+/// space of a national graph is ~100-250 MB: made per replica, they filled gigabytes while linking England's stops.
 /// </summary>
 internal static class PerCoreParallel
 {
