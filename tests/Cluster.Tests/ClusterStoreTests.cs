@@ -19,7 +19,7 @@ public sealed class ClusterStoreTests
     {
         _database = TestDatabase.Create();
         await ClusterSchema.EnsureAsync(_database.ConnectionString);
-        await ClusterSchema.EnsureAsync(_database.ConnectionString); // idempotent, also the ALTERs for older databases
+        await ClusterSchema.EnsureAsync(_database.ConnectionString); // idempotent
     }
 
     [OneTimeTearDown]
@@ -56,6 +56,32 @@ public sealed class ClusterStoreTests
         var jobDone = events.NextChange;
         await store.UpdateJobStateAsync("events", JobState.Done, null);
         await AssertNotified(jobDone, "job state changed");
+    }
+
+    [Test]
+    public async Task A_database_at_the_current_schema_version_is_left_alone_and_an_older_one_is_migrated()
+    {
+        var database = _database!;
+        Assert.That(database.Scalar("SELECT version FROM geo_cluster_schema"), Is.EqualTo(ClusterSchema.Version));
+        Assert.That(database.Scalar("SELECT count(*) FROM geo_cluster_schema"), Is.EqualTo(1L));
+
+        // Another transaction reading the shard table: any ALTER TABLE on it would wait for this lock (and time out).
+        await using (var reader = await ClusterStore.OpenAsync(database.ConnectionString))
+        await using (var reading = await reader.BeginTransactionAsync())
+        {
+            await using (var lockShards = new Npgsql.NpgsqlCommand("LOCK TABLE geo_cluster_shard IN ACCESS SHARE MODE", reader, reading))
+            {
+                await lockShards.ExecuteNonQueryAsync();
+            }
+            using var timeout = new CancellationTokenSource(NotificationTimeout);
+            Assert.DoesNotThrowAsync(() => ClusterSchema.EnsureAsync(database.ConnectionString, timeout.Token), "no DDL at the current version");
+        }
+
+        // A database from before versioning (no version table, no timing columns) is brought up to date.
+        database.Scalar("DROP TABLE geo_cluster_schema; ALTER TABLE geo_cluster_shard DROP COLUMN verify_ms");
+        await ClusterSchema.EnsureAsync(database.ConnectionString);
+        Assert.That(database.Scalar("SELECT version FROM geo_cluster_schema"), Is.EqualTo(ClusterSchema.Version));
+        Assert.That(database.Scalar("SELECT count(*) FROM information_schema.columns WHERE table_name = 'geo_cluster_shard' AND column_name = 'verify_ms'"), Is.EqualTo(1L));
     }
 
     private static async Task AssertNotified(Task change, string what)
