@@ -36,12 +36,14 @@ internal static class ChRun
         else if (args[0] == "verify")
         {
             // CH (from the cache beside a built .geonet) against plain Dijkstra on sources x targets random vertex pairs of the
-            // car graph: ch verify region.geonet [sources] [targets]. Exit 1 on any difference in duration or length.
+            // graph of one mode (car unless given): ch verify region.geonet [sources] [targets] [mode]. Exit 1 on any difference
+            // in duration or length.
             var sources = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10;
             var targets = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 100;
-            var network = StreetNetwork.Load(args[1], [TravelMode.Car]);
-            graph = network.GetModeGraph(TravelMode.Car);
-            var hierarchy = RoadMatrixComputer.Hierarchy(network, TravelMode.Car, TimeBand.OffPeak, null, graph,
+            var mode = args.Length > 4 ? Enum.Parse<TravelMode>(args[4], ignoreCase: true) : TravelMode.Car;
+            var network = StreetNetwork.Load(args[1], [mode]);
+            graph = network.GetModeGraph(mode);
+            var hierarchy = RoadMatrixComputer.Hierarchy(network, mode, TimeBand.OffPeak, null, graph,
                 new RoadMatrixOptions { NetworkPath = args[1] }, out var fromCache);
             request = new MatrixRequest { Sources = BenchData.RandomVertexSeeds(graph, sources, 11), Targets = BenchData.RandomVertexSeeds(graph, targets, 12) };
             Console.WriteLine($"loaded in {clock.Elapsed.TotalSeconds:F1} s (hierarchy {(fromCache ? "from cache" : "contracted")})");
@@ -65,7 +67,7 @@ internal static class ChRun
             // A built .geonet (e.g. from geo sample --national + geo build-network --contract car): the hierarchy is loaded
             // from the cache file beside it when build-network made one, else contracted here.
             var mode = args.Length > 3 ? Enum.Parse<TravelMode>(args[3], ignoreCase: true) : TravelMode.Car;
-            var network = StreetNetwork.Load(args[1]);
+            var network = StreetNetwork.Load(args[1], [mode]);   // only the queried mode's graph: England's three need ~8 GB
             graph = network.GetModeGraph(mode);
             Console.WriteLine($"load: {clock.Elapsed.TotalSeconds:F2} s");
             clock.Restart();

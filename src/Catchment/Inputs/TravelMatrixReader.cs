@@ -225,7 +225,8 @@ public static class TravelMatrixReader
 
     /// <summary>
     /// Reads a wide matrix: the origin column (spec.Origin, else "from_id", else the first column) and one column per
-    /// destination. Streamed: rows are parsed straight into one array sized from the file's line count, so a national
+    /// destination; an empty cell is a pair with no route (as <c>geo matrix --wide</c> writes it), a row that stops short is
+    /// an error naming the missing pair. Streamed: rows are parsed straight into one array sized from the file's line count, so a national
     /// matrix (35,672 x 6,500) needs its 8 bytes a pair and not the text of every cell.
     /// </summary>
     public static TravelMatrix ReadWide(string path, string mode, MatrixSpec? spec = null, InputOptions? input = null)
@@ -298,13 +299,15 @@ public static class TravelMatrixReader
             }
             for (var d = 0; d < nd; d++)
             {
-                var text = Cell(destinationColumns[d]);
-                if (text.Length == 0)
+                var c = destinationColumns[d];
+                if (c >= fields.Count)
                 {
                     throw new InputFileException(path, line, destinationIds[d],
-                        $"missing pair: origin '{origin}' -> destination '{destinationIds[d]}' has an empty cell");
+                        $"missing pair: the row of origin '{origin}' ends before destination '{destinationIds[d]}'");
                 }
-                minutes[at + d] = ParseMinutes(path, line, destinationIds[d], text, spec.NoRoute, issues);
+                // An empty cell is no route: the wide form has no status column, and geo matrix --wide leaves unreached pairs empty.
+                var text = fields[c].Trim();
+                minutes[at + d] = text.Length == 0 ? double.NaN : ParseMinutes(path, line, destinationIds[d], text, spec.NoRoute, issues);
             }
             rows++;
         }, input.Encoding);

@@ -99,7 +99,7 @@ public sealed class TransitIsochrone
         var times = _sweep.Times;
         for (var v = 0; v < seconds.Length; v++)
         {
-            _reducer.Sort(times.AsSpan(v * _samples, _samples));
+            _reducer.Partition(times.AsSpan(v * _samples, _samples));
             seconds[v] = _reducer.At(_percentile);
         }
     }

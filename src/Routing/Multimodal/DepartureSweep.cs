@@ -21,11 +21,14 @@ internal sealed class DepartureSweep
     private readonly int[] _pending;
     private readonly int _samples;
     private readonly int _maxTripSeconds;
+    private readonly bool _recordSteps;
 
-    public DepartureSweep(TransitNetwork network, EgressTable egress, int destinationCount, int samples, int maxRides, int maxTripSeconds)
+    /// <param name="recordSteps">Depart-at sweeps keep the RAPTOR undo log, so <see cref="Raptor"/> can be rolled back to any minute's state (the breakdown).</param>
+    public DepartureSweep(TransitNetwork network, EgressTable egress, int destinationCount, int samples, int maxRides, int maxTripSeconds, bool recordSteps = false)
     {
+        _recordSteps = recordSteps;
         _egress = egress;
-        _range = new RangeRaptor(network.Timetable, network.Transfers, maxRides);
+        _range = new RangeRaptor(network.Timetable, network.Transfers, maxRides, walkAfterLastRide: false);
         _destArrival = new int[destinationCount];
         _pending = new int[destinationCount];
         _samples = samples;
@@ -37,6 +40,9 @@ internal sealed class DepartureSweep
     public int[] Times { get; }
 
     public int Samples => _samples;
+
+    /// <summary>The sweep's RAPTOR state; after a recorded depart-at sweep, minute m is step <see cref="Samples"/> - 1 - m.</summary>
+    public RangeRaptor Raptor => _range;
 
     /// <summary>
     /// Sweeps the window from the access search's stops and walk-only times: arrive-by when <paramref name="arriveBySeconds"/>
@@ -54,28 +60,48 @@ internal sealed class DepartureSweep
         }
     }
 
-    /// <summary>Depart-at: one departure per minute from <paramref name="windowStart"/>; the walk-only time when faster.</summary>
+    /// <summary>
+    /// Depart-at: one departure per minute from <paramref name="windowStart"/>; the walk-only time when faster. During
+    /// the sweep a destination's sample holds its new arrival only at the minutes that lowered it (else
+    /// <see cref="NoChange"/>); one pass per destination then turns arrivals into travel times (no per-minute pass over
+    /// every destination).
+    /// </summary>
     public void DepartAt(List<StopAccess> access, int[] direct, int windowStart)
     {
-        _range.Reset();
+        _range.Reset(_recordSteps);
         Array.Fill(_destArrival, Unreached);
-        var destinations = _destArrival.Length;
+        var times = Times;
+        Array.Fill(times, NoChange);
         for (var m = _samples - 1; m >= 0; m--)
         {
-            var t = windowStart + (m * 60);
-            Step(t, access);
-            for (var d = 0; d < destinations; d++)
+            Step(windowStart + (m * 60), access, m);
+        }
+        var samples = _samples;
+        var maxTrip = _maxTripSeconds;
+        for (var d = 0; d < _destArrival.Length; d++)
+        {
+            var row = times.AsSpan(d * samples, samples);
+            var a = Unreached;
+            var walk = direct[d];
+            for (var m = samples - 1; m >= 0; m--)
             {
-                var best = direct[d];
-                var a = _destArrival[d];
+                if (row[m] != NoChange)
+                {
+                    a = row[m];
+                }
+                var best = walk;
+                var t = windowStart + (m * 60);
                 if (a != Unreached && a - t < best)
                 {
                     best = a - t;
                 }
-                Times[(d * _samples) + m] = best <= _maxTripSeconds ? best : Unreached;
+                row[m] = best <= maxTrip ? best : Unreached;
             }
         }
     }
+
+    /// <summary>Marks a depart-at sample whose minute did not lower the destination's arrival (arrivals are never negative).</summary>
+    private const int NoChange = -1;
 
     /// <summary>Arrive-by: deadlines are the window's minutes ending at <paramref name="arriveBy"/>; a departure sweep finds each one's latest departure.</summary>
     public void ArriveBy(List<StopAccess> access, int[] direct, int arriveBy)
@@ -92,7 +118,7 @@ internal sealed class DepartureSweep
         var earliestDeparture = Math.Max(0, firstDeadline - maxTrip);
         for (var t = arriveBy; t >= earliestDeparture; t -= 60)
         {
-            Step(t, access);
+            Step(t, access, -1);
             for (var d = 0; d < destinations; d++)
             {
                 var a = _destArrival[d];
@@ -121,8 +147,11 @@ internal sealed class DepartureSweep
         }
     }
 
-    /// <summary>Runs RAPTOR for one departure (range step) and lowers the destination arrivals via improved stops.</summary>
-    private void Step(int departure, List<StopAccess> access)
+    /// <summary>
+    /// Runs RAPTOR for one departure (range step) and lowers the destination arrivals via improved stops; with
+    /// <paramref name="sample"/> >= 0 each lowered arrival is also written to that sample of <see cref="Times"/>.
+    /// </summary>
+    private void Step(int departure, List<StopAccess> access, int sample)
     {
         _range.RunDeparture(departure, CollectionsMarshal.AsSpan(access), departure + _maxTripSeconds);
         var offsets = _egress.StopDestOffsets;
@@ -134,9 +163,14 @@ internal sealed class DepartureSweep
             for (var i = offsets[s]; i < offsets[s + 1]; i++)
             {
                 var a = t + secs[i];
-                if (a < _destArrival[dest[i]])
+                var d = dest[i];
+                if (a < _destArrival[d])
                 {
-                    _destArrival[dest[i]] = a;
+                    _destArrival[d] = a;
+                    if (sample >= 0)
+                    {
+                        Times[(d * _samples) + sample] = a;
+                    }
                 }
             }
         }

@@ -20,7 +20,8 @@ internal sealed class JourneyBreakdown
     private readonly int _maxTripSeconds;
     private readonly RangeRaptor _single;
     private readonly long[] _keys;
-    private readonly int[] _latestNeeded;
+    /// <summary>The RAPTOR state journeys are read from: <see cref="_single"/>, or the sweep's during <see cref="FillFromSweep"/>.</summary>
+    private RangeRaptor _state;
     private readonly List<JourneyLeg> _legs = [];
     private readonly FareRide[] _rides;
     private readonly RideTables? _rideTables;
@@ -32,53 +33,46 @@ internal sealed class JourneyBreakdown
         _egress = egress;
         _fares = fares;
         _maxTripSeconds = maxTripSeconds;
-        _single = new RangeRaptor(network.Timetable, network.Transfers, maxRides);
+        _single = new RangeRaptor(network.Timetable, network.Transfers, maxRides, walkAfterLastRide: false);
+        _state = _single;
         _keys = new long[destinationCount];
-        _latestNeeded = new int[destinationCount];
         _rides = new FareRide[maxRides];
     }
 
     /// <summary>
     /// Depart-at: fills the breakdown of pairs <paramref name="pairBase"/> + d for the destinations whose median sample
-    /// <paramref name="medianMinute"/>[d] is >= 0 (total seconds <paramref name="total"/>[d]). Range RAPTOR is replayed
-    /// over the distinct median minutes only, latest first, and each journey is read from the state at its minute, which
-    /// holds the earliest arrivals for departing then (r5's path reconstruction): one incremental step per distinct
-    /// minute instead of a fresh RAPTOR run. Each step prunes at the latest arrival any journey still to be read needs
-    /// (its own minute's and every earlier minute's), which never rises from step to step, as range RAPTOR needs: labels
-    /// up to that bound, and their back pointers, are the same as with the trip-limit bound, so the journeys are too.
-    /// <see cref="FillBySingleRuns"/> is the reference it is tested against.
+    /// <paramref name="medianMinute"/>[d] is >= 0 (total seconds <paramref name="total"/>[d]), reading each journey from
+    /// the departure sweep's own range-RAPTOR state at its minute: <paramref name="sweep"/> recorded its steps (minute
+    /// <paramref name="samples"/> - 1 first), so the minutes are visited earliest first, each rolled back to from the
+    /// final state by undoing the later steps' label writes (r5's path reconstruction, with no RAPTOR work at all).
+    /// The state at a minute is the one the sweep took that minute's travel times from, so each journey arrives at the
+    /// median. <see cref="FillBySingleRuns"/> is the reference it is tested against.
     /// </summary>
-    public void FillFromRange(List<StopAccess> access, int[] direct, int[] medianMinute, int windowStartSeconds, int[] total, int pairBase, TransitMatrixResult r)
+    public void FillFromSweep(RangeRaptor sweep, int[] direct, int[] medianMinute, int samples, int[] total, int pairBase, TransitMatrixResult r)
     {
         var keys = SortedKeys(medianMinute);
-        // latest arrival needed by the journeys at or before each key (minutes ascending): the bound of the step at that minute
-        var needed = _latestNeeded;
-        var latest = int.MinValue;
-        for (var i = 0; i < keys.Length; i++)
+        _state = sweep;
+        try
         {
-            var d = (int)(keys[i] & 0xFFFF_FFFF);
-            if (direct[d] != total[d])
+            for (var start = 0; start < keys.Length;)
             {
-                latest = Math.Max(latest, windowStartSeconds + ((int)(keys[i] >> 32) * 60) + total[d]);
+                var minute = (int)(keys[start] >> 32);
+                var end = start + 1;
+                while (end < keys.Length && (int)(keys[end] >> 32) == minute)
+                {
+                    end++;
+                }
+                if (AnyNeedsRaptor(keys[start..end], direct, total))
+                {
+                    sweep.RollBackTo(samples - 1 - minute);
+                }
+                Emit(keys[start..end], direct, total, pairBase, r);
+                start = end;
             }
-            needed[i] = latest;
         }
-        _single.Reset();
-        for (var end = keys.Length; end > 0;)
+        finally
         {
-            var minute = (int)(keys[end - 1] >> 32);
-            var start = end - 1;
-            while (start > 0 && (int)(keys[start - 1] >> 32) == minute)
-            {
-                start--;
-            }
-            if (AnyNeedsRaptor(keys[start..end], direct, total))
-            {
-                var departure = windowStartSeconds + (minute * 60);
-                _single.RunDeparture(departure, CollectionsMarshal.AsSpan(access), Math.Min(departure + _maxTripSeconds, needed[end - 1]));
-            }
-            Emit(keys[start..end], direct, total, pairBase, r);
-            end = start;
+            _state = _single;
         }
     }
 
@@ -172,7 +166,7 @@ internal sealed class JourneyBreakdown
         for (var k = e.DestStopOffsets[d]; k < e.DestStopOffsets[d + 1]; k++)
         {
             var s = e.DestStops[k];
-            var t = _single.BestVehicleArrival(s);
+            var t = _state.BestVehicleArrival(s);
             if (t != Unreached && t + e.DestStopSeconds[k] < bestArrival)
             {
                 bestArrival = t + e.DestStopSeconds[k];
@@ -180,7 +174,7 @@ internal sealed class JourneyBreakdown
                 egress = e.DestStopSeconds[k];
             }
         }
-        if (bestStop < 0 || !_single.TryGetJourney(bestStop, _legs))
+        if (bestStop < 0 || !_state.TryGetJourney(bestStop, _legs))
         {
             return;
         }

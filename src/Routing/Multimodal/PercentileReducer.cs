@@ -1,66 +1,86 @@
 using Geo.Core;
-using Geo.Routing.Matrices;
 
 namespace Geo.Routing.Multimodal;
 
 /// <summary>
-/// r5's percentile stage (per-worker state, reused): sorts one destination's samples and reads nearest-rank percentiles.
-/// A two-pass LSD radix sort on 16-bit keys (times up to 18 h; Unreached sorts last), about twice as fast as Array.Sort
-/// for 60-240 values; Array.Sort when the trip limit allows longer times.
+/// r5's percentile stage (per-worker state, reused): nearest-rank percentiles of one destination's samples. The samples
+/// are bounded integers (seconds up to the trip limit, or <see cref="TravelTime.Unreached"/>), so <see cref="Partition"/>
+/// spreads them by buckets of 2^shift seconds (about one bucket per sample, Unreached in the last) in one counting
+/// pass, with no data-dependent branches, and <see cref="At"/> sorts only the few values in the bucket holding the
+/// rank: exact, and cheaper than sorting all samples (a two-pass radix sort before).
 /// </summary>
 internal sealed class PercentileReducer
 {
-    private readonly int[] _sorted;
-    private readonly int[] _temp;
-    private readonly int[] _counts = new int[256];
-    private readonly bool _radix;
+    private readonly int[] _bucketed;
+    /// <summary>After <see cref="Partition"/>: the end of each bucket in <see cref="_bucketed"/>.</summary>
+    private readonly int[] _ends;
+    private readonly int _shift;
+    /// <summary>Values above the trip limit (Unreached) are bucketed as this one, in the last bucket.</summary>
+    private readonly int _cap;
+    private int _count;
 
     public PercentileReducer(int samples, int maxTripSeconds)
     {
-        _sorted = new int[samples];
-        _temp = new int[samples];
-        _radix = maxTripSeconds < 65_535;
+        ArgumentOutOfRangeException.ThrowIfNegative(maxTripSeconds);
+        _bucketed = new int[samples];
+        _cap = maxTripSeconds == int.MaxValue ? int.MaxValue : maxTripSeconds + 1;
+        while ((_cap >> _shift) > Math.Max(samples, 64))
+        {
+            _shift++;
+        }
+        _ends = new int[(_cap >> _shift) + 1];
     }
-
-    /// <summary>Sorted samples of the last <see cref="Sort"/>.</summary>
-    public ReadOnlySpan<int> Sorted => _sorted;
 
     /// <summary>Index in the sorted samples of a percentile (nearest rank).</summary>
     public static int Rank(int percentile, int samples) => Math.Clamp((int)Math.Ceiling(percentile / 100.0 * samples) - 1, 0, samples - 1);
 
-    public void Sort(ReadOnlySpan<int> samples)
+    /// <summary>Takes one destination's samples (a counting sort by bucket: in bucket order, unsorted within a bucket).</summary>
+    public void Partition(ReadOnlySpan<int> samples)
     {
-        samples.CopyTo(_sorted);
-        if (!_radix)
+        var ends = _ends.AsSpan();
+        var bucketed = _bucketed.AsSpan(0, samples.Length);
+        var cap = _cap;
+        var shift = _shift;
+        ends.Clear();
+        foreach (var v in samples)
         {
-            Array.Sort(_sorted);
-            return;
+            ends[Math.Min(v, cap) >> shift]++;
         }
-        var a = _sorted;
-        var tmp = _temp;
-        var counts = _counts;
-        for (var shift = 0; shift < 16; shift += 8)
+        // starts (exclusive prefix sums), which the scatter advances to the ends
+        var total = 0;
+        for (var b = 0; b < ends.Length; b++)
         {
-            Array.Clear(counts);
-            for (var i = 0; i < a.Length; i++)
-            {
-                counts[(Math.Min(a[i], 65_535) >> shift) & 255]++;
-            }
-            var total = 0;
-            for (var b = 0; b < 256; b++)
-            {
-                var c = counts[b];
-                counts[b] = total;
-                total += c;
-            }
-            for (var i = 0; i < a.Length; i++)
-            {
-                tmp[counts[(Math.Min(a[i], 65_535) >> shift) & 255]++] = a[i];
-            }
-            Array.Copy(tmp, a, a.Length);
+            var c = ends[b];
+            ends[b] = total;
+            total += c;
         }
+        foreach (var v in samples)
+        {
+            bucketed[ends[Math.Min(v, cap) >> shift]++] = v;
+        }
+        _count = samples.Length;
     }
 
-    /// <summary>The time at a percentile of the last sort, or <see cref="TravelTime.Unreached"/>.</summary>
-    public int At(int percentile) => _sorted[Rank(percentile, _sorted.Length)];
+    /// <summary>The time at a percentile of the last <see cref="Partition"/>, or <see cref="TravelTime.Unreached"/>.</summary>
+    public int At(int percentile)
+    {
+        var rank = Rank(percentile, _count);
+        var a = _bucketed;
+        // every value of a bucket has the same key, so the value now at the rank names the bucket to sort
+        var bucket = Math.Min(a[rank], _cap) >> _shift;
+        var start = bucket == 0 ? 0 : _ends[bucket - 1];
+        var end = _ends[bucket];
+        for (var i = start + 1; i < end; i++)
+        {
+            var v = a[i];
+            var j = i - 1;
+            while (j >= start && a[j] > v)
+            {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = v;
+        }
+        return a[rank];
+    }
 }

@@ -28,7 +28,7 @@ internal sealed class TransitMatrixWorker
         _d = req.Destinations.Count;
         _samples = req.WindowMinutes;
         _access = new AccessSearch(c.Network, c.Egress, _d, c.MaxWalkMs);
-        _sweep = new DepartureSweep(c.Network, c.Egress, _d, _samples, req.MaxRides, c.MaxTripSeconds);
+        _sweep = new DepartureSweep(c.Network, c.Egress, _d, _samples, req.MaxRides, c.MaxTripSeconds, recordSteps: req.JourneyDetails && !req.BreakdownBySingleRuns);
         _reducer = new PercentileReducer(_samples, c.MaxTripSeconds);
         _breakdown = req.JourneyDetails ? new JourneyBreakdown(c.Network, c.Egress, c.Rides, _d, req.MaxRides, c.MaxTripSeconds, req.Fares) : null;
         _medianSample = new int[_d];
@@ -75,7 +75,7 @@ internal sealed class TransitMatrixWorker
                 continue;
             }
             var samples = times.AsSpan(d * _samples, _samples);
-            _reducer.Sort(samples);
+            _reducer.Partition(samples);
             for (var p = 0; p < pcount; p++)
             {
                 var v = _reducer.At(percentiles[p]);
@@ -94,7 +94,7 @@ internal sealed class TransitMatrixWorker
         }
         if (req.ArriveBySeconds is null && !req.BreakdownBySingleRuns)
         {
-            _breakdown?.FillFromRange(_access.Stops, _access.Direct, _medianSample, req.WindowStartSeconds, _total, pairBase, r);
+            _breakdown?.FillFromSweep(_sweep.Raptor, _access.Direct, _medianSample, _samples, _total, pairBase, r);
         }
         else
         {

@@ -83,15 +83,31 @@ public sealed class TravelMatrixReaderTests
     }
 
     [Test]
-    public void ReadWide_EmptyCell_ErrorNamesPair()
+    public void ReadWide_ShortRow_ErrorNamesPair()
     {
-        var path = TestFiles.Write(TestFiles.NewFolder(), "wide.csv", "from_id,S1,S2\nA,1,2\nB,3,\n");
+        var path = TestFiles.Write(TestFiles.NewFolder(), "wide.csv", "from_id,S1,S2\nA,1,2\nB,3\n");
         var error = Assert.Throws<InputFileException>(() => TravelMatrixReader.ReadWide(path, "car"))!;
         Assert.Multiple(() =>
         {
             Assert.That(error.Line, Is.EqualTo(3));
             Assert.That(error.Field, Is.EqualTo("S2"));
-            Assert.That(error.Message, Does.Contain("origin 'B' -> destination 'S2'"));
+            Assert.That(error.Message, Does.Contain("origin 'B' ends before destination 'S2'"));
+        });
+    }
+
+    /// <summary>geo matrix --wide leaves a pair with no route empty (never 0): reading its own output back gives no route.</summary>
+    [Test]
+    public void ReadWide_EmptyCellAsGeoMatrixWritesIt_IsNoRoute()
+    {
+        var path = TestFiles.Write(TestFiles.NewFolder(), "wide.csv", "origin_id,S1,S2\nA,1.5,\nB,,4\n");
+        var m = TravelMatrixReader.ReadWide(path, "car");
+        Assert.Multiple(() =>
+        {
+            Assert.That(m.OriginIds, Is.EqualTo(new[] { "A", "B" }));
+            Assert.That(m.Minutes[0], Is.EqualTo(1.5));
+            Assert.That(m.Minutes[1], Is.NaN);
+            Assert.That(m.Minutes[2], Is.NaN);
+            Assert.That(m.Minutes[3], Is.EqualTo(4));
         });
     }
 

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Geo.Core;
 using Geo.Routing.Transit.Gtfs;
 using Geo.Routing.Transit.Timetable;
@@ -44,8 +45,25 @@ public sealed class RangeRaptor
     private int _touchedCurCount;
     private ulong[] _touchedPrevBits;
     private ulong[] _touchedCurBits;
+    /// <summary>Round whose labels the current pass writes (the round <see cref="Touch"/> records for).</summary>
+    private int _round;
+    private bool _recording;
+    /// <summary>Undo log: per (round, stop) first written in a step, its labels before the step (<see cref="UndoInts"/> ints each).</summary>
+    private int[] _undo = [];
+    private int _undoCount;
+    /// <summary>Undo-log length at the end of each recorded step, in step order.</summary>
+    private readonly List<int> _stepEnds = [];
+    private readonly bool _walkAfterLastRide;
+    /// <summary>Bits of an undo-log key holding the round (below the stop).</summary>
+    private readonly int _roundBits;
+    private const int UndoInts = 9;
 
-    public RangeRaptor(Timetable.Timetable timetable, TransferTable transfers, int maxRides)
+    /// <param name="walkAfterLastRide">
+    /// False skips the footpaths after the last round's rides: they only lower that round's walk arrivals
+    /// (<see cref="EarliestArrival(int)"/>), never a vehicle arrival, a journey or a later boarding, so the matrix sweeps,
+    /// which egress from vehicle arrivals, save that work.
+    /// </param>
+    public RangeRaptor(Timetable.Timetable timetable, TransferTable transfers, int maxRides, bool walkAfterLastRide = true)
     {
         ArgumentNullException.ThrowIfNull(timetable);
         ArgumentNullException.ThrowIfNull(transfers);
@@ -58,6 +76,12 @@ public sealed class RangeRaptor
         _transfers = transfers;
         _stops = timetable.StopCount;
         MaxRides = maxRides;
+        _roundBits = 32 - BitOperations.LeadingZeroCount((uint)maxRides);
+        if (((long)_stops << _roundBits) > int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxRides), maxRides, $"{_stops} stops x {maxRides} rides is too many for the undo log's keys.");
+        }
+        _walkAfterLastRide = walkAfterLastRide;
         _arrival = NewRounds();
         _ready = NewRounds();
         _vehicle = NewRounds();
@@ -94,9 +118,16 @@ public sealed class RangeRaptor
 
     private int MaxRidesPlusOne() => MaxRides + 1;
 
-    /// <summary>Forget all labels (start of a new origin, or of a single query).</summary>
-    public void Reset()
+    /// <summary>
+    /// Forget all labels (start of a new origin, or of a single query). With <paramref name="record"/>, the following
+    /// steps log the labels they overwrite, so <see cref="RollBackTo"/> can later restore the state at the end of any of
+    /// them (the breakdown reads each pair's median journey from the sweep's own state at its minute, with no replay).
+    /// </summary>
+    public void Reset(bool record = false)
     {
+        _recording = record;
+        _undoCount = 0;
+        _stepEnds.Clear();
         for (var k = 0; k <= MaxRides; k++)
         {
             Array.Fill(_arrival[k], TravelTime.Unreached);
@@ -110,6 +141,43 @@ public sealed class RangeRaptor
         Array.Clear(_touchedPrevBits);
         _touchedCurCount = 0;
         _touchedPrevCount = 0;
+    }
+
+    /// <summary>Steps (<see cref="RunDeparture"/> calls) recorded since <see cref="Reset"/> with recording on, still held.</summary>
+    public int RecordedSteps => _stepEnds.Count;
+
+    /// <summary>
+    /// Restores every label to its value at the end of recorded step <paramref name="step"/> (0 = the first
+    /// <see cref="RunDeparture"/> after <see cref="Reset"/>), undoing the later steps, latest first. Only to read labels and
+    /// journeys: steps can only be rolled further back, and <see cref="RunDeparture"/> needs a <see cref="Reset"/> first.
+    /// <see cref="ImprovedVehicleStops"/> is not restored.
+    /// </summary>
+    public void RollBackTo(int step)
+    {
+        if (!_recording || (uint)step >= (uint)_stepEnds.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(step), step, $"Not a recorded step (0..{_stepEnds.Count - 1}).");
+        }
+        var end = _stepEnds[step];
+        var u = _undo;
+        var roundMask = (1 << _roundBits) - 1;
+        for (var i = _undoCount - UndoInts; i >= end; i -= UndoInts)
+        {
+            var key = u[i];
+            var s = key >> _roundBits;
+            var k = key & roundMask;
+            _arrival[k][s] = u[i + 1];
+            _ready[k][s] = u[i + 2];
+            _vehicle[k][s] = u[i + 3];
+            _boardStop[k][s] = u[i + 4];
+            _boardTrip[k][s] = u[i + 5];
+            _readyFrom[k][s] = u[i + 6];
+            _bestVehicle[s] = u[i + 7];
+            _accessSeconds[s] = u[i + 8];
+        }
+        _undoCount = end;
+        _stepEnds.RemoveRange(step + 1, _stepEnds.Count - step - 1);
+        _improvedCount = 0;
     }
 
     /// <summary>Stops whose earliest vehicle arrival (<see cref="BestVehicleArrival"/>) improved during the last <see cref="RunDeparture"/>.</summary>
@@ -162,6 +230,7 @@ public sealed class RangeRaptor
         Array.Clear(_marked);
 
         ClearTouched(ref _touchedCurBits, _touchedCur, ref _touchedCurCount);
+        _round = 0;
         var a0 = _arrival[0];
         var r0 = _ready[0];
         foreach (var acc in access)
@@ -169,12 +238,12 @@ public sealed class RangeRaptor
             var t = departureSeconds + acc.DurationSeconds;
             if (t <= maxArrivalSeconds && t < r0[acc.Stop])
             {
+                Touch(acc.Stop);
                 r0[acc.Stop] = t;
                 a0[acc.Stop] = Math.Min(a0[acc.Stop], t);
                 _readyFrom[0][acc.Stop] = None;
                 _accessSeconds[acc.Stop] = acc.DurationSeconds;
                 _marked[acc.Stop >> 6] |= 1UL << acc.Stop;
-                Touch(acc.Stop);
             }
         }
 
@@ -188,16 +257,21 @@ public sealed class RangeRaptor
             // so a stop touched again was not listed and the next round's min-merge missed it
             (_touchedPrevCount, _touchedCurCount) = (_touchedCurCount, _touchedPrevCount);
             ClearTouched(ref _touchedCurBits, _touchedCur, ref _touchedCurCount);
+            _round = k;
             MinMerge(k);
             if (scanning && ScanPatterns(k, maxArrivalSeconds))
             {
-                ApplyTransfers(k, maxArrivalSeconds);
+                ApplyTransfers(k, maxArrivalSeconds, footpaths: k < MaxRides || _walkAfterLastRide);
             }
             else
             {
                 scanning = false; // nothing marked: keep merging so later rounds stay <= earlier ones
                 Array.Clear(_marked);
             }
+        }
+        if (_recording)
+        {
+            _stepEnds.Add(_undoCount);
         }
     }
 
@@ -210,14 +284,49 @@ public sealed class RangeRaptor
         count = 0;
     }
 
+    /// <summary>Lists stop <paramref name="s"/> as changed in the current round; called before its labels are written, so the undo log gets their old values.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Touch(int s)
     {
-        if ((_touchedCurBits[s >> 6] & (1UL << s)) == 0)
+        ref var word = ref At(_touchedCurBits, s >> 6);
+        if ((word & (1UL << s)) == 0)
         {
-            _touchedCurBits[s >> 6] |= 1UL << s;
-            _touchedCur[_touchedCurCount++] = s;
+            word |= 1UL << s;
+            At(_touchedCur, _touchedCurCount++) = s;
+            if (_recording)
+            {
+                Record(s);
+            }
         }
+    }
+
+    /// <summary>
+    /// Element <paramref name="i"/> of <paramref name="a"/> without a bounds check, for the scan and transfer loops, whose
+    /// indexes come from the timetable's own CSR arrays (stops &lt; StopCount, positions inside their pattern).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref T At<T>(T[] a, int i) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a), (nint)(uint)i);
+
+    /// <summary>Logs the current round's labels of stop <paramref name="s"/> (its first change in this round of this step).</summary>
+    private void Record(int s)
+    {
+        if (_undoCount + UndoInts > _undo.Length)
+        {
+            Array.Resize(ref _undo, Math.Max(1 << 16, _undo.Length * 2));
+        }
+        var u = _undo;
+        var i = _undoCount;
+        var k = _round;
+        u[i] = (s << _roundBits) | k;
+        u[i + 1] = _arrival[k][s];
+        u[i + 2] = _ready[k][s];
+        u[i + 3] = _vehicle[k][s];
+        u[i + 4] = _boardStop[k][s];
+        u[i + 5] = _boardTrip[k][s];
+        u[i + 6] = _readyFrom[k][s];
+        u[i + 7] = _bestVehicle[s];
+        u[i + 8] = _accessSeconds[s];
+        _undoCount = i + UndoInts;
     }
 
     private void MinMerge(int k)
@@ -231,25 +340,12 @@ public sealed class RangeRaptor
         for (var i = 0; i < _touchedPrevCount; i++)
         {
             var s = _touchedPrev[i];
-            var changed = false;
-            if (prevReady[s] < ready[s])
-            {
-                ready[s] = prevReady[s];
-                changed = true;
-            }
-            if (prevArrival[s] < arrival[s])
-            {
-                arrival[s] = prevArrival[s];
-                changed = true;
-            }
-            if (prevVehicle[s] < vehicle[s])
-            {
-                vehicle[s] = prevVehicle[s];
-                changed = true;
-            }
-            if (changed)
+            if (prevReady[s] < ready[s] || prevArrival[s] < arrival[s] || prevVehicle[s] < vehicle[s])
             {
                 Touch(s);
+                ready[s] = Math.Min(ready[s], prevReady[s]);
+                arrival[s] = Math.Min(arrival[s], prevArrival[s]);
+                vehicle[s] = Math.Min(vehicle[s], prevVehicle[s]);
             }
         }
     }
@@ -313,7 +409,7 @@ public sealed class RangeRaptor
                 var tripBase = pto[p];
                 var timeBase = pTime[p];
                 var pos = 0;
-                while (pos < stops.Length && (marked[stops[pos] >> 6] & (1UL << stops[pos])) == 0)
+                while (pos < stops.Length && (At(marked, stops[pos] >> 6) & (1UL << stops[pos])) == 0)
                 {
                     pos++;
                 }
@@ -326,28 +422,30 @@ public sealed class RangeRaptor
                     var f = stopFlags[pos];
                     if (trip >= 0 && (f & GtfsFeed.DropOffAllowed) != 0)
                     {
-                        var arr = arrivals[row + pos];
-                        if (arr < vehicle[s] && arr <= maxArrival)
+                        var arr = At(arrivals, row + pos);
+                        ref var v = ref At(vehicle, s);
+                        if (arr < v && arr <= maxArrival)
                         {
-                            vehicle[s] = arr;
                             Touch(s);
-                            boardStopK[s] = boardStop;
-                            boardTripK[s] = tripBase + trip;
-                            if ((roundBits[s >> 6] & (1UL << s)) == 0)
+                            v = arr;
+                            At(boardStopK, s) = boardStop;
+                            At(boardTripK, s) = tripBase + trip;
+                            ref var roundWord = ref At(roundBits, s >> 6);
+                            if ((roundWord & (1UL << s)) == 0)
                             {
-                                roundBits[s >> 6] |= 1UL << s;
-                                roundImproved[roundCount++] = s;
+                                roundWord |= 1UL << s;
+                                At(roundImproved, roundCount++) = s;
                             }
                         }
                     }
                     // board only where round k-1 improved the label (elsewhere the result is already known, r5's rule),
                     // and only if an earlier trip than the current one can be caught
-                    if ((marked[s >> 6] & (1UL << s)) == 0 || (f & GtfsFeed.PickupAllowed) == 0)
+                    if ((At(marked, s >> 6) & (1UL << s)) == 0 || (f & GtfsFeed.PickupAllowed) == 0)
                     {
                         continue;
                     }
-                    var ready = prevReady[s];
-                    if (trip < 0 || (trip > 0 && ready <= departures[row - n + pos]))
+                    var ready = At(prevReady, s);
+                    if (trip < 0 || (trip > 0 && ready <= At(departures, row - n + pos)))
                     {
                         // earliest trip in [0, limit) departing at or after 'ready'
                         var lo = 0;
@@ -356,7 +454,7 @@ public sealed class RangeRaptor
                         while (lo < hi)
                         {
                             var mid = (lo + hi) >>> 1;
-                            if (departures[timeBase + (mid * n) + pos] >= ready)
+                            if (At(departures, timeBase + (mid * n) + pos) >= ready)
                             {
                                 hi = mid;
                             }
@@ -379,7 +477,7 @@ public sealed class RangeRaptor
         return true;
     }
 
-    private void ApplyTransfers(int k, int maxArrival)
+    private void ApplyTransfers(int k, int maxArrival, bool footpaths)
     {
         var vehicle = _vehicle[k];
         var arrival = _arrival[k];
@@ -399,6 +497,7 @@ public sealed class RangeRaptor
         foreach (var s in roundImproved)
         {
             roundBits[s >> 6] = 0;
+            Touch(s); // already listed by the scan that improved its vehicle label: logs nothing
             var t = vehicle[s];
             if (t < bestVehicle[s])
             {
@@ -420,7 +519,10 @@ public sealed class RangeRaptor
                 readyFrom[s] = s;
                 marked[s >> 6] |= 1UL << s;
             }
-            Touch(s);
+        }
+        if (!footpaths)
+        {
+            roundImproved = [];
         }
         foreach (var s in roundImproved)
         {
@@ -428,23 +530,27 @@ public sealed class RangeRaptor
             var end = first[s + 1];
             for (var e = first[s]; e < end; e++)
             {
-                var tu = t + duration[e];
+                var tu = t + At(duration, e);
                 if (tu > maxArrival)
                 {
                     continue;
                 }
-                var u = target[e];
-                if (tu < arrival[u])
+                var u = At(target, e);
+                ref var arrivalU = ref At(arrival, u);
+                ref var readyU = ref At(ready, u);
+                if (tu < readyU || tu < arrivalU)
                 {
-                    arrival[u] = tu;
                     Touch(u);
-                }
-                if (tu < ready[u])
-                {
-                    ready[u] = tu;
-                    readyFrom[u] = s;
-                    marked[u >> 6] |= 1UL << u;
-                    Touch(u);
+                    if (tu < arrivalU)
+                    {
+                        arrivalU = tu;
+                    }
+                    if (tu < readyU)
+                    {
+                        readyU = tu;
+                        At(readyFrom, u) = s;
+                        At(marked, u >> 6) |= 1UL << u;
+                    }
                 }
             }
         }

@@ -166,16 +166,22 @@ public sealed class RangeRaptorTests
         var (_, tt, tr) = IsleOfWight();
         var range = new RangeRaptor(tt, tr, 4);
         var fresh = new RangeRaptor(tt, tr, 4);
+        // the matrix sweeps' setting: no footpaths after the last ride, same vehicle arrivals and journeys
+        var lean = new RangeRaptor(tt, tr, 4, walkAfterLastRide: false);
+        var legs = new List<JourneyLeg>();
+        var leanLegs = new List<JourneyLeg>();
         var rng = new Random(7);
         var served = Enumerable.Range(0, tt.StopCount).Where(s => tt.StopPatternOffsets[s + 1] > tt.StopPatternOffsets[s]).ToArray();
         for (var q = 0; q < 4; q++)
         {
             StopAccess[] access = [new StopAccess(served[rng.Next(served.Length)], 120), new StopAccess(served[rng.Next(served.Length)], 300)];
             range.Reset();
+            lean.Reset();
             var previous = Enumerable.Repeat(TravelTime.Unreached, tt.StopCount).ToArray();
             for (var t = (8 * 3600) + (59 * 60); t >= 8 * 3600; t -= 60)
             {
                 range.RunDeparture(t, access);
+                lean.RunDeparture(t, access);
                 fresh.Run(t, access);
                 var improved = range.ImprovedVehicleStops.ToArray().ToHashSet();
                 for (var s = 0; s < tt.StopCount; s++)
@@ -187,9 +193,68 @@ public sealed class RangeRaptorTests
                         Assert.Fail($"origin set {q}, minute {GtfsTime.Format(t)}, stop {s}: range {range.BestVehicleArrival(s)} fresh {fresh.BestVehicleArrival(s)}");
                     }
                     CheckJourney(range, fresh, s, t, access, $"origin set {q}, minute {GtfsTime.Format(t)}, stop {s}");
+                    range.TryGetJourney(s, legs);
+                    lean.TryGetJourney(s, leanLegs);
+                    if (lean.BestVehicleArrival(s) != range.BestVehicleArrival(s) || lean.EarliestArrival(s, 3) != range.EarliestArrival(s, 3) || !leanLegs.SequenceEqual(legs))
+                    {
+                        Assert.Fail($"origin set {q}, minute {GtfsTime.Format(t)}, stop {s}: without walks after the last ride {string.Join(" ", leanLegs)}, with {string.Join(" ", legs)}");
+                    }
                 }
             }
         }
+    }
+
+    [Test]
+    [Category("Slow")]
+    public void RollBackTo_RecordedRangeOverAnHour_RestoresEachMinutesLabelsAndJourneys()
+    {
+        // the breakdown reads each median journey from the sweep's state rolled back to its minute: every label and
+        // journey after a roll-back must be the one the sweep held at the end of that step
+        var (_, tt, tr) = IsleOfWight();
+        var range = new RangeRaptor(tt, tr, 3);
+        var rng = new Random(11);
+        var served = Enumerable.Range(0, tt.StopCount).Where(s => tt.StopPatternOffsets[s + 1] > tt.StopPatternOffsets[s]).ToArray();
+        StopAccess[] access = [new StopAccess(served[rng.Next(served.Length)], 60), new StopAccess(served[rng.Next(served.Length)], 420)];
+        var snapshots = new List<string[]>();
+        range.Reset(record: true);
+        for (var t = (8 * 3600) + (59 * 60); t >= 8 * 3600; t -= 60)
+        {
+            range.RunDeparture(t, access, t + 5400);
+            snapshots.Add(Snapshot(range, tt.StopCount));
+        }
+        Assert.That(range.RecordedSteps, Is.EqualTo(60));
+        var journeys = snapshots[^1].Count(x => x.Contains("Ride", StringComparison.Ordinal));
+        Assert.That(journeys, Is.GreaterThan(100), "the sweep reaches many stops by transit");
+        Assert.That(snapshots[0], Is.Not.EqualTo(snapshots[^1]), "the state changes over the hour");
+        // earliest minute first, as the breakdown visits them; skipping steps is allowed
+        for (var step = 59; step >= 0; step -= step % 7 == 3 ? 2 : 1)
+        {
+            range.RollBackTo(step);
+            Assert.That(range.RecordedSteps, Is.EqualTo(step + 1));
+            var now = Snapshot(range, tt.StopCount);
+            for (var s = 0; s < tt.StopCount; s++)
+            {
+                if (now[s] != snapshots[step][s])
+                {
+                    Assert.Fail($"step {step}, stop {s}: rolled back {now[s]}, recorded {snapshots[step][s]}");
+                }
+            }
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => range.RollBackTo(1));
+    }
+
+    /// <summary>Every label the breakdown reads, per stop: arrivals by round, best vehicle arrival, the journey's legs.</summary>
+    private static string[] Snapshot(RangeRaptor r, int stops)
+    {
+        var legs = new List<JourneyLeg>();
+        var result = new string[stops];
+        for (var s = 0; s < stops; s++)
+        {
+            var rounds = string.Join(",", Enumerable.Range(0, r.MaxRides + 1).Select(k => r.EarliestArrival(s, k)));
+            r.TryGetJourney(s, legs);
+            result[s] = $"{rounds} | {r.BestVehicleArrival(s)} | {string.Join(" ", legs)}";
+        }
+        return result;
     }
 
     /// <summary>
