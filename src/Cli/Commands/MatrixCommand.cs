@@ -240,7 +240,7 @@ public sealed class MatrixCommand : Command<MatrixCommand.Settings>
             {
                 transitStage.Progress = new Progress<int>(n => task.Value = Math.Max(task.Value, done + n));
             }
-            using var sink = MatrixFiles.Create(outPath, settings.Wide);
+            using var sink = MatrixFiles.Create(outPath, settings.Wide, settings.Threads);
             run = MatrixPipeline.Run(stage, sink, estimate.OriginsPerBatch, timer, n => task.Value = done += n);
         });
         timer.Stop();

@@ -8,38 +8,56 @@ namespace Geo.Routing.Output;
 /// Streams a matrix as CSV (UTF-8, '\n' line ends), batch by batch. Long form: <c>origin_id, destination_id, minutes, km,
 /// origin_snap_m, destination_snap_m, status</c> then the extra columns, values empty unless the pair is ok (never 0).
 /// Wide form: one row per origin, one minutes column per destination. Numbers are rounded (minutes 2, km 3, snap 1
-/// decimals) and printed in the invariant culture's shortest form straight into a byte buffer, so no string is made per cell.
+/// decimals) and printed in the invariant culture's shortest form straight into byte buffers, so no string is made per
+/// cell. A batch's origins are formatted in chunks on several threads and written in origin order, so the file is the
+/// same for any thread count.
 /// </summary>
 public sealed class MatrixCsvSink : IMatrixSink
 {
     /// <summary>Decimals of the minutes column (the transit table of the routing server writes the same).</summary>
     public const int MinutesDecimals = 2;
 
-    private const int FlushAt = 1 << 20;
+    /// <summary>Pairs per formatted chunk (about 1-3 MB of text): big enough to share out, small enough to keep few in memory.</summary>
+    private const int ChunkPairs = 1 << 15;
+
     private readonly Stream _stream;
     private readonly PendingFile? _file;
     private readonly bool _wide;
-    private byte[] _buffer = new byte[FlushAt + (1 << 16)];
-    private int _length;
+    private readonly Utf8RowBuffer[] _chunks;
+    private readonly ParallelOptions _parallel;
     private MatrixLayout? _layout;
     private byte[][] _destinationIds = [];
     private byte[][] _destinationSnaps = [];
     private static readonly byte[][] StatusCodes = Enum.GetValues<PairStatus>().Select(s => Encoding.UTF8.GetBytes(s.ToCode())).ToArray();
 
-    /// <summary>Writes to <paramref name="path"/> (temporary name until <see cref="Complete"/>).</summary>
-    public MatrixCsvSink(string path, bool wide)
+    /// <summary>Writes to <paramref name="path"/> (temporary name until <see cref="Complete"/>), formatting on <paramref name="threads"/> threads (0 = all cores).</summary>
+    public MatrixCsvSink(string path, bool wide, int threads = 0)
+        : this(wide, threads)
     {
         _file = new PendingFile(path);
         _stream = _file.Stream;
-        _wide = wide;
     }
 
     /// <summary>Writes to a caller's stream (left open; Complete flushes it).</summary>
-    public MatrixCsvSink(Stream stream, bool wide)
+    public MatrixCsvSink(Stream stream, bool wide, int threads = 0)
+        : this(wide, threads)
     {
         ArgumentNullException.ThrowIfNull(stream);
         _stream = stream;
+    }
+
+    private MatrixCsvSink(bool wide, int threads)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(threads);
         _wide = wide;
+        var workers = threads > 0 ? threads : Environment.ProcessorCount;
+        _chunks = new Utf8RowBuffer[workers];
+        for (var k = 0; k < workers; k++)
+        {
+            _chunks[k] = new Utf8RowBuffer(1 << 12);
+        }
+        _parallel = new ParallelOptions { MaxDegreeOfParallelism = workers };
+        _stream = Stream.Null;
     }
 
     public void Begin(MatrixLayout layout)
@@ -47,13 +65,14 @@ public sealed class MatrixCsvSink : IMatrixSink
         ArgumentNullException.ThrowIfNull(layout);
         _layout = layout;
         _destinationIds = layout.DestinationIds.Select(id => Encoding.UTF8.GetBytes(CsvText.Escape(id))).ToArray();
+        var header = _chunks[0];
         if (_wide)
         {
-            Append("origin_id"u8);
+            header.Append("origin_id"u8);
             foreach (var id in _destinationIds)
             {
-                Append((byte)',');
-                Append(id);
+                header.Append((byte)',');
+                header.Append(id);
             }
         }
         else
@@ -61,159 +80,136 @@ public sealed class MatrixCsvSink : IMatrixSink
             _destinationSnaps = new byte[layout.DestinationCount][];
             for (var d = 0; d < _destinationSnaps.Length; d++)
             {
-                _length = 0;
-                AppendNumber(layout.DestinationSnapMetres?[d] ?? double.NaN, 1);
-                _destinationSnaps[d] = _buffer.AsSpan(0, _length).ToArray();
+                header.AppendNumber(layout.DestinationSnapMetres?[d] ?? double.NaN, 1);
+                _destinationSnaps[d] = header.Written.ToArray();
+                header.Clear();
             }
-            _length = 0;
-            Append(Encoding.UTF8.GetBytes(string.Join(',', MatrixCsv.LongColumns)));
+            header.Append(Encoding.UTF8.GetBytes(string.Join(',', MatrixCsv.LongColumns)));
             foreach (var column in layout.ExtraColumns)
             {
-                Append((byte)',');
-                Append(Encoding.UTF8.GetBytes(CsvText.Escape(column.Name)));
+                header.Append((byte)',');
+                header.Append(Encoding.UTF8.GetBytes(CsvText.Escape(column.Name)));
             }
         }
-        Append((byte)'\n');
+        header.Append((byte)'\n');
+        header.WriteTo(_stream);
     }
 
     public void Write(MatrixBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
         var layout = _layout ?? throw new InvalidOperationException("Begin must be called first.");
-        if (_wide)
+        var originsPerChunk = Math.Max(1, ChunkPairs / Math.Max(1, batch.DestinationCount));
+        var chunks = (batch.OriginCount + originsPerChunk - 1) / originsPerChunk;
+        // Rounds of one chunk per worker: formatted in parallel, then written in order.
+        for (var first = 0; first < chunks; first += _chunks.Length)
         {
-            WriteWide(layout, batch);
+            var round = Math.Min(_chunks.Length, chunks - first);
+            var roundStart = first;
+            if (round == 1)
+            {
+                Format(layout, batch, roundStart, originsPerChunk, _chunks[0]);
+            }
+            else
+            {
+                Parallel.For(0, round, _parallel, k => Format(layout, batch, roundStart + k, originsPerChunk, _chunks[k]));
+            }
+            for (var k = 0; k < round; k++)
+            {
+                _chunks[k].WriteTo(_stream);
+            }
         }
-        else
-        {
-            WriteLong(layout, batch);
-        }
-        Flush(force: false);
     }
 
     public void Complete()
     {
-        Flush(force: true);
         _stream.Flush();
         _file?.Commit();
     }
 
     public void Dispose() => _file?.Dispose();
 
-    private void WriteLong(MatrixLayout layout, MatrixBatch batch)
+    /// <summary>Formats the rows of chunk <paramref name="chunk"/> (origins chunk * perChunk onwards, in the batch) into <paramref name="rows"/>.</summary>
+    private void Format(MatrixLayout layout, MatrixBatch batch, int chunk, int perChunk, Utf8RowBuffer rows)
+    {
+        var start = chunk * perChunk;
+        var end = Math.Min(batch.OriginCount, start + perChunk);
+        if (_wide)
+        {
+            WriteWide(layout, batch, start, end, rows);
+        }
+        else
+        {
+            WriteLong(layout, batch, start, end, rows);
+        }
+    }
+
+    private void WriteLong(MatrixLayout layout, MatrixBatch batch, int start, int end, Utf8RowBuffer rows)
     {
         var destinations = batch.DestinationCount;
         var extras = layout.ExtraColumns;
         var km = batch.Kilometres;
-        for (var i = 0; i < batch.OriginCount; i++)
+        for (var i = start; i < end; i++)
         {
             var o = batch.FirstOrigin + i;
             var originId = Encoding.UTF8.GetBytes(CsvText.Escape(layout.OriginIds[o]));
-            var snapStart = _length;
-            AppendNumber(layout.OriginSnapMetres?[o] ?? double.NaN, 1);
-            var originSnap = _buffer.AsSpan(snapStart, _length - snapStart).ToArray();
-            _length = snapStart;
+            var snapStart = rows.Length;
+            rows.AppendNumber(layout.OriginSnapMetres?[o] ?? double.NaN, 1);
+            var originSnap = rows.Written[snapStart..].ToArray();
+            rows.Truncate(snapStart);
             for (var d = 0; d < destinations; d++)
             {
                 var pair = (i * destinations) + d;
                 var status = batch.Status[pair];
                 var ok = status == PairStatus.Ok;
-                Reserve(originId.Length + _destinationIds[d].Length + 256 + (extras.Count * 32));
-                Append(originId);
-                Append((byte)',');
-                Append(_destinationIds[d]);
-                Append((byte)',');
+                rows.Append(originId);
+                rows.Append((byte)',');
+                rows.Append(_destinationIds[d]);
+                rows.Append((byte)',');
                 if (ok)
                 {
-                    AppendNumber(batch.Minutes[pair], MinutesDecimals);
+                    rows.AppendNumber(batch.Minutes[pair], MinutesDecimals);
                 }
-                Append((byte)',');
+                rows.Append((byte)',');
                 if (ok && km is not null)
                 {
-                    AppendNumber(km[pair], 3);
+                    rows.AppendNumber(km[pair], 3);
                 }
-                Append((byte)',');
-                Append(originSnap);
-                Append((byte)',');
-                Append(_destinationSnaps[d]);
-                Append((byte)',');
-                Append(StatusCodes[(int)status]);
+                rows.Append((byte)',');
+                rows.Append(originSnap);
+                rows.Append((byte)',');
+                rows.Append(_destinationSnaps[d]);
+                rows.Append((byte)',');
+                rows.Append(StatusCodes[(int)status]);
                 for (var c = 0; c < extras.Count; c++)
                 {
-                    Append((byte)',');
+                    rows.Append((byte)',');
                     if (ok)
                     {
-                        AppendNumber(batch.Extra[c][pair], extras[c].Decimals);
+                        rows.AppendNumber(batch.Extra[c][pair], extras[c].Decimals);
                     }
                 }
-                Append((byte)'\n');
+                rows.Append((byte)'\n');
             }
-            Flush(force: false);
         }
     }
 
-    private void WriteWide(MatrixLayout layout, MatrixBatch batch)
+    private static void WriteWide(MatrixLayout layout, MatrixBatch batch, int start, int end, Utf8RowBuffer rows)
     {
         var destinations = batch.DestinationCount;
-        for (var i = 0; i < batch.OriginCount; i++)
+        for (var i = start; i < end; i++)
         {
-            Append(Encoding.UTF8.GetBytes(CsvText.Escape(layout.OriginIds[batch.FirstOrigin + i])));
+            rows.Append(Encoding.UTF8.GetBytes(CsvText.Escape(layout.OriginIds[batch.FirstOrigin + i])));
             for (var d = 0; d < destinations; d++)
             {
-                Reserve(64);
-                Append((byte)',');
+                rows.Append((byte)',');
                 var pair = (i * destinations) + d;
                 if (batch.Status[pair] == PairStatus.Ok)
                 {
-                    AppendNumber(batch.Minutes[pair], MinutesDecimals);
+                    rows.AppendNumber(batch.Minutes[pair], MinutesDecimals);
                 }
             }
-            Append((byte)'\n');
-            Flush(force: false);
-        }
-    }
-
-    private void AppendNumber(double value, int decimals)
-    {
-        if (double.IsNaN(value))
-        {
-            return;
-        }
-        Reserve(32);
-        _length += MatrixNumberFormat.Write(value, decimals, _buffer.AsSpan(_length));
-    }
-
-    private void Append(byte value)
-    {
-        Reserve(1);
-        _buffer[_length++] = value;
-    }
-
-    private void Append(ReadOnlySpan<byte> bytes)
-    {
-        Reserve(bytes.Length);
-        bytes.CopyTo(_buffer.AsSpan(_length));
-        _length += bytes.Length;
-    }
-
-    private void Reserve(int bytes)
-    {
-        if (_length + bytes > _buffer.Length)
-        {
-            Flush(force: true);
-            if (bytes > _buffer.Length)
-            {
-                Array.Resize(ref _buffer, bytes * 2);
-            }
-        }
-    }
-
-    private void Flush(bool force)
-    {
-        if (_length > 0 && (force || _length >= FlushAt))
-        {
-            _stream.Write(_buffer, 0, _length);
-            _length = 0;
+            rows.Append((byte)'\n');
         }
     }
 }

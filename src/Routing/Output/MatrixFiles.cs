@@ -12,9 +12,12 @@ public static class MatrixFiles
         return extension is ".CSV" or ".PARQUET" ? null : $"output '{path}' must end in .csv or .parquet";
     }
 
-    /// <summary>A sink writing <paramref name="path"/> atomically (nothing at the path until Complete).</summary>
-    public static IMatrixSink Create(string path, bool wide) =>
-        IsParquet(path) ? new MatrixParquetSink(path, wide) : new MatrixCsvSink(path, wide);
+    /// <summary>
+    /// A sink writing <paramref name="path"/> atomically (nothing at the path until Complete); CSV rows are formatted on
+    /// <paramref name="threads"/> threads (0 = all cores).
+    /// </summary>
+    public static IMatrixSink Create(string path, bool wide, int threads = 0) =>
+        IsParquet(path) ? new MatrixParquetSink(path, wide) : new MatrixCsvSink(path, wide, threads);
 
     /// <summary>True when the format must hold the whole table before writing (wide Parquet).</summary>
     public static bool HoldsWholeTable(string path, bool wide) => wide && IsParquet(path);

@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Geo.Core;
 using Geo.Routing.Osm;
 using Geo.Routing.Streets;
@@ -19,12 +18,10 @@ public sealed class StreetProfiles
     private static readonly Lazy<string> DefaultText = new(ReadDefaultJson);
     private static readonly Lazy<StreetProfiles> DefaultProfiles = new(() => Parse(DefaultText.Value, "profiles.default.json (embedded)"));
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    private static readonly JsonDocumentOptions JsonOptions = new()
     {
-        ReadCommentHandling = JsonCommentHandling.Skip,
+        CommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        PropertyNameCaseInsensitive = false,
     };
 
     private readonly HighwayProfile?[] _highways;
@@ -82,15 +79,17 @@ public sealed class StreetProfiles
         ProfileFile? file;
         try
         {
-            file = JsonSerializer.Deserialize<ProfileFile>(json, JsonOptions);
+            using var document = JsonDocument.Parse(json, JsonOptions);
+            file = ProfileFile.Read(document.RootElement);
         }
         catch (JsonException ex)
         {
             var line = ex.LineNumber is long l ? (int)l + 1 : (int?)null;
-            var problem = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
-                ? "unknown field (the documented fields are in the default file: geo build-network --write-default-profiles profiles.json)"
-                : "invalid profile JSON: " + ex.Message.Split(" Path:", 2)[0];
-            throw new InputFileException(fileName, line, ex.Path, problem);
+            throw new InputFileException(fileName, line, null, "invalid profile JSON: " + ex.Message.Split(" LineNumber:", 2)[0]);
+        }
+        catch (ProfileFieldException ex)
+        {
+            throw new InputFileException(fileName, null, ex.Field, ex.Message);
         }
         if (file is null)
         {
@@ -240,60 +239,192 @@ public sealed class StreetProfiles
         return reader.ReadToEnd();
     }
 
+    /// <summary>A field of the profile file that is unknown or of the wrong type (Field: its path, e.g. walk.speedKmh).</summary>
+    private sealed class ProfileFieldException(string field, string problem) : Exception(problem)
+    {
+        public string Field { get; } = field;
+    }
+
+    /// <summary>
+    /// The profile file's fields, read from its JSON document by hand rather than by the serializer: every network load
+    /// parses the stored profiles, and the serializer's generic metadata cost each command tens of milliseconds of JIT.
+    /// Unknown fields are refused (typos are reported); a repeated field takes the last value.
+    /// </summary>
     private sealed class ProfileFile
     {
-        [JsonPropertyName("format")]
-        public string? Format { get; set; }
+        private const string UnknownField = "unknown field (the documented fields are in the default file: geo build-network --write-default-profiles profiles.json)";
 
-        [JsonPropertyName("notes")]
-        public List<string>? Notes { get; set; }
+        public ModeSpeed? Walk { get; private set; }
+        public ModeSpeed? Cycle { get; private set; }
+        public Dictionary<string, Dictionary<string, double>>? CarTimeBandFactors { get; private set; }
+        public Dictionary<string, HighwayEntry>? Highways { get; private set; }
 
-        [JsonPropertyName("walk")]
-        public ModeSpeed? Walk { get; set; }
+        public static ProfileFile? Read(JsonElement root)
+        {
+            if (root.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+            var file = new ProfileFile();
+            foreach (var member in Members(root, null))
+            {
+                var path = member.Name;
+                var value = member.Value;
+                switch (member.Name)
+                {
+                    case "format":
+                        Text(value, path);
+                        break;
+                    case "notes":
+                        if (value.ValueKind != JsonValueKind.Null)
+                        {
+                            foreach (var note in Items(value, path))
+                            {
+                                Text(note, path + "[]");
+                            }
+                        }
+                        break;
+                    case "walk":
+                        file.Walk = ModeSpeed.Read(value, path);
+                        break;
+                    case "cycle":
+                        file.Cycle = ModeSpeed.Read(value, path);
+                        break;
+                    case "carTimeBandFactors":
+                        file.CarTimeBandFactors = Map(value, path, (band, bandPath) =>
+                            Map(band, bandPath, Number) ?? throw new ProfileFieldException(bandPath, "an object { ... } is required"));
+                        break;
+                    case "highways":
+                        file.Highways = Map(value, path, (entry, entryPath) => HighwayEntry.Read(entry, entryPath));
+                        break;
+                    default:
+                        throw new ProfileFieldException(path, UnknownField);
+                }
+            }
+            return file;
+        }
 
-        [JsonPropertyName("cycle")]
-        public ModeSpeed? Cycle { get; set; }
+        /// <summary>The members of an object (path null = the root).</summary>
+        public static JsonElement.ObjectEnumerator Members(JsonElement element, string? path) =>
+            element.ValueKind == JsonValueKind.Object ? element.EnumerateObject() : throw new ProfileFieldException(path ?? "(root)", "an object { ... } is required");
 
-        [JsonPropertyName("carTimeBandFactors")]
-        public Dictionary<string, Dictionary<string, double>>? CarTimeBandFactors { get; set; }
+        public static ProfileFieldException Unknown(string path) => new(path, UnknownField);
 
-        [JsonPropertyName("highways")]
-        public Dictionary<string, HighwayEntry>? Highways { get; set; }
+        private static JsonElement.ArrayEnumerator Items(JsonElement element, string path) =>
+            element.ValueKind == JsonValueKind.Array ? element.EnumerateArray() : throw new ProfileFieldException(path, "a list [ ... ] is required");
+
+        /// <summary>An object of named values; null stays null.</summary>
+        private static Dictionary<string, T>? Map<T>(JsonElement element, string path, Func<JsonElement, string, T> read)
+        {
+            if (element.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+            var map = new Dictionary<string, T>(StringComparer.Ordinal);
+            foreach (var member in Members(element, path))
+            {
+                map[member.Name] = read(member.Value, path + "." + member.Name);
+            }
+            return map;
+        }
+
+        public static void Text(JsonElement element, string path)
+        {
+            if (element.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+            {
+                throw new ProfileFieldException(path, "a text value \"...\" is required");
+            }
+        }
+
+        public static double Number(JsonElement element, string path) =>
+            element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out var value) ? value : throw new ProfileFieldException(path, "a number is required");
+
+        public static double? OptionalNumber(JsonElement element, string path) =>
+            element.ValueKind == JsonValueKind.Null ? null : Number(element, path);
+
+        public static bool Boolean(JsonElement element, string path) => element.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw new ProfileFieldException(path, "true or false is required"),
+        };
+
+        public static bool? OptionalBoolean(JsonElement element, string path) =>
+            element.ValueKind == JsonValueKind.Null ? null : Boolean(element, path);
     }
 
     private sealed class ModeSpeed
     {
-        [JsonPropertyName("speedKmh")]
-        public double? SpeedKmh { get; set; }
+        public double? SpeedKmh { get; private set; }
+
+        public static ModeSpeed? Read(JsonElement element, string path)
+        {
+            if (element.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+            var speed = new ModeSpeed();
+            foreach (var member in ProfileFile.Members(element, path))
+            {
+                var field = path + "." + member.Name;
+                speed.SpeedKmh = member.Name == "speedKmh" ? ProfileFile.OptionalNumber(member.Value, field) : throw ProfileFile.Unknown(field);
+            }
+            return speed;
+        }
     }
 
     private sealed class HighwayEntry
     {
-        [JsonPropertyName("car")]
-        public bool Car { get; set; }
+        public bool Car { get; private set; }
+        public bool Walk { get; private set; }
+        public bool Cycle { get; private set; }
+        public double? CarSpeedKmh { get; private set; }
+        public double? CarRealismFactor { get; private set; }
+        public double? WalkSpeedKmh { get; private set; }
+        public double? CycleSpeedKmh { get; private set; }
+        public bool? ImpliedOneway { get; private set; }
 
-        [JsonPropertyName("walk")]
-        public bool Walk { get; set; }
-
-        [JsonPropertyName("cycle")]
-        public bool Cycle { get; set; }
-
-        [JsonPropertyName("carSpeedKmh")]
-        public double? CarSpeedKmh { get; set; }
-
-        [JsonPropertyName("carRealismFactor")]
-        public double? CarRealismFactor { get; set; }
-
-        [JsonPropertyName("walkSpeedKmh")]
-        public double? WalkSpeedKmh { get; set; }
-
-        [JsonPropertyName("cycleSpeedKmh")]
-        public double? CycleSpeedKmh { get; set; }
-
-        [JsonPropertyName("impliedOneway")]
-        public bool? ImpliedOneway { get; set; }
-
-        [JsonPropertyName("note")]
-        public string? Note { get; set; }
+        public static HighwayEntry Read(JsonElement element, string path)
+        {
+            var entry = new HighwayEntry();
+            foreach (var member in ProfileFile.Members(element, path))
+            {
+                var field = path + "." + member.Name;
+                var value = member.Value;
+                switch (member.Name)
+                {
+                    case "car":
+                        entry.Car = ProfileFile.Boolean(value, field);
+                        break;
+                    case "walk":
+                        entry.Walk = ProfileFile.Boolean(value, field);
+                        break;
+                    case "cycle":
+                        entry.Cycle = ProfileFile.Boolean(value, field);
+                        break;
+                    case "carSpeedKmh":
+                        entry.CarSpeedKmh = ProfileFile.OptionalNumber(value, field);
+                        break;
+                    case "carRealismFactor":
+                        entry.CarRealismFactor = ProfileFile.OptionalNumber(value, field);
+                        break;
+                    case "walkSpeedKmh":
+                        entry.WalkSpeedKmh = ProfileFile.OptionalNumber(value, field);
+                        break;
+                    case "cycleSpeedKmh":
+                        entry.CycleSpeedKmh = ProfileFile.OptionalNumber(value, field);
+                        break;
+                    case "impliedOneway":
+                        entry.ImpliedOneway = ProfileFile.OptionalBoolean(value, field);
+                        break;
+                    case "note":
+                        ProfileFile.Text(value, field);
+                        break;
+                    default:
+                        throw ProfileFile.Unknown(field);
+                }
+            }
+            return entry;
+        }
     }
 }

@@ -100,7 +100,16 @@ public sealed class StreetProfilesTests
 
     [TestCase("{\"walk\":{\"speedKmh\":4.8},\"cycle\":{\"speedKmh\":16},\"highways\":{\"residental\":{\"car\":true,\"walk\":true,\"cycle\":true,\"carSpeedKmh\":48}}}", "highways.residental")]
     [TestCase("{\"walk\":{\"speedKmh\":0},\"cycle\":{\"speedKmh\":16},\"highways\":{\"residential\":{\"car\":true,\"walk\":true,\"cycle\":true,\"carSpeedKmh\":48}}}", "walk.speedKmh")]
-    [TestCase("{\"walk\":{\"speedKmh\":4.8},\"cycle\":{\"speedKmh\":16},\"highways\":{\"residential\":{\"car\":true,\"walk\":true,\"cycle\":true,\"carSpeedKmh\":48,\"carSpeed\":3}}}", null)]
+    [TestCase("{\"walk\":{\"speedKmh\":4.8},\"cycle\":{\"speedKmh\":16},\"highways\":{\"residential\":{\"car\":true,\"walk\":true,\"cycle\":true,\"carSpeedKmh\":48,\"carSpeed\":3}}}", "highways.residential.carSpeed")]
+    [TestCase("{\"walk\":{\"speedKmh\":\"fast\"},\"cycle\":{\"speedKmh\":16},\"highways\":{\"residential\":{\"car\":true,\"walk\":true,\"cycle\":true,\"carSpeedKmh\":48}}}", "walk.speedKmh")]
+    [TestCase("{\"walk\":{\"speedKmh\":4.8},\"cycle\":{\"speedKmh\":16},\"highways\":{\"residential\":{\"car\":\"yes\",\"walk\":true,\"cycle\":true,\"carSpeedKmh\":48}}}", "highways.residential.car")]
+    [TestCase("{\"walk\":{\"speedKmh\":4.8},\"cycle\":{\"speedKmh\":16},\"highways\":{\"residential\":null}}", "highways.residential")]
+    [TestCase("{\"walks\":{\"speedKmh\":4.8},\"cycle\":{\"speedKmh\":16},\"highways\":{\"residential\":{\"car\":true,\"walk\":true,\"cycle\":true,\"carSpeedKmh\":48}}}", "walks")]
+    [TestCase("{\"notes\":[1],\"walk\":{\"speedKmh\":4.8},\"cycle\":{\"speedKmh\":16},\"highways\":{\"residential\":{\"car\":true,\"walk\":true,\"cycle\":true,\"carSpeedKmh\":48}}}", "notes[]")]
+    [TestCase("{\"walk\":{\"speedKmh\":4.8},\"cycle\":{\"speedKmh\":16},\"carTimeBandFactors\":{\"am_peak\":null},\"highways\":{\"residential\":{\"car\":true,\"walk\":true,\"cycle\":true,\"carSpeedKmh\":48}}}", "carTimeBandFactors.am_peak")]
+    [TestCase("{\"walk\":{\"speedKmh\":1e999},\"cycle\":{\"speedKmh\":16},\"highways\":{\"residential\":{\"car\":true,\"walk\":true,\"cycle\":true,\"carSpeedKmh\":48}}}", "walk.speedKmh")]
+    [TestCase("[1, 2]", null)]
+    [TestCase("null", null)]
     [TestCase("{\"walk\":{\"speedKmh\":4.8},\"cycle\":{\"speedKmh\":16},\"carTimeBandFactors\":{\"rush_hour\":{\"default\":0.5}},\"highways\":{\"residential\":{\"car\":true,\"walk\":true,\"cycle\":true,\"carSpeedKmh\":48}}}", "carTimeBandFactors.rush_hour")]
     [TestCase("{ not json", null)]
     public void Parse_InvalidProfile_ThrowsInputFileExceptionNamingFile(string json, string? field)
