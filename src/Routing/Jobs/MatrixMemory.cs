@@ -14,6 +14,12 @@ public static class MatrixMemory
     /// <summary>Largest batch of rows chosen automatically.</summary>
     public const long BatchBudgetBytes = 256L << 20;
 
+    /// <summary>Batches a transit job is cut into at least (when each keeps <see cref="MinTransitBatch"/> origins), so writing overlaps routing.</summary>
+    public const int TransitBatches = 8;
+
+    /// <summary>Fewest origins in an automatically cut transit batch.</summary>
+    public const int MinTransitBatch = 64;
+
     /// <summary>Share of the available memory a job may plan to use.</summary>
     public const double UsableShare = 0.8;
 
@@ -47,9 +53,16 @@ public static class MatrixMemory
         var perBatch = job.OriginsPerBatch > 0
             ? job.OriginsPerBatch
             : (int)Math.Clamp(Math.Min(BatchBudgetBytes, Math.Max(0, available - fixedBytes) / 2) / row, 1, Math.Max(1, origins));
+        if (job.Mode == MatrixMode.Transit && job.OriginsPerBatch == 0)
+        {
+            // several batches, so that each is written while the next is routed (a transit origin takes milliseconds)
+            perBatch = Math.Min(perBatch, Math.Max(MinTransitBatch, (origins + TransitBatches - 1) / TransitBatches));
+        }
         perBatch = Math.Min(perBatch, Math.Max(1, origins));
         var pairs = (long)origins * job.Destinations.Count;
-        var total = fixedBytes + (perBatch * row) + (wholeTable ? pairs * WholeTableBytesPerPair(job) : 0);
+        // one batch is routed while the one before it is written
+        var batchesHeld = perBatch < origins ? 2 : 1;
+        var total = fixedBytes + (batchesHeld * perBatch * row) + (wholeTable ? pairs * WholeTableBytesPerPair(job) : 0);
         if (total <= available)
         {
             return new MemoryEstimate(true, total, available, perBatch, "");
@@ -68,7 +81,7 @@ public static class MatrixMemory
         }
         else if (wholeTable)
         {
-            var fit = Math.Max(1, (available - fixedBytes - (perBatch * row)) / (WholeTableBytesPerPair(job) * destinations));
+            var fit = Math.Max(1, (available - fixedBytes - (batchesHeld * perBatch * row)) / (WholeTableBytesPerPair(job) * destinations));
             advice = $"this output keeps the whole table in memory: write long form or CSV, which are streamed, or split the origins into files of at most {N(fit)} points";
         }
         else

@@ -52,7 +52,11 @@ public static class MatrixPipeline
         return Run(opened, sink, estimate.OriginsPerBatch, timer, progress);
     }
 
-    /// <summary>Streams origins [0, n) of an open stage into the sink, <paramref name="originsPerBatch"/> at a time.</summary>
+    /// <summary>
+    /// Streams origins [0, n) of an open stage into the sink, <paramref name="originsPerBatch"/> at a time. A batch is
+    /// written while the next one is routed (one write at a time, in origin order), so the timer's "write" phase is the
+    /// time spent waiting for output, not all the time the sink worked.
+    /// </summary>
     public static MatrixRunSummary Run(IMatrixStage stage, IMatrixSink sink, int originsPerBatch, PhaseTimer? timer = null, Action<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(stage);
@@ -63,18 +67,30 @@ public static class MatrixPipeline
         var batches = 0;
         timer?.Start("write");
         sink.Begin(layout);
-        for (var start = 0; start < layout.OriginCount; start += originsPerBatch)
+        Task? writing = null;
+        try
         {
-            var end = (int)Math.Min(layout.OriginCount, (long)start + originsPerBatch);
-            timer?.Start("route");
-            var batch = stage.ComputeRows(start, end);
+            for (var start = 0; start < layout.OriginCount; start += originsPerBatch)
+            {
+                var end = (int)Math.Min(layout.OriginCount, (long)start + originsPerBatch);
+                timer?.Start("route");
+                var batch = stage.ComputeRows(start, end);
+                timer?.Start("write");
+                writing?.GetAwaiter().GetResult();
+                writing = Task.Run(() => sink.Write(batch));
+                batch.CountStatuses(counts);
+                batches++;
+                progress?.Invoke(end - start);
+            }
             timer?.Start("write");
-            sink.Write(batch);
-            batch.CountStatuses(counts);
-            batches++;
-            progress?.Invoke(end - start);
+            writing?.GetAwaiter().GetResult();
         }
-        timer?.Start("write");
+        catch when (writing is { IsCompleted: false })
+        {
+            // routing failed while a batch was being written: let the write end before the caller disposes the sink
+            ((IAsyncResult)writing).AsyncWaitHandle.WaitOne();
+            throw;
+        }
         sink.Complete();
         timer?.Stop();
         return new MatrixRunSummary(layout.OriginCount, layout.DestinationCount, counts, batches, originsPerBatch);

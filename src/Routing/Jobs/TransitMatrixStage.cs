@@ -23,6 +23,7 @@ public sealed class TransitMatrixStage : IMatrixStage
 
     private readonly TransitMatrixRows _rows;
     private readonly int _medianIndex;
+    private readonly ParallelOptions _parallel;
     private readonly int _percentiles;
 
     public TransitMatrixStage(MatrixJob job, StreetNetwork streets, PhaseTimer? timer = null, Action<string>? stage = null)
@@ -57,6 +58,7 @@ public sealed class TransitMatrixStage : IMatrixStage
             Fares = options.Fares,
             Threads = job.Threads == 0 ? null : job.Threads,
         });
+        _parallel = new ParallelOptions { MaxDegreeOfParallelism = job.Threads > 0 ? job.Threads : Environment.ProcessorCount };
         _percentiles = options.Percentiles.Count;
         _medianIndex = options.Percentiles.ToList().IndexOf(50);
         var extra = new List<MatrixColumnSpec>();
@@ -115,10 +117,17 @@ public sealed class TransitMatrixStage : IMatrixStage
     public MatrixBatch ComputeRows(int start, int end)
     {
         var r = _rows.Compute(start, end, Progress);
-        var pairs = r.PairCount;
         var batch = new MatrixBatch(start, end - start, r.DestinationCount, kilometres: false, Layout.ExtraColumns.Count);
+        // row by row in parallel: the next batch's routing waits for these columns
+        Parallel.For(0, end - start, _parallel, row => CopyRow(r, batch, row * r.DestinationCount, (row + 1) * r.DestinationCount));
+        return batch;
+    }
+
+    private void CopyRow(TransitMatrixResult r, MatrixBatch batch, int firstPair, int endPair)
+    {
+        var pairs = r.PairCount;
         var breakdown = _percentiles;
-        for (var i = 0; i < pairs; i++)
+        for (var i = firstPair; i < endPair; i++)
         {
             var ok = r.Status[i] == PairStatus.Ok;
             var minutes = ok ? (_medianIndex >= 0 ? r.Minutes[(_medianIndex * pairs) + i] : MedianFromBreakdown(r, i)) : double.NaN;
@@ -137,7 +146,6 @@ public sealed class TransitMatrixStage : IMatrixStage
             batch.Extra[breakdown + 6][i] = r.Boardings[i] < 0 ? double.NaN : r.Interchanges(i);
             batch.Extra[breakdown + 7][i] = r.Fares[i];
         }
-        return batch;
     }
 
     private static double MedianFromBreakdown(TransitMatrixResult r, int i)

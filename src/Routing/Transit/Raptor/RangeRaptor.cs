@@ -21,6 +21,7 @@ public sealed class RangeRaptor
 
     private readonly Timetable.Timetable _tt;
     private readonly TransferTable _transfers;
+    private readonly StopDepartures _departures;
     private readonly int _stops;
     private readonly int[][] _arrival;
     private readonly int[][] _ready;
@@ -28,8 +29,13 @@ public sealed class RangeRaptor
     private readonly int[][] _boardStop;
     private readonly int[][] _boardTrip;
     private readonly int[][] _readyFrom;
+    /// <summary>Per round, a stop's ready label before the current step first changed it (valid for stops touched this step).</summary>
+    private readonly int[][] _readyAtStepStart;
+    /// <summary>Per round, where a stop's ready label stands in its departures (<see cref="StopDepartures.MarkPatternsBack"/>); -1 until the stop is first marked for the origin.</summary>
+    private readonly int[][] _departureCursor;
+    /// <summary>Earliest vehicle arrival over all rounds so far, kept up to date within a step (finds the improved stops); at a step's end it equals the last round's vehicle label.</summary>
     private readonly int[] _bestVehicle;
-    /// <summary>Access walk seconds behind each stop's round-0 label (its departure may be a later range step's).</summary>
+    /// <summary>Access walk seconds behind each stop's round-0 label (its departure may be a later range step's; the same at every step of a sweep).</summary>
     private readonly int[] _accessSeconds;
     private readonly ulong[] _marked;
     private readonly ulong[] _patternMarked;
@@ -48,7 +54,11 @@ public sealed class RangeRaptor
     /// <summary>Round whose labels the current pass writes (the round <see cref="Touch"/> records for).</summary>
     private int _round;
     private bool _recording;
-    /// <summary>Undo log: per (round, stop) first written in a step, its labels before the step (<see cref="UndoInts"/> ints each).</summary>
+    /// <summary>
+    /// Undo log: per (round, stop) first written in a step, its journey labels before the step (<see cref="UndoInts"/> ints
+    /// each: key, ready, vehicle and the back pointers). Walk arrivals are not logged (no journey reads them), nor are the
+    /// best vehicle arrivals (the last round's vehicle labels hold them at a step's end) and access walks (fixed for a sweep).
+    /// </summary>
     private int[] _undo = [];
     private int _undoCount;
     /// <summary>Undo-log length at the end of each recorded step, in step order.</summary>
@@ -56,7 +66,7 @@ public sealed class RangeRaptor
     private readonly bool _walkAfterLastRide;
     /// <summary>Bits of an undo-log key holding the round (below the stop).</summary>
     private readonly int _roundBits;
-    private const int UndoInts = 9;
+    private const int UndoInts = 6;
 
     /// <param name="walkAfterLastRide">
     /// False skips the footpaths after the last round's rides: they only lower that round's walk arrivals
@@ -74,6 +84,7 @@ public sealed class RangeRaptor
         }
         _tt = timetable;
         _transfers = transfers;
+        _departures = timetable.StopDepartures;
         _stops = timetable.StopCount;
         MaxRides = maxRides;
         _roundBits = 32 - BitOperations.LeadingZeroCount((uint)maxRides);
@@ -88,6 +99,8 @@ public sealed class RangeRaptor
         _boardStop = NewRounds();
         _boardTrip = NewRounds();
         _readyFrom = NewRounds();
+        _readyAtStepStart = NewRounds();
+        _departureCursor = NewRounds();
         _bestVehicle = new int[_stops];
         _accessSeconds = new int[_stops];
         var words = (_stops + 63) >> 6;
@@ -133,6 +146,7 @@ public sealed class RangeRaptor
             Array.Fill(_arrival[k], TravelTime.Unreached);
             Array.Fill(_ready[k], TravelTime.Unreached);
             Array.Fill(_vehicle[k], TravelTime.Unreached);
+            Array.Fill(_departureCursor[k], -1);
         }
         Array.Fill(_bestVehicle, TravelTime.Unreached);
         Array.Clear(_improvedBits);
@@ -147,10 +161,12 @@ public sealed class RangeRaptor
     public int RecordedSteps => _stepEnds.Count;
 
     /// <summary>
-    /// Restores every label to its value at the end of recorded step <paramref name="step"/> (0 = the first
-    /// <see cref="RunDeparture"/> after <see cref="Reset"/>), undoing the later steps, latest first. Only to read labels and
-    /// journeys: steps can only be rolled further back, and <see cref="RunDeparture"/> needs a <see cref="Reset"/> first.
-    /// <see cref="ImprovedVehicleStops"/> is not restored.
+    /// Restores the labels journeys are read from (vehicle and ready labels by round, back pointers, and so
+    /// <see cref="BestVehicleArrival"/> and <see cref="TryGetJourney"/>) to their values at the end of recorded step
+    /// <paramref name="step"/> (0 = the first <see cref="RunDeparture"/> after <see cref="Reset"/>), undoing the later steps,
+    /// latest first. Only to read journeys: steps can only be rolled further back, and <see cref="RunDeparture"/> needs a
+    /// <see cref="Reset"/> first. Walk arrivals (<see cref="EarliestArrival(int)"/>) and <see cref="ImprovedVehicleStops"/>
+    /// are not restored.
     /// </summary>
     public void RollBackTo(int step)
     {
@@ -166,14 +182,11 @@ public sealed class RangeRaptor
             var key = u[i];
             var s = key >> _roundBits;
             var k = key & roundMask;
-            _arrival[k][s] = u[i + 1];
-            _ready[k][s] = u[i + 2];
-            _vehicle[k][s] = u[i + 3];
-            _boardStop[k][s] = u[i + 4];
-            _boardTrip[k][s] = u[i + 5];
-            _readyFrom[k][s] = u[i + 6];
-            _bestVehicle[s] = u[i + 7];
-            _accessSeconds[s] = u[i + 8];
+            _ready[k][s] = u[i + 1];
+            _vehicle[k][s] = u[i + 2];
+            _boardStop[k][s] = u[i + 3];
+            _boardTrip[k][s] = u[i + 4];
+            _readyFrom[k][s] = u[i + 5];
         }
         _undoCount = end;
         _stepEnds.RemoveRange(step + 1, _stepEnds.Count - step - 1);
@@ -183,8 +196,12 @@ public sealed class RangeRaptor
     /// <summary>Stops whose earliest vehicle arrival (<see cref="BestVehicleArrival"/>) improved during the last <see cref="RunDeparture"/>.</summary>
     public ReadOnlySpan<int> ImprovedVehicleStops => _improved.AsSpan(0, _improvedCount);
 
-    /// <summary>Earliest arrival at the stop by vehicle over all rounds (TravelTime.Unreached if none).</summary>
-    public int BestVehicleArrival(int stop) => _bestVehicle[stop];
+    /// <summary>Earliest arrival at the stop by vehicle over all rounds (TravelTime.Unreached if none): the last round's label, which is never above an earlier round's.</summary>
+    public int BestVehicleArrival(int stop) => _vehicle[MaxRides][stop];
+
+    /// <summary>The labels of round <paramref name="round"/> at the stop that journeys are read from (tests compare them after <see cref="RollBackTo"/>).</summary>
+    internal (int Ready, int Vehicle, int BoardStop, int BoardTrip, int ReadyFrom) JourneyLabels(int stop, int round)
+        => (_ready[round][stop], _vehicle[round][stop], _boardStop[round][stop], _boardTrip[round][stop], _readyFrom[round][stop]);
 
     /// <summary>Earliest arrival at the stop (by vehicle, walk transfer, or access at round 0) over all rounds.</summary>
     public int EarliestArrival(int stop)
@@ -293,6 +310,7 @@ public sealed class RangeRaptor
         {
             word |= 1UL << s;
             At(_touchedCur, _touchedCurCount++) = s;
+            At(_readyAtStepStart[_round], s) = At(_ready[_round], s);
             if (_recording)
             {
                 Record(s);
@@ -318,14 +336,11 @@ public sealed class RangeRaptor
         var i = _undoCount;
         var k = _round;
         u[i] = (s << _roundBits) | k;
-        u[i + 1] = _arrival[k][s];
-        u[i + 2] = _ready[k][s];
-        u[i + 3] = _vehicle[k][s];
-        u[i + 4] = _boardStop[k][s];
-        u[i + 5] = _boardTrip[k][s];
-        u[i + 6] = _readyFrom[k][s];
-        u[i + 7] = _bestVehicle[s];
-        u[i + 8] = _accessSeconds[s];
+        u[i + 1] = _ready[k][s];
+        u[i + 2] = _vehicle[k][s];
+        u[i + 3] = _boardStop[k][s];
+        u[i + 4] = _boardTrip[k][s];
+        u[i + 5] = _readyFrom[k][s];
         _undoCount = i + UndoInts;
     }
 
@@ -350,13 +365,22 @@ public sealed class RangeRaptor
         }
     }
 
-    /// <summary>Marks patterns through stops marked in round k-1 and scans them. Returns false when nothing was marked.</summary>
+    /// <summary>
+    /// Marks the patterns that can board an earlier trip at a stop marked in round k-1 and scans them; returns false when
+    /// none. A stop's ready time fell this step from its value at the step's start; only a pattern leaving the stop in
+    /// between catches a new trip. The others board the trip they boarded from the old ready time, whose arrivals the
+    /// labels already hold (labels only fall, and round k's never exceed round k-1's), so scanning them changes nothing.
+    /// </summary>
     private bool ScanPatterns(int k, int maxArrival)
     {
         var any = false;
         Array.Clear(_patternMarked);
         var spo = _tt.StopPatternOffsets;
         var sp = _tt.StopPatterns;
+        var ready = _ready[k - 1];
+        var readyAtStart = _readyAtStepStart[k - 1];
+        var cursors = _departureCursor[k - 1];
+        var patternMarked = _patternMarked;
         for (var w = 0; w < _marked.Length; w++)
         {
             var bits = _marked[w];
@@ -364,19 +388,28 @@ public sealed class RangeRaptor
             {
                 var s = (w << 6) + BitOperations.TrailingZeroCount(bits);
                 bits &= bits - 1;
-                for (var i = spo[s]; i < spo[s + 1]; i++)
+                ref var cursor = ref cursors[s];
+                if (cursor < 0)
                 {
-                    var p = sp[i];
-                    _patternMarked[p >> 6] |= 1UL << p;
-                    any = true;
+                    // first marking of this origin: every pattern through the stop, and where its departures stand
+                    for (var i = spo[s]; i < spo[s + 1]; i++)
+                    {
+                        var p = sp[i];
+                        patternMarked[p >> 6] |= 1UL << p;
+                    }
+                    any |= spo[s + 1] > spo[s];
+                    cursor = _departures.FirstAtOrAfter(s, ready[s]);
+                    continue;
                 }
+                any |= _departures.MarkPatternsBack(s, ready[s], readyAtStart[s], ref cursor, patternMarked);
             }
         }
-        if (!any)
-        {
-            return false;
-        }
+        return any && ScanMarkedPatterns(k, maxArrival);
+    }
 
+    /// <summary>Scans the patterns in <see cref="_patternMarked"/>, boarding at the stops marked in round k-1; returns true.</summary>
+    private bool ScanMarkedPatterns(int k, int maxArrival)
+    {
         var prevReady = _ready[k - 1];
         var vehicle = _vehicle[k];
         var boardStopK = _boardStop[k];
@@ -536,20 +569,19 @@ public sealed class RangeRaptor
                     continue;
                 }
                 var u = At(target, e);
-                ref var arrivalU = ref At(arrival, u);
                 ref var readyU = ref At(ready, u);
-                if (tu < readyU || tu < arrivalU)
+                // a stop's arrival is never after its ready time (vehicle + a change time >= 0, or the same walk), so a
+                // walk that does not improve the ready time does not improve the arrival either
+                if (tu < readyU)
                 {
                     Touch(u);
+                    readyU = tu;
+                    At(readyFrom, u) = s;
+                    At(marked, u >> 6) |= 1UL << u;
+                    ref var arrivalU = ref At(arrival, u);
                     if (tu < arrivalU)
                     {
                         arrivalU = tu;
-                    }
-                    if (tu < readyU)
-                    {
-                        readyU = tu;
-                        At(readyFrom, u) = s;
-                        At(marked, u >> 6) |= 1UL << u;
                     }
                 }
             }

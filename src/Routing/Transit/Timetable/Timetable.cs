@@ -42,6 +42,11 @@ public sealed class Timetable
 
     public int TripInstanceCount => TripGtfsIndex.Length;
 
+    private StopDepartures? _stopDepartures;
+
+    /// <summary>Each stop's sorted departures, built at first use (range RAPTOR's access marking) and shared by all workers.</summary>
+    public StopDepartures StopDepartures => LazyInitializer.EnsureInitialized(ref _stopDepartures, () => new StopDepartures(this));
+
     public int StopsInPattern(int pattern) => PatternStopOffsets[pattern + 1] - PatternStopOffsets[pattern];
 
     public int TripsInPattern(int pattern) => PatternTripOffsets[pattern + 1] - PatternTripOffsets[pattern];

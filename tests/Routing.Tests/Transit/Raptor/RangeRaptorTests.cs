@@ -243,14 +243,14 @@ public sealed class RangeRaptorTests
         Assert.Throws<ArgumentOutOfRangeException>(() => range.RollBackTo(1));
     }
 
-    /// <summary>Every label the breakdown reads, per stop: arrivals by round, best vehicle arrival, the journey's legs.</summary>
+    /// <summary>Every label the breakdown reads, per stop: ready and vehicle labels with back pointers by round, best vehicle arrival, the journey's legs.</summary>
     private static string[] Snapshot(RangeRaptor r, int stops)
     {
         var legs = new List<JourneyLeg>();
         var result = new string[stops];
         for (var s = 0; s < stops; s++)
         {
-            var rounds = string.Join(",", Enumerable.Range(0, r.MaxRides + 1).Select(k => r.EarliestArrival(s, k)));
+            var rounds = string.Join(",", Enumerable.Range(0, r.MaxRides + 1).Select(k => r.JourneyLabels(s, k)));
             r.TryGetJourney(s, legs);
             result[s] = $"{rounds} | {r.BestVehicleArrival(s)} | {string.Join(" ", legs)}";
         }
