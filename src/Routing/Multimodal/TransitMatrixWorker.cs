@@ -36,6 +36,16 @@ internal sealed class TransitMatrixWorker
         _total = new int[_d];
     }
 
+    /// <summary>A pair with no travel time: its status, and NaN at every percentile.</summary>
+    private void NoTimes(TransitMatrixResult r, int pair, PairStatus status)
+    {
+        r.Status[pair] = status;
+        for (var p = 0; p < _c.Request.Percentiles.Count; p++)
+        {
+            r.Minutes[(p * r.PairCount) + pair] = float.NaN;
+        }
+    }
+
     /// <summary>Computes one origin into row <paramref name="row"/> of <paramref name="r"/> (pairs row * destinations + d).</summary>
     public void ComputeOrigin(int origin, int row, TransitMatrixResult r)
     {
@@ -48,11 +58,7 @@ internal sealed class TransitMatrixWorker
         {
             for (var d = 0; d < _d; d++)
             {
-                r.Status[pairBase + d] = PairStatus.OriginUnsnapped;
-                for (var p = 0; p < pcount; p++)
-                {
-                    r.Minutes[(p * r.PairCount) + pairBase + d] = float.NaN;
-                }
+                NoTimes(r, pairBase + d, PairStatus.OriginUnsnapped);
             }
             return;
         }
@@ -67,14 +73,16 @@ internal sealed class TransitMatrixWorker
             _departure[d] = -1;
             if (!_c.DestinationSnaps[d].IsOk)
             {
-                r.Status[pair] = PairStatus.DestinationUnsnapped;
-                for (var p = 0; p < pcount; p++)
-                {
-                    r.Minutes[(p * r.PairCount) + pair] = float.NaN;
-                }
+                NoTimes(r, pair, PairStatus.DestinationUnsnapped);
                 continue;
             }
             var samples = times.AsSpan(d * _samples, _samples);
+            if (samples.IndexOfAnyExcept(Unreached) < 0)
+            {
+                // never reached in the window (a vectorised check, cheaper than the percentile selection)
+                NoTimes(r, pair, PairStatus.Unreachable);
+                continue;
+            }
             _reducer.Partition(samples);
             for (var p = 0; p < pcount; p++)
             {
