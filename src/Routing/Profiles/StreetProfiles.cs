@@ -178,15 +178,13 @@ public sealed class StreetProfiles
         var walk = RequirePositive("walk.speedKmh", ModeSpeed(file, "walk"));
         var cycle = RequirePositive("cycle.speedKmh", ModeSpeed(file, "cycle"));
 
-        var highwayEntries = file.Get("highways") is { } h ? JsonFields.Members(h, "highways") : [];
-        if (highwayEntries.Count == 0)
-        {
-            throw new FieldException("highways", "at least one highway class is required");
-        }
         var highways = new HighwayProfile?[HighwayClasses.Count];
-        foreach (var (name, element) in highwayEntries)
+        var highwayCount = 0;
+        foreach (var member in JsonFields.Members(file.Get("highways"), "highways"))
         {
-            var entry = new JsonFields(element, "highways." + name,
+            highwayCount++;
+            var name = member.Name;
+            var entry = new JsonFields(member.Value, "highways." + name,
                 "car", "walk", "cycle", "carSpeedKmh", "carRealismFactor", "walkSpeedKmh", "cycleSpeedKmh", "impliedOneway", "note");
             entry.Text("note");
             if (!HighwayClasses.TryParse(name, out var highway))
@@ -208,35 +206,38 @@ public sealed class StreetProfiles
                 entry.Number("cycleSpeedKmh") is { } cycleSpeed ? RequirePositive(entry.Path("cycleSpeedKmh"), cycleSpeed) : cycle,
                 entry.Flag("impliedOneway", nullAllowed: true));
         }
+        if (highwayCount == 0)
+        {
+            throw new FieldException("highways", "at least one highway class is required");
+        }
 
         var bandFactors = new double[TimeBands.All.Count * HighwayClasses.Count];
         Array.Fill(bandFactors, 1.0);
-        var bands = file.Get("carTimeBandFactors") is { } b ? JsonFields.Members(b, "carTimeBandFactors") : [];
-        foreach (var (bandName, element) in bands)
+        foreach (var band in JsonFields.Members(file.Get("carTimeBandFactors"), "carTimeBandFactors"))
         {
-            var bandPath = "carTimeBandFactors." + bandName;
-            var factors = JsonFields.Members(element, bandPath);
-            if (!TimeBands.TryParse(bandName, out var band))
+            var bandPath = "carTimeBandFactors." + band.Name;
+            var factors = JsonFields.Members(band.Value, bandPath);
+            if (!TimeBands.TryParse(band.Name, out var timeBand))
             {
                 throw new FieldException(bandPath, "unknown time band; valid bands: " + TimeBands.ValidNames);
             }
-            var offset = (int)band * HighwayClasses.Count;
-            if (factors.TryGetValue("default", out var all))
+            var offset = (int)timeBand * HighwayClasses.Count;
+            if (band.Value.TryGetProperty("default", out var all))
             {
                 bandFactors.AsSpan(offset, HighwayClasses.Count).Fill(Factor(all, bandPath + ".default"));
             }
-            foreach (var (className, factor) in factors)
+            foreach (var factor in factors)
             {
-                if (className == "default")
+                if (factor.Name == "default")
                 {
                     continue;
                 }
-                var field = bandPath + "." + className;
-                if (!HighwayClasses.TryParse(className, out var highway))
+                var field = bandPath + "." + factor.Name;
+                if (!HighwayClasses.TryParse(factor.Name, out var highway))
                 {
                     throw new FieldException(field, "unknown highway class");
                 }
-                bandFactors[offset + (int)highway] = Factor(factor, field);
+                bandFactors[offset + (int)highway] = Factor(factor.Value, field);
             }
         }
         return new StreetProfiles(json, walk, cycle, highways, bandFactors);
@@ -271,19 +272,21 @@ public sealed class StreetProfiles
     {
         private const string UnknownField = "unknown field (the documented fields are in the default file: geo build-network --write-default-profiles profiles.json)";
 
+        private static readonly JsonElement EmptyObject = JsonElement.Parse("{}");
+
+        private readonly JsonElement _element;
         private readonly string? _path;
-        private readonly Dictionary<string, JsonElement> _members;
 
         /// <param name="path">The object's path in error messages, null for the root.</param>
         public JsonFields(JsonElement element, string? path, params string[] documented)
         {
+            _element = element;
             _path = path;
-            _members = Members(element, path ?? "(root)");
-            foreach (var name in _members.Keys)
+            foreach (var member in Members(element, path ?? "(root)"))
             {
-                if (Array.IndexOf(documented, name) < 0)
+                if (Array.IndexOf(documented, member.Name) < 0)
                 {
-                    throw new FieldException(Path(name), UnknownField);
+                    throw new FieldException(Path(member.Name), UnknownField);
                 }
             }
         }
@@ -292,13 +295,13 @@ public sealed class StreetProfiles
 
         /// <summary>The member's value; null when absent or null.</summary>
         public JsonElement? Get(string name) =>
-            _members.TryGetValue(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+            _element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
         /// <summary>An optional number: null when absent or null.</summary>
         public double? Number(string name) => Get(name) is { } value ? Number(value, Path(name)) : null;
 
         /// <summary>true or false; false when absent (and when null, if <paramref name="nullAllowed"/>).</summary>
-        public bool Flag(string name, bool nullAllowed) => _members.TryGetValue(name, out var value) && value.ValueKind switch
+        public bool Flag(string name, bool nullAllowed) => _element.TryGetProperty(name, out var value) && value.ValueKind switch
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
@@ -326,19 +329,8 @@ public sealed class StreetProfiles
         public static double Number(JsonElement element, string path) =>
             element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out var value) ? value : throw new FieldException(path, "a number is required");
 
-        /// <summary>An object's members by name (a repeated name takes the last value).</summary>
-        public static Dictionary<string, JsonElement> Members(JsonElement element, string path)
-        {
-            if (element.ValueKind != JsonValueKind.Object)
-            {
-                throw new FieldException(path, "an object { ... } is required");
-            }
-            var members = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            foreach (var member in element.EnumerateObject())
-            {
-                members[member.Name] = member.Value;
-            }
-            return members;
-        }
+        /// <summary>An object's members, none when <paramref name="element"/> is null (absent); a repeated name comes again and its last value stays.</summary>
+        public static JsonElement.ObjectEnumerator Members(JsonElement? element, string path) =>
+            (element ?? EmptyObject) is { ValueKind: JsonValueKind.Object } value ? value.EnumerateObject() : throw new FieldException(path, "an object { ... } is required");
     }
 }
