@@ -76,84 +76,20 @@ public sealed class StreetProfiles
     public static StreetProfiles Parse(string json, string fileName)
     {
         ArgumentNullException.ThrowIfNull(json);
-        ProfileFile? file;
         try
         {
             using var document = JsonDocument.Parse(json, JsonOptions);
-            file = ProfileFile.Read(document.RootElement);
+            return Read(document.RootElement, json);
         }
         catch (JsonException ex)
         {
             var line = ex.LineNumber is long l ? (int)l + 1 : (int?)null;
             throw new InputFileException(fileName, line, null, "invalid profile JSON: " + ex.Message.Split(" LineNumber:", 2)[0]);
         }
-        catch (ProfileFieldException ex)
+        catch (FieldException ex)
         {
             throw new InputFileException(fileName, null, ex.Field, ex.Message);
         }
-        if (file is null)
-        {
-            throw new InputFileException(fileName, null, null, "the profile file is empty");
-        }
-        var walk = RequirePositive(fileName, "walk.speedKmh", file.Walk?.SpeedKmh);
-        var cycle = RequirePositive(fileName, "cycle.speedKmh", file.Cycle?.SpeedKmh);
-        if (file.Highways is null || file.Highways.Count == 0)
-        {
-            throw new InputFileException(fileName, null, "highways", "at least one highway class is required");
-        }
-        var highways = new HighwayProfile?[HighwayClasses.Count];
-        foreach (var (name, entry) in file.Highways)
-        {
-            if (!HighwayClasses.TryParse(name, out var highway))
-            {
-                throw new InputFileException(fileName, null, "highways." + name,
-                    "unknown highway class; valid classes: " + string.Join(", ", HighwayClasses.AllNames));
-            }
-            var field = "highways." + name;
-            var carSpeed = RequirePositive(fileName, field + ".carSpeedKmh", entry.CarSpeedKmh);
-            var realism = entry.CarRealismFactor ?? 1.0;
-            if (!(realism > 0 && realism <= 2))
-            {
-                throw new InputFileException(fileName, null, field + ".carRealismFactor", "must be in (0, 2]");
-            }
-            var walkSpeed = entry.WalkSpeedKmh is null ? walk : RequirePositive(fileName, field + ".walkSpeedKmh", entry.WalkSpeedKmh);
-            var cycleSpeed = entry.CycleSpeedKmh is null ? cycle : RequirePositive(fileName, field + ".cycleSpeedKmh", entry.CycleSpeedKmh);
-            highways[(int)highway] = new HighwayProfile(entry.Car, entry.Walk, entry.Cycle, carSpeed, realism, walkSpeed, cycleSpeed,
-                entry.ImpliedOneway ?? false);
-        }
-        var bandFactors = new double[TimeBands.All.Count * HighwayClasses.Count];
-        Array.Fill(bandFactors, 1.0);
-        if (file.CarTimeBandFactors is not null)
-        {
-            foreach (var (bandName, factors) in file.CarTimeBandFactors)
-            {
-                if (!TimeBands.TryParse(bandName, out var band))
-                {
-                    throw new InputFileException(fileName, null, "carTimeBandFactors." + bandName, "unknown time band; valid bands: " + TimeBands.ValidNames);
-                }
-                var offset = (int)band * HighwayClasses.Count;
-                if (factors.TryGetValue("default", out var all))
-                {
-                    CheckFactor(fileName, "carTimeBandFactors." + bandName + ".default", all);
-                    bandFactors.AsSpan(offset, HighwayClasses.Count).Fill(all);
-                }
-                foreach (var (className, factor) in factors)
-                {
-                    if (className == "default")
-                    {
-                        continue;
-                    }
-                    var field = "carTimeBandFactors." + bandName + "." + className;
-                    if (!HighwayClasses.TryParse(className, out var highway))
-                    {
-                        throw new InputFileException(fileName, null, field, "unknown highway class");
-                    }
-                    CheckFactor(fileName, field, factor);
-                    bandFactors[offset + (int)highway] = factor;
-                }
-            }
-        }
-        return new StreetProfiles(json, walk, cycle, highways, bandFactors);
     }
 
     /// <summary>Decides access, direction and speeds for one distinct tag set. Call once per tag set, not per edge.</summary>
@@ -214,22 +150,108 @@ public sealed class StreetProfiles
 
     private static bool IsOpposite(string? cycleway) => cycleway is not null && cycleway.StartsWith("opposite", StringComparison.Ordinal);
 
-    private static double RequirePositive(string fileName, string field, double? value)
+    /// <summary>
+    /// Reads and checks the profile file in one pass over its JSON document (written out rather than through the
+    /// serializer: every network load parses the stored profiles, and the serializer's generic metadata, even
+    /// source-generated, is JIT-compiled at each start: +20-25 ms, benchmarks/README.md). Unknown fields are refused so
+    /// typos are reported; a repeated field takes the last value (a repeated highway class or factor is checked each time).
+    /// </summary>
+    private static StreetProfiles Read(JsonElement root, string json)
     {
-        if (value is not double v || !(v > 0) || double.IsInfinity(v))
+        if (root.ValueKind == JsonValueKind.Null)
         {
-            throw new InputFileException(fileName, null, field, "a positive speed in km/h is required");
+            throw new FieldException(null, "the profile file is empty");
         }
-        return v;
+        var file = new JsonFields(root, null, "format", "notes", "walk", "cycle", "carTimeBandFactors", "highways");
+        file.Text("format");
+        if (file.Get("notes") is { } notes)
+        {
+            if (notes.ValueKind != JsonValueKind.Array)
+            {
+                throw new FieldException("notes", "a list [ ... ] is required");
+            }
+            foreach (var note in notes.EnumerateArray())
+            {
+                JsonFields.Text(note, "notes[]");
+            }
+        }
+        var walk = RequirePositive("walk.speedKmh", ModeSpeed(file, "walk"));
+        var cycle = RequirePositive("cycle.speedKmh", ModeSpeed(file, "cycle"));
+
+        var highways = new HighwayProfile?[HighwayClasses.Count];
+        var highwayCount = 0;
+        foreach (var member in JsonFields.Members(file.Get("highways"), "highways"))
+        {
+            highwayCount++;
+            var name = member.Name;
+            var entry = new JsonFields(member.Value, "highways." + name,
+                "car", "walk", "cycle", "carSpeedKmh", "carRealismFactor", "walkSpeedKmh", "cycleSpeedKmh", "impliedOneway", "note");
+            entry.Text("note");
+            if (!HighwayClasses.TryParse(name, out var highway))
+            {
+                throw new FieldException("highways." + name, "unknown highway class; valid classes: " + string.Join(", ", HighwayClasses.AllNames));
+            }
+            var realism = entry.Number("carRealismFactor") ?? 1.0;
+            if (!(realism > 0 && realism <= 2))
+            {
+                throw new FieldException(entry.Path("carRealismFactor"), "must be in (0, 2]");
+            }
+            highways[(int)highway] = new HighwayProfile(
+                entry.Flag("car", nullAllowed: false),
+                entry.Flag("walk", nullAllowed: false),
+                entry.Flag("cycle", nullAllowed: false),
+                RequirePositive(entry.Path("carSpeedKmh"), entry.Number("carSpeedKmh")),
+                realism,
+                entry.Number("walkSpeedKmh") is { } walkSpeed ? RequirePositive(entry.Path("walkSpeedKmh"), walkSpeed) : walk,
+                entry.Number("cycleSpeedKmh") is { } cycleSpeed ? RequirePositive(entry.Path("cycleSpeedKmh"), cycleSpeed) : cycle,
+                entry.Flag("impliedOneway", nullAllowed: true));
+        }
+        if (highwayCount == 0)
+        {
+            throw new FieldException("highways", "at least one highway class is required");
+        }
+
+        var bandFactors = new double[TimeBands.All.Count * HighwayClasses.Count];
+        Array.Fill(bandFactors, 1.0);
+        foreach (var band in JsonFields.Members(file.Get("carTimeBandFactors"), "carTimeBandFactors"))
+        {
+            var bandPath = "carTimeBandFactors." + band.Name;
+            var factors = JsonFields.Members(band.Value, bandPath);
+            if (!TimeBands.TryParse(band.Name, out var timeBand))
+            {
+                throw new FieldException(bandPath, "unknown time band; valid bands: " + TimeBands.ValidNames);
+            }
+            var offset = (int)timeBand * HighwayClasses.Count;
+            if (band.Value.TryGetProperty("default", out var all))
+            {
+                bandFactors.AsSpan(offset, HighwayClasses.Count).Fill(Factor(all, bandPath + ".default"));
+            }
+            foreach (var factor in factors)
+            {
+                if (factor.Name == "default")
+                {
+                    continue;
+                }
+                var field = bandPath + "." + factor.Name;
+                if (!HighwayClasses.TryParse(factor.Name, out var highway))
+                {
+                    throw new FieldException(field, "unknown highway class");
+                }
+                bandFactors[offset + (int)highway] = Factor(factor.Value, field);
+            }
+        }
+        return new StreetProfiles(json, walk, cycle, highways, bandFactors);
     }
 
-    private static void CheckFactor(string fileName, string field, double factor)
-    {
-        if (!(factor > 0 && factor <= 2))
-        {
-            throw new InputFileException(fileName, null, field, "a factor in (0, 2] is required");
-        }
-    }
+    /// <summary>The speedKmh of the walk or cycle object, null when absent.</summary>
+    private static double? ModeSpeed(JsonFields file, string mode) =>
+        file.Get(mode) is { } element ? new JsonFields(element, mode, "speedKmh").Number("speedKmh") : null;
+
+    private static double RequirePositive(string field, double? value) =>
+        value is double v && v > 0 && !double.IsInfinity(v) ? v : throw new FieldException(field, "a positive speed in km/h is required");
+
+    private static double Factor(JsonElement element, string field) =>
+        JsonFields.Number(element, field) is var factor && factor > 0 && factor <= 2 ? factor : throw new FieldException(field, "a factor in (0, 2] is required");
 
     private static string ReadDefaultJson()
     {
@@ -239,192 +261,76 @@ public sealed class StreetProfiles
         return reader.ReadToEnd();
     }
 
-    /// <summary>A field of the profile file that is unknown or of the wrong type (Field: its path, e.g. walk.speedKmh).</summary>
-    private sealed class ProfileFieldException(string field, string problem) : Exception(problem)
+    /// <summary>A field of the profile file that is unknown, of the wrong type or out of range (Field: its path, e.g. walk.speedKmh).</summary>
+    private sealed class FieldException(string? field, string problem) : Exception(problem)
     {
-        public string Field { get; } = field;
+        public string? Field { get; } = field;
     }
 
-    /// <summary>
-    /// The profile file's fields, read from its JSON document by hand rather than by the serializer: every network load
-    /// parses the stored profiles, and the serializer's generic metadata cost each command tens of milliseconds of JIT.
-    /// Unknown fields are refused (typos are reported); a repeated field takes the last value.
-    /// </summary>
-    private sealed class ProfileFile
+    /// <summary>One object of the profile file: its members by name, checked against the documented names.</summary>
+    private sealed class JsonFields
     {
         private const string UnknownField = "unknown field (the documented fields are in the default file: geo build-network --write-default-profiles profiles.json)";
 
-        public ModeSpeed? Walk { get; private set; }
-        public ModeSpeed? Cycle { get; private set; }
-        public Dictionary<string, Dictionary<string, double>>? CarTimeBandFactors { get; private set; }
-        public Dictionary<string, HighwayEntry>? Highways { get; private set; }
+        private static readonly JsonElement EmptyObject = JsonElement.Parse("{}");
 
-        public static ProfileFile? Read(JsonElement root)
+        private readonly JsonElement _element;
+        private readonly string? _path;
+
+        /// <param name="path">The object's path in error messages, null for the root.</param>
+        public JsonFields(JsonElement element, string? path, params string[] documented)
         {
-            if (root.ValueKind == JsonValueKind.Null)
+            _element = element;
+            _path = path;
+            foreach (var member in Members(element, path ?? "(root)"))
             {
-                return null;
-            }
-            var file = new ProfileFile();
-            foreach (var member in Members(root, null))
-            {
-                var path = member.Name;
-                var value = member.Value;
-                switch (member.Name)
+                if (Array.IndexOf(documented, member.Name) < 0)
                 {
-                    case "format":
-                        Text(value, path);
-                        break;
-                    case "notes":
-                        if (value.ValueKind != JsonValueKind.Null)
-                        {
-                            foreach (var note in Items(value, path))
-                            {
-                                Text(note, path + "[]");
-                            }
-                        }
-                        break;
-                    case "walk":
-                        file.Walk = ModeSpeed.Read(value, path);
-                        break;
-                    case "cycle":
-                        file.Cycle = ModeSpeed.Read(value, path);
-                        break;
-                    case "carTimeBandFactors":
-                        file.CarTimeBandFactors = Map(value, path, (band, bandPath) =>
-                            Map(band, bandPath, Number) ?? throw new ProfileFieldException(bandPath, "an object { ... } is required"));
-                        break;
-                    case "highways":
-                        file.Highways = Map(value, path, (entry, entryPath) => HighwayEntry.Read(entry, entryPath));
-                        break;
-                    default:
-                        throw new ProfileFieldException(path, UnknownField);
+                    throw new FieldException(Path(member.Name), UnknownField);
                 }
             }
-            return file;
         }
 
-        /// <summary>The members of an object (path null = the root).</summary>
-        public static JsonElement.ObjectEnumerator Members(JsonElement element, string? path) =>
-            element.ValueKind == JsonValueKind.Object ? element.EnumerateObject() : throw new ProfileFieldException(path ?? "(root)", "an object { ... } is required");
+        public string Path(string name) => _path is null ? name : _path + "." + name;
 
-        public static ProfileFieldException Unknown(string path) => new(path, UnknownField);
+        /// <summary>The member's value; null when absent or null.</summary>
+        public JsonElement? Get(string name) =>
+            _element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
-        private static JsonElement.ArrayEnumerator Items(JsonElement element, string path) =>
-            element.ValueKind == JsonValueKind.Array ? element.EnumerateArray() : throw new ProfileFieldException(path, "a list [ ... ] is required");
+        /// <summary>An optional number: null when absent or null.</summary>
+        public double? Number(string name) => Get(name) is { } value ? Number(value, Path(name)) : null;
 
-        /// <summary>An object of named values; null stays null.</summary>
-        private static Dictionary<string, T>? Map<T>(JsonElement element, string path, Func<JsonElement, string, T> read)
+        /// <summary>true or false; false when absent (and when null, if <paramref name="nullAllowed"/>).</summary>
+        public bool Flag(string name, bool nullAllowed) => _element.TryGetProperty(name, out var value) && value.ValueKind switch
         {
-            if (element.ValueKind == JsonValueKind.Null)
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            JsonValueKind.Null when nullAllowed => false,
+            _ => throw new FieldException(Path(name), "true or false is required"),
+        };
+
+        /// <summary>An optional text, checked and not kept (format, notes).</summary>
+        public void Text(string name)
+        {
+            if (Get(name) is { } value)
             {
-                return null;
+                Text(value, Path(name));
             }
-            var map = new Dictionary<string, T>(StringComparer.Ordinal);
-            foreach (var member in Members(element, path))
-            {
-                map[member.Name] = read(member.Value, path + "." + member.Name);
-            }
-            return map;
         }
 
         public static void Text(JsonElement element, string path)
         {
             if (element.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
             {
-                throw new ProfileFieldException(path, "a text value \"...\" is required");
+                throw new FieldException(path, "a text value \"...\" is required");
             }
         }
 
         public static double Number(JsonElement element, string path) =>
-            element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out var value) ? value : throw new ProfileFieldException(path, "a number is required");
+            element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out var value) ? value : throw new FieldException(path, "a number is required");
 
-        public static double? OptionalNumber(JsonElement element, string path) =>
-            element.ValueKind == JsonValueKind.Null ? null : Number(element, path);
-
-        public static bool Boolean(JsonElement element, string path) => element.ValueKind switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => throw new ProfileFieldException(path, "true or false is required"),
-        };
-
-        public static bool? OptionalBoolean(JsonElement element, string path) =>
-            element.ValueKind == JsonValueKind.Null ? null : Boolean(element, path);
-    }
-
-    private sealed class ModeSpeed
-    {
-        public double? SpeedKmh { get; private set; }
-
-        public static ModeSpeed? Read(JsonElement element, string path)
-        {
-            if (element.ValueKind == JsonValueKind.Null)
-            {
-                return null;
-            }
-            var speed = new ModeSpeed();
-            foreach (var member in ProfileFile.Members(element, path))
-            {
-                var field = path + "." + member.Name;
-                speed.SpeedKmh = member.Name == "speedKmh" ? ProfileFile.OptionalNumber(member.Value, field) : throw ProfileFile.Unknown(field);
-            }
-            return speed;
-        }
-    }
-
-    private sealed class HighwayEntry
-    {
-        public bool Car { get; private set; }
-        public bool Walk { get; private set; }
-        public bool Cycle { get; private set; }
-        public double? CarSpeedKmh { get; private set; }
-        public double? CarRealismFactor { get; private set; }
-        public double? WalkSpeedKmh { get; private set; }
-        public double? CycleSpeedKmh { get; private set; }
-        public bool? ImpliedOneway { get; private set; }
-
-        public static HighwayEntry Read(JsonElement element, string path)
-        {
-            var entry = new HighwayEntry();
-            foreach (var member in ProfileFile.Members(element, path))
-            {
-                var field = path + "." + member.Name;
-                var value = member.Value;
-                switch (member.Name)
-                {
-                    case "car":
-                        entry.Car = ProfileFile.Boolean(value, field);
-                        break;
-                    case "walk":
-                        entry.Walk = ProfileFile.Boolean(value, field);
-                        break;
-                    case "cycle":
-                        entry.Cycle = ProfileFile.Boolean(value, field);
-                        break;
-                    case "carSpeedKmh":
-                        entry.CarSpeedKmh = ProfileFile.OptionalNumber(value, field);
-                        break;
-                    case "carRealismFactor":
-                        entry.CarRealismFactor = ProfileFile.OptionalNumber(value, field);
-                        break;
-                    case "walkSpeedKmh":
-                        entry.WalkSpeedKmh = ProfileFile.OptionalNumber(value, field);
-                        break;
-                    case "cycleSpeedKmh":
-                        entry.CycleSpeedKmh = ProfileFile.OptionalNumber(value, field);
-                        break;
-                    case "impliedOneway":
-                        entry.ImpliedOneway = ProfileFile.OptionalBoolean(value, field);
-                        break;
-                    case "note":
-                        ProfileFile.Text(value, field);
-                        break;
-                    default:
-                        throw ProfileFile.Unknown(field);
-                }
-            }
-            return entry;
-        }
+        /// <summary>An object's members, none when <paramref name="element"/> is null (absent); a repeated name comes again and its last value stays.</summary>
+        public static JsonElement.ObjectEnumerator Members(JsonElement? element, string path) =>
+            (element ?? EmptyObject) is { ValueKind: JsonValueKind.Object } value ? value.EnumerateObject() : throw new FieldException(path, "an object { ... } is required");
     }
 }

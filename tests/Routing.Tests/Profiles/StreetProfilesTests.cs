@@ -123,6 +123,14 @@ public sealed class StreetProfilesTests
     }
 
     [Test]
+    public void Parse_CommentsAndTrailingCommas_Accepted()
+    {
+        var json = StreetProfiles.DefaultJson.Replace("\"walk\": { \"speedKmh\": 4.8 },", "// walking\n  \"walk\": { \"speedKmh\": 5.0, /* km/h */ },", StringComparison.Ordinal);
+        Assert.That(json, Is.Not.EqualTo(StreetProfiles.DefaultJson));
+        Assert.That(StreetProfiles.Parse(json, "my.json").WalkSpeedKmh, Is.EqualTo(5.0));
+    }
+
+    [Test]
     public void Load_MissingFile_ThrowsInputFileException()
     {
         Assert.Throws<InputFileException>(() => StreetProfiles.Load("/no/such/profiles.json"));
