@@ -51,8 +51,14 @@ public sealed class RangeRaptor
     private int _touchedCurCount;
     private ulong[] _touchedPrevBits;
     private ulong[] _touchedCurBits;
-    /// <summary>Round whose labels the current pass writes (the round <see cref="Touch"/> records for).</summary>
+    /// <summary>Round whose labels the current pass writes (the round <see cref="Touch"/> records for), and its label arrays.</summary>
     private int _round;
+    private int[] _roundReady = [];
+    private int[] _roundReadyAtStepStart = [];
+    private int[] _roundVehicle = [];
+    private int[] _roundBoardStop = [];
+    private int[] _roundBoardTrip = [];
+    private int[] _roundReadyFrom = [];
     private bool _recording;
     /// <summary>
     /// Undo log: per (round, stop) first written in a step, its journey labels before the step (<see cref="UndoInts"/> ints
@@ -247,7 +253,7 @@ public sealed class RangeRaptor
         Array.Clear(_marked);
 
         ClearTouched(ref _touchedCurBits, _touchedCur, ref _touchedCurCount);
-        _round = 0;
+        SetRound(0);
         var a0 = _arrival[0];
         var r0 = _ready[0];
         foreach (var acc in access)
@@ -274,7 +280,7 @@ public sealed class RangeRaptor
             // so a stop touched again was not listed and the next round's min-merge missed it
             (_touchedPrevCount, _touchedCurCount) = (_touchedCurCount, _touchedPrevCount);
             ClearTouched(ref _touchedCurBits, _touchedCur, ref _touchedCurCount);
-            _round = k;
+            SetRound(k);
             MinMerge(k);
             if (scanning && ScanPatterns(k, maxArrivalSeconds))
             {
@@ -310,7 +316,7 @@ public sealed class RangeRaptor
         {
             word |= 1UL << s;
             At(_touchedCur, _touchedCurCount++) = s;
-            At(_readyAtStepStart[_round], s) = At(_ready[_round], s);
+            At(_roundReadyAtStepStart, s) = At(_roundReady, s);
             if (_recording)
             {
                 Record(s);
@@ -332,16 +338,26 @@ public sealed class RangeRaptor
         {
             Array.Resize(ref _undo, Math.Max(1 << 16, _undo.Length * 2));
         }
-        var u = _undo;
-        var i = _undoCount;
-        var k = _round;
-        u[i] = (s << _roundBits) | k;
-        u[i + 1] = _ready[k][s];
-        u[i + 2] = _vehicle[k][s];
-        u[i + 3] = _boardStop[k][s];
-        u[i + 4] = _boardTrip[k][s];
-        u[i + 5] = _readyFrom[k][s];
-        _undoCount = i + UndoInts;
+        ref var entry = ref At(_undo, _undoCount);
+        entry = (s << _roundBits) | _round;
+        Unsafe.Add(ref entry, 1) = At(_roundReady, s);
+        Unsafe.Add(ref entry, 2) = At(_roundVehicle, s);
+        Unsafe.Add(ref entry, 3) = At(_roundBoardStop, s);
+        Unsafe.Add(ref entry, 4) = At(_roundBoardTrip, s);
+        Unsafe.Add(ref entry, 5) = At(_roundReadyFrom, s);
+        _undoCount += UndoInts;
+    }
+
+    /// <summary>Makes round <paramref name="k"/> the one <see cref="Touch"/> and <see cref="Record"/> read and log (its arrays held in fields: the hot paths skip the per-round lookups).</summary>
+    private void SetRound(int k)
+    {
+        _round = k;
+        _roundReady = _ready[k];
+        _roundReadyAtStepStart = _readyAtStepStart[k];
+        _roundVehicle = _vehicle[k];
+        _roundBoardStop = _boardStop[k];
+        _roundBoardTrip = _boardTrip[k];
+        _roundReadyFrom = _readyFrom[k];
     }
 
     private void MinMerge(int k)
