@@ -68,7 +68,7 @@ public sealed class MatrixCommand : Command<MatrixCommand.Settings>
         public int Threads { get; init; }
 
         [CommandOption("--origins-batch <N>")]
-        [Description("Origins routed and written per batch; rows are written as each batch finishes, so memory holds one batch. Default: 0 = chosen from the memory available. The file is identical for any value.")]
+        [Description("Origins routed and written per batch; each batch is written while the next is routed, so memory holds two batches. Default: 0 = chosen from the memory available (public transport: about 8 batches of at least 64 origins). The file is identical for any value.")]
         public int OriginsBatch { get; init; }
 
         [CommandOption("--summary-json <FILE>")]

@@ -9,7 +9,8 @@ namespace Geo.Routing.Transit.Raptor;
 
 /// <summary>
 /// RAPTOR (Delling et al.) in r5's layout, one instance per worker thread. Round k holds labels for journeys with at most k rides
-/// (each round starts from the previous one's improved labels, r5's min-merge, which prunes worse later-round arrivals):
+/// (rounds 2 and up start from the previous round's improved labels, r5's min-merge, which prunes worse later-round arrivals;
+/// round 1 does not take round 0's access labels, which only round 1 boards from, see <see cref="RunDeparture"/>):
 /// <c>_arrival[k]</c> (at the stop, by vehicle or walk), <c>_ready[k]</c> (ready to board there: vehicle arrival + the stop's minimum
 /// change time, or walk arrival) and <c>_vehicle[k]</c> (alighted there), with back pointers. Marked stops are ulong bitsets.
 /// Range RAPTOR: call <see cref="Reset"/> once, then <see cref="RunDeparture"/> for departure minutes from latest to earliest;
@@ -273,7 +274,10 @@ public sealed class RangeRaptor
         var scanning = true;
         for (var k = 1; k <= MaxRides; k++)
         {
-            // the labels changed in round k-1 become the starting labels of round k (at most k rides includes k-1)
+            // the labels changed in round k-1 become the starting labels of round k (at most k rides includes k-1), except
+            // the access walks of round 0: only round 1 boards from them (a later round boarding there would catch the
+            // trips round 1 caught, whose arrivals reach every round through the vehicle labels), and copying them each
+            // minute into every round was a tenth of the labels the sweep wrote and logged
             (_touchedPrev, _touchedCur) = (_touchedCur, _touchedPrev);
             (_touchedPrevBits, _touchedCurBits) = (_touchedCurBits, _touchedPrevBits);
             // the counts swap with their lists: clearing the reused list with the other list's count left stale bits,
@@ -281,7 +285,10 @@ public sealed class RangeRaptor
             (_touchedPrevCount, _touchedCurCount) = (_touchedCurCount, _touchedPrevCount);
             ClearTouched(ref _touchedCurBits, _touchedCur, ref _touchedCurCount);
             SetRound(k);
-            MinMerge(k);
+            if (k > 1)
+            {
+                MinMerge(k);
+            }
             if (scanning && ScanPatterns(k, maxArrivalSeconds))
             {
                 ApplyTransfers(k, maxArrivalSeconds, footpaths: k < MaxRides || _walkAfterLastRide);
