@@ -14,8 +14,9 @@ public static class GtfsMemory
     public const int StopTimeTextBytesPerRow = 40;
 
     /// <summary>
-    /// Bytes per stop time at the peak: 25 read + 4 order + 13 feed, then 8 of timetable times, plus the garbage of
-    /// reading (the half-England feed, 12.9 M stop times, peaked at about 2.5 GB with its trips and stops).
+    /// Bytes per stop time at the peak: 25 read + 4 order + 13 feed, then 8 of timetable times and 8 of range RAPTOR's
+    /// per-stop departures (<see cref="Timetable.StopDepartures"/>, built after reading), plus the garbage of reading (the
+    /// half-England feed, 12.9 M stop times, peaked at about 2.5 GB with its trips and stops).
     /// </summary>
     public const int BytesPerStopTime = 96;
 

@@ -392,7 +392,8 @@ public sealed class RangeRaptor
     /// Marks the patterns that can board an earlier trip at a stop marked in round k-1 and scans them; returns false when
     /// none. A stop's ready time fell this step from its value at the step's start; only a pattern leaving the stop in
     /// between catches a new trip. The others board the trip they boarded from the old ready time, whose arrivals the
-    /// labels already hold (labels only fall, and round k's never exceed round k-1's), so scanning them changes nothing.
+    /// labels already hold (labels only fall, and a round's vehicle labels never exceed the previous round's), so scanning
+    /// them changes nothing.
     /// </summary>
     private bool ScanPatterns(int k, int maxArrival)
     {
