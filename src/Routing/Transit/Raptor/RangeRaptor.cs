@@ -184,16 +184,17 @@ public sealed class RangeRaptor
         var end = _stepEnds[step];
         var u = _undo;
         var roundMask = (1 << _roundBits) - 1;
+        // keys hold valid (round, stop) pairs and entries lie inside the log: no bounds checks in this loop
         for (var i = _undoCount - UndoInts; i >= end; i -= UndoInts)
         {
-            var key = u[i];
-            var s = key >> _roundBits;
-            var k = key & roundMask;
-            _ready[k][s] = u[i + 1];
-            _vehicle[k][s] = u[i + 2];
-            _boardStop[k][s] = u[i + 3];
-            _boardTrip[k][s] = u[i + 4];
-            _readyFrom[k][s] = u[i + 5];
+            ref var entry = ref At(u, i);
+            var s = entry >> _roundBits;
+            var k = entry & roundMask;
+            At(At(_ready, k), s) = Unsafe.Add(ref entry, 1);
+            At(At(_vehicle, k), s) = Unsafe.Add(ref entry, 2);
+            At(At(_boardStop, k), s) = Unsafe.Add(ref entry, 3);
+            At(At(_boardTrip, k), s) = Unsafe.Add(ref entry, 4);
+            At(At(_readyFrom, k), s) = Unsafe.Add(ref entry, 5);
         }
         _undoCount = end;
         _stepEnds.RemoveRange(step + 1, _stepEnds.Count - step - 1);
