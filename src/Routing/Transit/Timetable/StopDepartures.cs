@@ -5,8 +5,8 @@ namespace Geo.Routing.Transit.Timetable;
 /// <summary>
 /// Every departure of the day at each stop where boarding is allowed, sorted, with its pattern, as CSR (8 bytes per
 /// boarding stop time). Range RAPTOR asks it which patterns an earlier ready time at a stop can board on a vehicle it
-/// could not catch before: a pattern with no departure between the new and the old ready time boards the same trip as at the
-/// later departure minute, whose arrivals the labels already hold, so it need not be scanned.
+/// could not catch before: a pattern with no departure between the new and the old ready time boards the same trip as
+/// at the later departure minute, whose arrivals the labels already hold, so it need not be scanned.
 /// </summary>
 public sealed class StopDepartures
 {
@@ -44,8 +44,20 @@ public sealed class StopDepartures
     /// <summary>Index (into this table) of the first departure from <paramref name="stop"/> at or after <paramref name="seconds"/>.</summary>
     public int FirstAtOrAfter(int stop, int seconds)
     {
-        var first = _offsets[stop];
-        return first + FirstAtOrAfter(_seconds.AsSpan(first, _offsets[stop + 1] - first), seconds);
+        int lo = _offsets[stop], hi = _offsets[stop + 1];
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_seconds[mid] >= seconds)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+        return lo;
     }
 
     /// <summary>
@@ -72,24 +84,6 @@ public sealed class StopDepartures
         }
         cursor = i;
         return any;
-    }
-
-    private static int FirstAtOrAfter(ReadOnlySpan<int> sorted, int seconds)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] >= seconds)
-            {
-                hi = mid;
-            }
-            else
-            {
-                lo = mid + 1;
-            }
-        }
-        return lo;
     }
 
     private static void ForEachBoarding(Timetable tt, Action<int, int, int> visit)
