@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Geo.Core;
 using Geo.Routing.Matrices;
+using Geo.Routing.Search;
 using Geo.Routing.Transit.Raptor;
 
 namespace Geo.Routing.Multimodal;
@@ -19,6 +20,8 @@ internal sealed class DepartureSweep
     private readonly RangeRaptor _range;
     private readonly int[] _destArrival;
     private readonly int[] _pending;
+    /// <summary>Positions of the egress walks that would lower their destination's arrival (<see cref="ImprovingEdges"/>), one stop's at a time.</summary>
+    private readonly int[] _destinationsFound;
     private readonly int _samples;
     private readonly int _maxTripSeconds;
     private readonly bool _recordSteps;
@@ -31,6 +34,12 @@ internal sealed class DepartureSweep
         _range = new RangeRaptor(network.Timetable, network.Transfers, maxRides, walkAfterLastRide: false);
         _destArrival = new int[destinationCount];
         _pending = new int[destinationCount];
+        var mostDestinations = 0;
+        for (var s = 0; s + 1 < egress.StopDestOffsets.Length; s++)
+        {
+            mostDestinations = Math.Max(mostDestinations, egress.StopDestOffsets[s + 1] - egress.StopDestOffsets[s]);
+        }
+        _destinationsFound = new int[mostDestinations];
         _samples = samples;
         _maxTripSeconds = maxTripSeconds;
         Times = new int[checked(destinationCount * samples)];
@@ -151,17 +160,21 @@ internal sealed class DepartureSweep
     /// Runs RAPTOR for one departure (range step) and lowers the destination arrivals via improved stops; with
     /// <paramref name="sample"/> >= 0 each lowered arrival is also written to that sample of <see cref="Times"/>.
     /// </summary>
-    private void Step(int departure, List<StopAccess> access, int sample)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)] private void Step(int departure, List<StopAccess> access, int sample)
     {
         _range.RunDeparture(departure, CollectionsMarshal.AsSpan(access), departure + _maxTripSeconds);
         var offsets = _egress.StopDestOffsets;
         var dest = _egress.StopDest;
         var secs = _egress.StopDestSeconds;
+        var found = _destinationsFound;
         foreach (var s in _range.ImprovedVehicleStops)
         {
             var t = _range.BestVehicleArrival(s);
-            for (var i = offsets[s]; i < offsets[s + 1]; i++)
+            var begin = offsets[s];
+            var count = ImprovingEdges.Find(dest.AsSpan(begin, offsets[s + 1] - begin), secs.AsSpan(begin, offsets[s + 1] - begin), t, _destArrival, found);
+            for (var j = 0; j < count; j++)
             {
+                var i = begin + found[j];
                 var a = t + secs[i];
                 var d = dest[i];
                 if (a < _destArrival[d])

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Geo.Core;
+using Geo.Routing.Search;
 using Geo.Routing.Transit.Gtfs;
 using Geo.Routing.Transit.Timetable;
 
@@ -41,6 +42,8 @@ public sealed class RangeRaptor
     private readonly ulong[] _marked;
     private readonly ulong[] _patternMarked;
     private readonly ulong[] _improvedBits;
+    /// <summary>Positions of the footpaths that would lower their target's ready time (<see cref="ImprovingEdges"/>), one stop's at a time.</summary>
+    private readonly int[] _footpathsFound;
     private readonly int[] _improved;
     private int _improvedCount;
     private readonly int[] _roundVehicleImproved;
@@ -116,6 +119,12 @@ public sealed class RangeRaptor
         _roundVehicleBits = new ulong[words];
         _patternMarked = new ulong[(timetable.PatternCount + 63) >> 6];
         _improved = new int[_stops];
+        var mostFootpaths = 0;
+        for (var s = 0; s < _stops; s++)
+        {
+            mostFootpaths = Math.Max(mostFootpaths, transfers.FirstTransfer[s + 1] - transfers.FirstTransfer[s]);
+        }
+        _footpathsFound = new int[mostFootpaths];
         _roundVehicleImproved = new int[_stops];
         _touchedPrev = new int[_stops];
         _touchedCur = new int[_stops];
@@ -582,22 +591,21 @@ public sealed class RangeRaptor
         {
             roundImproved = [];
         }
+        var found = _footpathsFound;
         foreach (var s in roundImproved)
         {
             var t = vehicle[s];
-            var end = first[s + 1];
-            for (var e = first[s]; e < end; e++)
+            var begin = first[s];
+            var count = ImprovingEdges.Find(target.AsSpan(begin, first[s + 1] - begin), duration.AsSpan(begin, first[s + 1] - begin), t, ready, found);
+            for (var j = 0; j < count; j++)
             {
+                var e = begin + At(found, j);
                 var tu = t + At(duration, e);
-                if (tu > maxArrival)
-                {
-                    continue;
-                }
                 var u = At(target, e);
                 ref var readyU = ref At(ready, u);
                 // a stop's arrival is never after its ready time (vehicle + a change time >= 0, or the same walk), so a
                 // walk that does not improve the ready time does not improve the arrival either
-                if (tu < readyU)
+                if (tu <= maxArrival && tu < readyU)
                 {
                     Touch(u);
                     readyU = tu;
