@@ -4,8 +4,7 @@ namespace Geo.Routing.Search;
 /// The first half of relaxing one vertex's edges: which of them would lower their target's label. In RAPTOR's footpaths
 /// and egress walks about one edge in seven does, at random, so an <c>if</c> per edge is a branch the processor often
 /// mispredicts; this pass has none (every position is written, and kept by counting it), and the caller then updates
-/// only the edges found. About 3x faster per edge than the branch on this machine's Xeon, and faster than an AVX2
-/// gather whose found lanes are taken one by one (benchmarks/README.md, "Public transport").
+/// only the edges found (benchmarks/README.md, "Public transport").
 /// </summary>
 internal static class ImprovingEdges
 {
@@ -13,7 +12,7 @@ internal static class ImprovingEdges
     /// Writes to <paramref name="found"/> the positions i (in order) where <paramref name="t"/> + durations[i] &lt;
     /// labels[targets[i]]; returns how many. <paramref name="found"/> must hold targets.Length ints.
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)] public static int Find(ReadOnlySpan<int> targets, ReadOnlySpan<int> durations, int t, int[] labels, Span<int> found)
+    public static int Find(ReadOnlySpan<int> targets, ReadOnlySpan<int> durations, int t, int[] labels, Span<int> found)
     {
         var n = 0;
         for (var i = 0; i < targets.Length; i++)

@@ -14,6 +14,9 @@ namespace Geo.Routing.Transit.Raptor;
 /// round 1 does not take round 0's access labels, which only round 1 boards from, see <see cref="RunDeparture"/>):
 /// <c>_arrival[k]</c> (at the stop, by vehicle or walk), <c>_ready[k]</c> (ready to board there: vehicle arrival + the stop's minimum
 /// change time, or walk arrival) and <c>_vehicle[k]</c> (alighted there), with back pointers. Marked stops are ulong bitsets.
+/// Journeys are read from the labels as found in each round (<c>_foundReady</c>, <c>_foundVehicle</c>: set only where round k
+/// itself improved the stop, with the back pointers), whose minimum over rounds 1..k is the merged label; only they are
+/// logged for <see cref="RollBackTo"/>, so the min-merge's copies (half of all label writes) are not.
 /// Range RAPTOR: call <see cref="Reset"/> once, then <see cref="RunDeparture"/> for departure minutes from latest to earliest;
 /// labels from later departures remain valid upper bounds, so each minute only re-propagates improvements (r5's scheme).
 /// </summary>
@@ -31,6 +34,12 @@ public sealed class RangeRaptor
     private readonly int[][] _boardStop;
     private readonly int[][] _boardTrip;
     private readonly int[][] _readyFrom;
+    /// <summary>Per round, the ready time round k itself set at the stop (access walk at round 0, alighting or a footpath after), unmerged: what journeys read.</summary>
+    private readonly int[][] _foundReady;
+    /// <summary>Per round, the vehicle arrival round k itself set at the stop, unmerged: what journeys read.</summary>
+    private readonly int[][] _foundVehicle;
+    /// <summary>Stops whose found labels the current round of this step has logged already (a subset of the touched stops, cleared with them).</summary>
+    private readonly ulong[] _loggedBits;
     /// <summary>Per round, a stop's ready label before the current step first changed it (valid for stops touched this step).</summary>
     private readonly int[][] _readyAtStepStart;
     /// <summary>Per round, where a stop's ready label stands in its departures (<see cref="StopDepartures.MarkPatternsBack"/>); -1 until the stop is first marked for the origin.</summary>
@@ -59,15 +68,16 @@ public sealed class RangeRaptor
     private int _round;
     private int[] _roundReady = [];
     private int[] _roundReadyAtStepStart = [];
-    private int[] _roundVehicle = [];
     private int[] _roundBoardStop = [];
     private int[] _roundBoardTrip = [];
     private int[] _roundReadyFrom = [];
+    private int[] _roundFoundReady = [];
+    private int[] _roundFoundVehicle = [];
     private bool _recording;
     /// <summary>
-    /// Undo log: per (round, stop) first written in a step, its journey labels before the step (<see cref="UndoInts"/> ints
-    /// each: key, ready, vehicle and the back pointers). Walk arrivals are not logged (no journey reads them), nor are the
-    /// best vehicle arrivals (the last round's vehicle labels hold them at a step's end) and access walks (fixed for a sweep).
+    /// Undo log: per (round, stop) whose found labels a step first changes, their values before the step (<see cref="UndoInts"/>
+    /// ints each: key, found ready, found vehicle and the back pointers). The merged labels are not logged (journeys read
+    /// only found labels), nor are walk arrivals and access walks (fixed for a sweep).
     /// </summary>
     private int[] _undo = [];
     private int _undoCount;
@@ -109,6 +119,8 @@ public sealed class RangeRaptor
         _boardStop = NewRounds();
         _boardTrip = NewRounds();
         _readyFrom = NewRounds();
+        _foundReady = NewRounds();
+        _foundVehicle = NewRounds();
         _readyAtStepStart = NewRounds();
         _departureCursor = NewRounds();
         _bestVehicle = new int[_stops];
@@ -117,6 +129,7 @@ public sealed class RangeRaptor
         _marked = new ulong[words];
         _improvedBits = new ulong[words];
         _roundVehicleBits = new ulong[words];
+        _loggedBits = new ulong[words];
         _patternMarked = new ulong[(timetable.PatternCount + 63) >> 6];
         _improved = new int[_stops];
         var mostFootpaths = 0;
@@ -162,6 +175,8 @@ public sealed class RangeRaptor
             Array.Fill(_arrival[k], TravelTime.Unreached);
             Array.Fill(_ready[k], TravelTime.Unreached);
             Array.Fill(_vehicle[k], TravelTime.Unreached);
+            Array.Fill(_foundReady[k], TravelTime.Unreached);
+            Array.Fill(_foundVehicle[k], TravelTime.Unreached);
             Array.Fill(_departureCursor[k], -1);
         }
         Array.Fill(_bestVehicle, TravelTime.Unreached);
@@ -169,6 +184,7 @@ public sealed class RangeRaptor
         _improvedCount = 0;
         Array.Clear(_touchedCurBits);
         Array.Clear(_touchedPrevBits);
+        Array.Clear(_loggedBits);
         _touchedCurCount = 0;
         _touchedPrevCount = 0;
     }
@@ -199,8 +215,8 @@ public sealed class RangeRaptor
             ref var entry = ref At(u, i);
             var s = entry >> _roundBits;
             var k = entry & roundMask;
-            At(At(_ready, k), s) = Unsafe.Add(ref entry, 1);
-            At(At(_vehicle, k), s) = Unsafe.Add(ref entry, 2);
+            At(At(_foundReady, k), s) = Unsafe.Add(ref entry, 1);
+            At(At(_foundVehicle, k), s) = Unsafe.Add(ref entry, 2);
             At(At(_boardStop, k), s) = Unsafe.Add(ref entry, 3);
             At(At(_boardTrip, k), s) = Unsafe.Add(ref entry, 4);
             At(At(_readyFrom, k), s) = Unsafe.Add(ref entry, 5);
@@ -213,12 +229,12 @@ public sealed class RangeRaptor
     /// <summary>Stops whose earliest vehicle arrival (<see cref="BestVehicleArrival"/>) improved during the last <see cref="RunDeparture"/>.</summary>
     public ReadOnlySpan<int> ImprovedVehicleStops => _improved.AsSpan(0, _improvedCount);
 
-    /// <summary>Earliest arrival at the stop by vehicle over all rounds (TravelTime.Unreached if none): the last round's label, which is never above an earlier round's.</summary>
-    public int BestVehicleArrival(int stop) => _vehicle[MaxRides][stop];
+    /// <summary>Earliest arrival at the stop by vehicle over all rounds (TravelTime.Unreached if none); also after <see cref="RollBackTo"/>.</summary>
+    public int BestVehicleArrival(int stop) => LowestFound(_foundVehicle, stop, 1, MaxRides).Value;
 
     /// <summary>The labels of round <paramref name="round"/> at the stop that journeys are read from (tests compare them after <see cref="RollBackTo"/>).</summary>
     internal (int Ready, int Vehicle, int BoardStop, int BoardTrip, int ReadyFrom) JourneyLabels(int stop, int round)
-        => (_ready[round][stop], _vehicle[round][stop], _boardStop[round][stop], _boardTrip[round][stop], _readyFrom[round][stop]);
+        => (_foundReady[round][stop], _foundVehicle[round][stop], _boardStop[round][stop], _boardTrip[round][stop], _readyFrom[round][stop]);
 
     /// <summary>Earliest arrival at the stop (by vehicle, walk transfer, or access at round 0) over all rounds.</summary>
     public int EarliestArrival(int stop)
@@ -263,6 +279,7 @@ public sealed class RangeRaptor
         _improvedCount = 0;
         Array.Clear(_marked);
 
+        ClearBits(_loggedBits, _touchedCur, _touchedCurCount);
         ClearTouched(ref _touchedCurBits, _touchedCur, ref _touchedCurCount);
         SetRound(0);
         var a0 = _arrival[0];
@@ -273,7 +290,9 @@ public sealed class RangeRaptor
             if (t <= maxArrivalSeconds && t < r0[acc.Stop])
             {
                 Touch(acc.Stop);
+                Log(acc.Stop);
                 r0[acc.Stop] = t;
+                _foundReady[0][acc.Stop] = t;
                 a0[acc.Stop] = Math.Min(a0[acc.Stop], t);
                 _readyFrom[0][acc.Stop] = None;
                 _accessSeconds[acc.Stop] = acc.DurationSeconds;
@@ -294,6 +313,7 @@ public sealed class RangeRaptor
             // so a stop touched again was not listed and the next round's min-merge missed it
             (_touchedPrevCount, _touchedCurCount) = (_touchedCurCount, _touchedPrevCount);
             ClearTouched(ref _touchedCurBits, _touchedCur, ref _touchedCurCount);
+            ClearBits(_loggedBits, _touchedPrev, _touchedPrevCount); // round k-1's logged stops are among its touched ones
             SetRound(k);
             if (k > 1)
             {
@@ -317,11 +337,16 @@ public sealed class RangeRaptor
 
     private static void ClearTouched(ref ulong[] bits, int[] list, ref int count)
     {
+        ClearBits(bits, list, count);
+        count = 0;
+    }
+
+    private static void ClearBits(ulong[] bits, int[] list, int count)
+    {
         for (var i = 0; i < count; i++)
         {
             bits[list[i] >> 6] = 0;
         }
-        count = 0;
     }
 
     /// <summary>Lists stop <paramref name="s"/> as changed in the current round; called before its labels are written, so the undo log gets their old values.</summary>
@@ -334,10 +359,22 @@ public sealed class RangeRaptor
             word |= 1UL << s;
             At(_touchedCur, _touchedCurCount++) = s;
             At(_roundReadyAtStepStart, s) = At(_roundReady, s);
-            if (_recording)
-            {
-                Record(s);
-            }
+        }
+    }
+
+    /// <summary>Before the current round's found labels or back pointers of stop <paramref name="s"/> change (after <see cref="Touch"/>): logs their old values, once per round and step, when recording.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Log(int s)
+    {
+        if (!_recording)
+        {
+            return;
+        }
+        ref var word = ref At(_loggedBits, s >> 6);
+        if ((word & (1UL << s)) == 0)
+        {
+            word |= 1UL << s;
+            Record(s);
         }
     }
 
@@ -348,7 +385,7 @@ public sealed class RangeRaptor
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ref T At<T>(T[] a, int i) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a), (nint)(uint)i);
 
-    /// <summary>Logs the current round's labels of stop <paramref name="s"/> (its first change in this round of this step).</summary>
+    /// <summary>Logs the current round's found labels and back pointers of stop <paramref name="s"/> (their first change in this round of this step).</summary>
     private void Record(int s)
     {
         if (_undoCount + UndoInts > _undo.Length)
@@ -357,8 +394,8 @@ public sealed class RangeRaptor
         }
         ref var entry = ref At(_undo, _undoCount);
         entry = (s << _roundBits) | _round;
-        Unsafe.Add(ref entry, 1) = At(_roundReady, s);
-        Unsafe.Add(ref entry, 2) = At(_roundVehicle, s);
+        Unsafe.Add(ref entry, 1) = At(_roundFoundReady, s);
+        Unsafe.Add(ref entry, 2) = At(_roundFoundVehicle, s);
         Unsafe.Add(ref entry, 3) = At(_roundBoardStop, s);
         Unsafe.Add(ref entry, 4) = At(_roundBoardTrip, s);
         Unsafe.Add(ref entry, 5) = At(_roundReadyFrom, s);
@@ -371,10 +408,11 @@ public sealed class RangeRaptor
         _round = k;
         _roundReady = _ready[k];
         _roundReadyAtStepStart = _readyAtStepStart[k];
-        _roundVehicle = _vehicle[k];
         _roundBoardStop = _boardStop[k];
         _roundBoardTrip = _boardTrip[k];
         _roundReadyFrom = _readyFrom[k];
+        _roundFoundReady = _foundReady[k];
+        _roundFoundVehicle = _foundVehicle[k];
     }
 
     private void MinMerge(int k)
@@ -446,6 +484,7 @@ public sealed class RangeRaptor
     {
         var prevReady = _ready[k - 1];
         var vehicle = _vehicle[k];
+        var foundVehicle = _foundVehicle[k];
         var boardStopK = _boardStop[k];
         var boardTripK = _boardTrip[k];
         var pso = _tt.PatternStopOffsets;
@@ -494,7 +533,9 @@ public sealed class RangeRaptor
                         if (arr < v && arr <= maxArrival)
                         {
                             Touch(s);
+                            Log(s);
                             v = arr;
+                            At(foundVehicle, s) = arr;
                             At(boardStopK, s) = boardStop;
                             At(boardTripK, s) = tripBase + trip;
                             ref var roundWord = ref At(roundBits, s >> 6);
@@ -550,6 +591,7 @@ public sealed class RangeRaptor
         var arrival = _arrival[k];
         var ready = _ready[k];
         var readyFrom = _readyFrom[k];
+        var foundReady = _foundReady[k];
         var change = _transfers.MinChangeSeconds;
         var first = _transfers.FirstTransfer;
         var target = _transfers.TransferTarget;
@@ -564,7 +606,7 @@ public sealed class RangeRaptor
         foreach (var s in roundImproved)
         {
             roundBits[s >> 6] = 0;
-            Touch(s); // already listed by the scan that improved its vehicle label: logs nothing
+            Touch(s); // already listed and logged by the scan that improved its vehicle label
             var t = vehicle[s];
             if (t < bestVehicle[s])
             {
@@ -583,6 +625,7 @@ public sealed class RangeRaptor
             if (r < ready[s])
             {
                 ready[s] = r;
+                foundReady[s] = r;
                 readyFrom[s] = s;
                 marked[s >> 6] |= 1UL << s;
             }
@@ -608,7 +651,9 @@ public sealed class RangeRaptor
                 if (tu <= maxArrival && tu < readyU)
                 {
                     Touch(u);
+                    Log(u);
                     readyU = tu;
+                    At(foundReady, u) = tu;
                     At(readyFrom, u) = s;
                     At(marked, u >> 6) |= 1UL << u;
                     ref var arrivalU = ref At(arrival, u);
@@ -633,44 +678,56 @@ public sealed class RangeRaptor
     {
         ArgumentNullException.ThrowIfNull(legs);
         legs.Clear();
-        var best = _vehicle[MaxRides][stop];
+        var (best, k) = LowestFound(_foundVehicle, stop, 1, MaxRides);
         if (best == TravelTime.Unreached)
         {
             return false;
         }
         var s = stop;
-        var k = LowestRound(_vehicle, s, best, MaxRides);
         while (true)
         {
             var trip = _boardTrip[k][s];
             var b = _boardStop[k][s];
             var dep = BoardDeparture(trip, b, s);
-            legs.Add(new JourneyLeg(JourneyLegKind.Ride, b, s, dep, _vehicle[k][s], trip));
-            var readyAtB = _ready[k - 1][b];
-            var kr = LowestRound(_ready, b, readyAtB, k - 1);
+            legs.Add(new JourneyLeg(JourneyLegKind.Ride, b, s, dep, _foundVehicle[k][s], trip));
+            // round k boarded from round k-1's merged ready label: round 0's access walk, or the best of rounds 1..k-1
+            // (round 1 does not merge the access walks), found in its lowest round; an access walk as early counts first
+            // when round 1 holds that best (as the merged labels' walk down from round k-1 would reach it)
+            var (readyAtB, kr) = k == 1 ? (_foundReady[0][b], 0) : LowestFound(_foundReady, b, 1, k - 1);
+            if (kr == 1 && _foundReady[0][b] == readyAtB)
+            {
+                kr = 0;
+            }
             if (kr == 0)
             {
                 legs.Add(new JourneyLeg(JourneyLegKind.Access, -1, b, readyAtB - _accessSeconds[b], readyAtB, -1));
                 break;
             }
             var from = _readyFrom[kr][b];
-            var arrivedFrom = from == b ? readyAtB - _transfers.MinChangeSeconds[b] : _vehicle[kr][from];
+            // the vehicle arrival behind the ready time (at b itself when the rider stayed there), in the lowest round holding it
+            var (arrivedFrom, kv) = LowestFound(_foundVehicle, from, 1, kr);
             legs.Add(new JourneyLeg(JourneyLegKind.Transfer, from, b, arrivedFrom, readyAtB, -1));
             s = from;
-            k = LowestRound(_vehicle, s, arrivedFrom, kr);
+            k = kv;
         }
         legs.Reverse();
         return true;
     }
 
-    private static int LowestRound(int[][] labels, int stop, int value, int maxRound)
+    /// <summary>The lowest found label of the stop over rounds <paramref name="fromRound"/>..<paramref name="toRound"/> (the merged label of round <paramref name="toRound"/>) and the lowest round holding it.</summary>
+    private static (int Value, int Round) LowestFound(int[][] found, int stop, int fromRound, int toRound)
     {
-        var k = maxRound;
-        while (k > 0 && labels[k - 1][stop] == value)
+        var value = TravelTime.Unreached;
+        var round = toRound;
+        for (var k = fromRound; k <= toRound; k++)
         {
-            k--;
+            if (found[k][stop] < value)
+            {
+                value = found[k][stop];
+                round = k;
+            }
         }
-        return k;
+        return (value, round);
     }
 
     /// <summary>Departure time of trip instance <paramref name="trip"/> at the position of <paramref name="boardStop"/> before reaching <paramref name="alightStop"/>.</summary>
