@@ -493,7 +493,7 @@ public sealed class RangeRaptor
         var pto = _tt.PatternTripOffsets;
         var pTime = _tt.PatternTimeOffsets;
         var arrivals = _tt.Arrivals;
-        var departures = _tt.Departures;
+        var departures = _tt.DeparturesByPosition;
         var marked = _marked;
         var roundBits = _roundVehicleBits;
         var roundImproved = _roundVehicleImproved;
@@ -553,16 +553,17 @@ public sealed class RangeRaptor
                         continue;
                     }
                     var ready = At(prevReady, s);
-                    if (trip < 0 || (trip > 0 && ready <= At(departures, row - n + pos)))
+                    var column = timeBase + (pos * nTrips); // this position's departures, trip by trip
+                    if (trip < 0 || (trip > 0 && ready <= At(departures, column + trip - 1)))
                     {
                         // earliest trip in [0, limit) departing at or after 'ready'
-                        var lo = 0;
                         var limit = trip < 0 ? nTrips : trip;
+                        var lo = 0;
                         var hi = limit;
                         while (lo < hi)
                         {
                             var mid = (lo + hi) >>> 1;
-                            if (At(departures, timeBase + (mid * n) + pos) >= ready)
+                            if (At(departures, column + mid) >= ready)
                             {
                                 hi = mid;
                             }

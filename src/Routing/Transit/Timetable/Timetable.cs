@@ -47,6 +47,32 @@ public sealed class Timetable
     /// <summary>Each stop's sorted departures, built at first use (range RAPTOR's access marking) and shared by all workers.</summary>
     public StopDepartures StopDepartures => LazyInitializer.EnsureInitialized(ref _stopDepartures, () => new StopDepartures(this));
 
+    private int[]? _departuresByPosition;
+
+    /// <summary>
+    /// <see cref="Departures"/> transposed within each pattern, built at first use and shared: trip t of pattern p at
+    /// position i is at PatternTimeOffsets[p] + i * TripsInPattern(p) + t, so one position's departures lie side by side
+    /// and RAPTOR's search for the first trip a rider can catch there reads a cache line or two, not one per probe.
+    /// </summary>
+    public int[] DeparturesByPosition => LazyInitializer.EnsureInitialized(ref _departuresByPosition, () =>
+    {
+        var byPosition = new int[Departures.Length];
+        for (var p = 0; p < PatternCount; p++)
+        {
+            var n = StopsInPattern(p);
+            var trips = TripsInPattern(p);
+            var start = PatternTimeOffsets[p];
+            for (var t = 0; t < trips; t++)
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    byPosition[start + (i * trips) + t] = Departures[start + (t * n) + i];
+                }
+            }
+        }
+        return byPosition;
+    });
+
     public int StopsInPattern(int pattern) => PatternStopOffsets[pattern + 1] - PatternStopOffsets[pattern];
 
     public int TripsInPattern(int pattern) => PatternTripOffsets[pattern + 1] - PatternTripOffsets[pattern];
