@@ -46,6 +46,8 @@ public sealed class RangeRaptor
     private readonly int[][] _departureCursor;
     /// <summary>Earliest vehicle arrival over all rounds so far, kept up to date within a step (finds the improved stops); at a step's end it equals the last round's vehicle label.</summary>
     private readonly int[] _bestVehicle;
+    /// <summary>Whether <see cref="RollBackTo"/> ran since <see cref="Reset"/>: <see cref="_bestVehicle"/> then no longer holds the state's best arrivals (it is not logged), the found labels do.</summary>
+    private bool _rolledBack;
     /// <summary>Access walk seconds behind each stop's round-0 label (its departure may be a later range step's; the same at every step of a sweep).</summary>
     private readonly int[] _accessSeconds;
     private readonly ulong[] _marked;
@@ -168,6 +170,7 @@ public sealed class RangeRaptor
     public void Reset(bool record = false)
     {
         _recording = record;
+        _rolledBack = false;
         _undoCount = 0;
         _stepEnds.Clear();
         for (var k = 0; k <= MaxRides; k++)
@@ -222,6 +225,7 @@ public sealed class RangeRaptor
             At(At(_readyFrom, k), s) = Unsafe.Add(ref entry, 5);
         }
         _undoCount = end;
+        _rolledBack = true;
         _stepEnds.RemoveRange(step + 1, _stepEnds.Count - step - 1);
         _improvedCount = 0;
     }
@@ -230,7 +234,7 @@ public sealed class RangeRaptor
     public ReadOnlySpan<int> ImprovedVehicleStops => _improved.AsSpan(0, _improvedCount);
 
     /// <summary>Earliest arrival at the stop by vehicle over all rounds (TravelTime.Unreached if none); also after <see cref="RollBackTo"/>.</summary>
-    public int BestVehicleArrival(int stop) => LowestFound(_foundVehicle, stop, 1, MaxRides).Value;
+    public int BestVehicleArrival(int stop) => _rolledBack ? LowestFound(_foundVehicle, stop, 1, MaxRides).Value : _bestVehicle[stop];
 
     /// <summary>The labels of round <paramref name="round"/> at the stop that journeys are read from (tests compare them after <see cref="RollBackTo"/>).</summary>
     internal (int Ready, int Vehicle, int BoardStop, int BoardTrip, int ReadyFrom) JourneyLabels(int stop, int round)
