@@ -11,6 +11,7 @@ public sealed class PercentileReducerTests
     [TestCase(60, 600)]
     [TestCase(240, 86_400)]
     [TestCase(7, 30)]
+    [TestCase(1, 100)]
     public void At_RandomBoundedSamples_EqualsNearestRankOfArraySort(int samples, int maxTripSeconds)
     {
         var reducer = new PercentileReducer(samples, maxTripSeconds);
