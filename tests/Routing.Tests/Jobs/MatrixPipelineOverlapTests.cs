@@ -23,6 +23,33 @@ public sealed class MatrixPipelineOverlapTests
         Assert.That(summary.StatusCounts[(int)PairStatus.Ok], Is.EqualTo(20));
     }
 
+    [TestCase(1_227, 154, 11)]
+    [TestCase(10, 3, 4)]
+    [TestCase(1_000, 1_000, 1)]
+    [TestCase(1_000, 5_000, 1)]
+    [TestCase(9, 8, 2)]
+    [TestCase(0, 8, 0)]
+    public void Batches_TileTheOriginsAndCutOnlyTheLastOfSeveral(int origins, int perBatch, int expectedCount)
+    {
+        var batches = MatrixPipeline.Batches(origins, perBatch).ToList();
+
+        Assert.That(batches, Has.Count.EqualTo(expectedCount));
+        var next = 0;
+        foreach (var (start, end) in batches)
+        {
+            Assert.That(start, Is.EqualTo(next), "contiguous, in order");
+            Assert.That(end, Is.GreaterThan(start).And.LessThanOrEqualTo(start + perBatch));
+            next = end;
+        }
+        Assert.That(next, Is.EqualTo(origins), "every origin once");
+        if (origins > perBatch)
+        {
+            var full = (origins - 1) / perBatch;
+            Assert.That(batches.Take(full).All(b => b.End - b.Start == perBatch), "all but the last batch whole");
+            Assert.That(batches.Skip(full).Max(b => b.End - b.Start), Is.LessThanOrEqualTo((perBatch + MatrixPipeline.LastBatchPieces - 1) / MatrixPipeline.LastBatchPieces), "the last batch in pieces");
+        }
+    }
+
     [Test]
     public void Run_WriteFailsWhileTheNextBatchRoutes_ThatErrorIsThrownAndNothingCompletes()
     {
