@@ -353,7 +353,7 @@ public sealed class RangeRaptor
         }
     }
 
-    /// <summary>Lists stop <paramref name="s"/> as changed in the current round; called before its labels are written, so the undo log gets their old values.</summary>
+    /// <summary>Lists stop <paramref name="s"/> as changed in the current round (the next round's min-merge reads the list) and keeps its ready label from before the step; called before its labels are written.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Touch(int s)
     {
