@@ -7,8 +7,11 @@ namespace Geo.Routing.Multimodal;
 /// </summary>
 internal static class PerCoreParallel
 {
-    /// <summary>Calls <paramref name="body"/>(i, state) for i in [0, count), items taken in order, one state per worker.</summary>
-    public static void For<TState>(int count, Func<TState> createState, Action<int, TState> body, int? workers = null)
+    /// <summary>
+    /// Calls <paramref name="body"/>(i, state) for i in [0, count), items taken in order one at a time (so at the end no
+    /// worker waits on another's chunk), one state per worker, handed to <paramref name="release"/> when the worker ends.
+    /// </summary>
+    public static void For<TState>(int count, Func<TState> createState, Action<int, TState> body, int? workers = null, Action<TState>? release = null)
     {
         ArgumentNullException.ThrowIfNull(createState);
         ArgumentNullException.ThrowIfNull(body);
@@ -17,10 +20,17 @@ internal static class PerCoreParallel
         Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = n }, _ =>
         {
             var state = createState();
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
+            try
             {
-                body(i, state);
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < count)
+                {
+                    body(i, state);
+                }
+            }
+            finally
+            {
+                release?.Invoke(state);
             }
         });
     }

@@ -68,13 +68,12 @@ public sealed class TransitMatrixRows
             DestinationSnaps = _context.DestinationSnaps,
         };
         var done = 0;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = req.Threads ?? Environment.ProcessorCount };
-        Parallel.For(start, end, options, Rent, (origin, _, worker) =>
+        // one origin at a time (Parallel.For's growing chunks left a core idle at the end of each batch), workers pooled
+        PerCoreParallel.For(origins, Rent, (i, worker) =>
         {
-            worker.ComputeOrigin(origin, origin - start, result);
+            worker.ComputeOrigin(start + i, i, result);
             progress?.Report(Interlocked.Increment(ref done));
-            return worker;
-        }, _workers.Add);
+        }, req.Threads, _workers.Add);
         return result;
     }
 
