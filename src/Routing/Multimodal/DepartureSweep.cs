@@ -35,12 +35,7 @@ internal sealed class DepartureSweep
         _range = new RangeRaptor(network.Timetable, network.Transfers, maxRides, walkAfterLastRide: false);
         _destArrival = new int[destinationCount];
         _pending = new int[destinationCount];
-        var mostDestinations = 0;
-        for (var s = 0; s + 1 < egress.StopDestOffsets.Length; s++)
-        {
-            mostDestinations = Math.Max(mostDestinations, egress.StopDestOffsets[s + 1] - egress.StopDestOffsets[s]);
-        }
-        _destinationsFound = new int[mostDestinations];
+        _destinationsFound = ImprovingEdges.BufferFor(egress.StopDestOffsets);
         _samples = samples;
         _maxTripSeconds = maxTripSeconds;
         Times = new int[checked(destinationCount * samples)];

@@ -8,6 +8,17 @@ namespace Geo.Routing.Search;
 /// </summary>
 internal static class ImprovingEdges
 {
+    /// <summary>A <c>found</c> buffer long enough for any row of the CSR lists with these <paramref name="offsets"/> (row r is [offsets[r], offsets[r + 1])).</summary>
+    public static int[] BufferFor(int[] offsets)
+    {
+        var longest = 0;
+        for (var r = 0; r + 1 < offsets.Length; r++)
+        {
+            longest = Math.Max(longest, offsets[r + 1] - offsets[r]);
+        }
+        return new int[longest];
+    }
+
     /// <summary>
     /// Writes to <paramref name="found"/> the positions i (in order) where <paramref name="t"/> + durations[i] &lt;
     /// labels[targets[i]]; returns how many. <paramref name="found"/> must hold targets.Length ints.

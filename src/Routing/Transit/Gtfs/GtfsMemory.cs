@@ -14,11 +14,12 @@ public static class GtfsMemory
     public const int StopTimeTextBytesPerRow = 40;
 
     /// <summary>
-    /// Bytes per stop time at the peak: 25 read + 4 order + 13 feed, then 8 of timetable times and 8 of range RAPTOR's
-    /// per-stop departures (<see cref="Timetable.StopDepartures"/>, built after reading), plus the garbage of reading (the
+    /// Bytes per stop time at the peak: 25 read + 4 order + 13 feed, then 8 of timetable times, 8 of range RAPTOR's
+    /// per-stop departures (<see cref="Timetable.StopDepartures"/>) and 4 of its departures by pattern position
+    /// (<see cref="Timetable.Timetable.DeparturesByPosition"/>), both built after reading, plus the garbage of reading (the
     /// half-England feed, 12.9 M stop times, peaked at about 2.5 GB with its trips and stops).
     /// </summary>
-    public const int BytesPerStopTime = 96;
+    public const int BytesPerStopTime = 100;
 
     /// <summary>Bytes of stops.txt text per stop assumed.</summary>
     public const int StopTextBytesPerRow = 40;

@@ -134,12 +134,7 @@ public sealed class RangeRaptor
         _loggedBits = new ulong[words];
         _patternMarked = new ulong[(timetable.PatternCount + 63) >> 6];
         _improved = new int[_stops];
-        var mostFootpaths = 0;
-        for (var s = 0; s < _stops; s++)
-        {
-            mostFootpaths = Math.Max(mostFootpaths, transfers.FirstTransfer[s + 1] - transfers.FirstTransfer[s]);
-        }
-        _footpathsFound = new int[mostFootpaths];
+        _footpathsFound = ImprovingEdges.BufferFor(transfers.FirstTransfer);
         _roundVehicleImproved = new int[_stops];
         _touchedPrev = new int[_stops];
         _touchedCur = new int[_stops];
@@ -562,20 +557,7 @@ public sealed class RangeRaptor
                     {
                         // earliest trip in [0, limit) departing at or after 'ready'
                         var limit = trip < 0 ? nTrips : trip;
-                        var lo = 0;
-                        var hi = limit;
-                        while (lo < hi)
-                        {
-                            var mid = (lo + hi) >>> 1;
-                            if (At(departures, column + mid) >= ready)
-                            {
-                                hi = mid;
-                            }
-                            else
-                            {
-                                lo = mid + 1;
-                            }
-                        }
+                        var lo = SortedInts.FirstAtOrAfter(departures, column, column + limit, ready) - column;
                         if (lo < limit)
                         {
                             trip = lo;

@@ -42,23 +42,7 @@ public sealed class StopDepartures
     }
 
     /// <summary>Index (into this table) of the first departure from <paramref name="stop"/> at or after <paramref name="seconds"/>.</summary>
-    public int FirstAtOrAfter(int stop, int seconds)
-    {
-        int lo = _offsets[stop], hi = _offsets[stop + 1];
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (_seconds[mid] >= seconds)
-            {
-                hi = mid;
-            }
-            else
-            {
-                lo = mid + 1;
-            }
-        }
-        return lo;
-    }
+    public int FirstAtOrAfter(int stop, int seconds) => SortedInts.FirstAtOrAfter(_seconds, _offsets[stop], _offsets[stop + 1], seconds);
 
     /// <summary>
     /// Sets the bit of the pattern of every departure from <paramref name="stop"/> in [<paramref name="fromSeconds"/>,
