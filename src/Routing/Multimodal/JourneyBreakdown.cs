@@ -25,6 +25,17 @@ internal sealed class JourneyBreakdown
     private readonly List<JourneyLeg> _legs = [];
     private readonly FareRide[] _rides;
     private readonly RideTables? _rideTables;
+    /// <summary>
+    /// Per egress stop, the journey parts read from the current state (valid where <see cref="_memoGroup"/> matches):
+    /// destinations whose best egress stop is the same at the same departure share the journey up to the egress walk
+    /// (about a quarter of them in Porto Alegre).
+    /// </summary>
+    private readonly JourneyParts[] _memo;
+    private readonly int[] _memoGroupOf;
+    private int _memoGroup;
+
+    /// <summary>A journey up to its last alighting: walk, ride and transfer seconds, boardings and fare; Boardings -1 when it could not be read.</summary>
+    private readonly record struct JourneyParts(int Access, int InVehicle, int TransferWalk, int Boardings, float Fare);
 
     public JourneyBreakdown(TransitNetwork network, EgressTable egress, RideTables? rideTables, int destinationCount, int maxRides, int maxTripSeconds, FareModel? fares)
     {
@@ -37,6 +48,8 @@ internal sealed class JourneyBreakdown
         _state = _single;
         _keys = new long[destinationCount];
         _rides = new FareRide[maxRides];
+        _memo = new JourneyParts[network.Timetable.StopCount];
+        _memoGroupOf = new int[network.Timetable.StopCount];
     }
 
     /// <summary>
@@ -137,6 +150,7 @@ internal sealed class JourneyBreakdown
 
     private void Emit(Span<long> group, int[] direct, int[] total, int pairBase, TransitMatrixResult r)
     {
+        _memoGroup++; // a new state: no journey read yet
         foreach (var key in group)
         {
             var d = (int)(key & 0xFFFF_FFFF);
@@ -174,9 +188,39 @@ internal sealed class JourneyBreakdown
                 egress = e.DestStopSeconds[k];
             }
         }
-        if (bestStop < 0 || !_state.TryGetJourney(bestStop, _legs))
+        if (bestStop < 0)
         {
             return;
+        }
+        if (_memoGroupOf[bestStop] != _memoGroup)
+        {
+            _memoGroupOf[bestStop] = _memoGroup;
+            _memo[bestStop] = ReadJourney(bestStop);
+        }
+        var parts = _memo[bestStop];
+        if (parts.Boardings < 0)
+        {
+            return;
+        }
+        var wait = total - parts.Access - parts.InVehicle - parts.TransferWalk - egress;
+        r.AccessWalkMinutes[pair] = parts.Access / 60f;
+        r.InVehicleMinutes[pair] = parts.InVehicle / 60f;
+        r.TransferWalkMinutes[pair] = parts.TransferWalk / 60f;
+        r.EgressWalkMinutes[pair] = egress / 60f;
+        r.WaitMinutes[pair] = Math.Max(0, wait) / 60f;
+        r.Boardings[pair] = (sbyte)parts.Boardings;
+        if (_fares is not null)
+        {
+            r.Fares[pair] = parts.Fare;
+        }
+    }
+
+    /// <summary>The parts of the journey alighting last at <paramref name="stop"/> in the current state.</summary>
+    private JourneyParts ReadJourney(int stop)
+    {
+        if (!_state.TryGetJourney(stop, _legs))
+        {
+            return new JourneyParts(0, 0, 0, -1, float.NaN);
         }
         int access = 0, inVehicle = 0, transferWalk = 0, boardings = 0;
         var rides = _rides;
@@ -203,17 +247,8 @@ internal sealed class JourneyBreakdown
                     break;
             }
         }
-        var wait = total - access - inVehicle - transferWalk - egress;
-        r.AccessWalkMinutes[pair] = access / 60f;
-        r.InVehicleMinutes[pair] = inVehicle / 60f;
-        r.TransferWalkMinutes[pair] = transferWalk / 60f;
-        r.EgressWalkMinutes[pair] = egress / 60f;
-        r.WaitMinutes[pair] = Math.Max(0, wait) / 60f;
-        r.Boardings[pair] = (sbyte)boardings;
-        if (_fares is { } fares)
-        {
-            r.Fares[pair] = (float)fares.JourneyFare(rides.AsSpan(0, Math.Min(boardings, rides.Length)));
-        }
+        var fare = _fares is { } fares ? (float)fares.JourneyFare(rides.AsSpan(0, Math.Min(boardings, rides.Length))) : float.NaN;
+        return new JourneyParts(access, inVehicle, transferWalk, boardings, fare);
     }
 
     private FareRide Ride(JourneyLeg leg)

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Geo.Core;
 
 namespace Geo.Routing.Multimodal;
@@ -16,12 +17,15 @@ internal sealed class PercentileReducer
     private readonly int[] _bucketed;
     /// <summary>After <see cref="Partition"/>: the end of each bucket in <see cref="_bucketed"/>.</summary>
     private readonly int[] _ends;
+    /// <summary>The last <see cref="Partition"/>'s bucket of each sample.</summary>
+    private readonly int[] _keys;
     /// <summary>Values above the trip limit (Unreached) are bucketed as this one.</summary>
     private readonly int _cap;
     /// <summary>The last <see cref="Partition"/>'s lowest (capped) value and bucket width (a shift).</summary>
     private int _low;
     private int _shift;
-    private int _count;
+    /// <summary>Nearest-rank index of each whole percentile 0..100 for the sample count (At runs for every pair and percentile).</summary>
+    private readonly int[] _ranks;
 
     public PercentileReducer(int samples, int maxTripSeconds)
     {
@@ -29,34 +33,71 @@ internal sealed class PercentileReducer
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(samples);
         _bucketed = new int[samples];
         _ends = new int[samples];
+        _keys = new int[samples];
+        _ranks = new int[101];
+        for (var p = 0; p <= 100; p++)
+        {
+            _ranks[p] = Rank(p, samples);
+        }
         _cap = maxTripSeconds == int.MaxValue ? int.MaxValue : maxTripSeconds + 1;
     }
 
     /// <summary>Index in the sorted samples of a percentile (nearest rank).</summary>
     public static int Rank(int percentile, int samples) => Math.Clamp((int)Math.Ceiling(percentile / 100.0 * samples) - 1, 0, samples - 1);
 
-    /// <summary>Takes one destination's samples (a counting sort by bucket: in bucket order, unsorted within a bucket).</summary>
+    /// <summary>Takes one destination's samples, as many as the constructor was given (a counting sort by bucket: in bucket order, unsorted within a bucket).</summary>
     public void Partition(ReadOnlySpan<int> samples)
     {
-        var cap = _cap;
-        int low = int.MaxValue, high = 0;
-        foreach (var v in samples)
+        if (samples.Length != _bucketed.Length)
         {
-            var c = Math.Min(v, cap);
+            throw new ArgumentException($"Expected {_bucketed.Length} samples, got {samples.Length}.", nameof(samples));
+        }
+        var cap = _cap;
+        var n = samples.Length;
+        var keys = _keys.AsSpan(0, n);
+        // capped range, then bucket keys: vectorised (the count and scatter passes below are not)
+        var capV = new Vector<int>(cap);
+        var lowV = new Vector<int>(int.MaxValue);
+        var highV = Vector<int>.Zero;
+        var i = 0;
+        for (; i + Vector<int>.Count <= n; i += Vector<int>.Count)
+        {
+            var c = Vector.Min(new Vector<int>(samples[i..]), capV);
+            lowV = Vector.Min(lowV, c);
+            highV = Vector.Max(highV, c);
+        }
+        int low = int.MaxValue, high = 0;
+        for (var lane = 0; lane < Vector<int>.Count; lane++)
+        {
+            low = Math.Min(low, lowV[lane]);
+            high = Math.Max(high, highV[lane]);
+        }
+        for (; i < n; i++)
+        {
+            var c = Math.Min(samples[i], cap);
             low = Math.Min(low, c);
             high = Math.Max(high, c);
         }
         var shift = 0;
-        while (((high - low) >> shift) >= samples.Length)
+        while (((high - low) >> shift) >= n)
         {
             shift++;
         }
-        var ends = _ends.AsSpan(0, samples.Length);
-        var bucketed = _bucketed.AsSpan(0, samples.Length);
-        ends.Clear();
-        foreach (var v in samples)
+        var low0 = new Vector<int>(low);
+        for (i = 0; i + Vector<int>.Count <= n; i += Vector<int>.Count)
         {
-            ends[(Math.Min(v, cap) - low) >> shift]++;
+            Vector.ShiftRightLogical(Vector.Min(new Vector<int>(samples[i..]), capV) - low0, shift).CopyTo(keys[i..]);
+        }
+        for (; i < n; i++)
+        {
+            keys[i] = (Math.Min(samples[i], cap) - low) >> shift;
+        }
+        var ends = _ends.AsSpan(0, n);
+        var bucketed = _bucketed.AsSpan(0, n);
+        ends.Clear();
+        foreach (var k in keys)
+        {
+            ends[k]++;
         }
         // starts (exclusive prefix sums), which the scatter advances to the ends
         var total = 0;
@@ -66,19 +107,18 @@ internal sealed class PercentileReducer
             ends[b] = total;
             total += c;
         }
-        foreach (var v in samples)
+        for (i = 0; i < n; i++)
         {
-            bucketed[ends[(Math.Min(v, cap) - low) >> shift]++] = v;
+            bucketed[ends[keys[i]]++] = samples[i];
         }
         _low = low;
         _shift = shift;
-        _count = samples.Length;
     }
 
     /// <summary>The time at a percentile of the last <see cref="Partition"/>, or <see cref="TravelTime.Unreached"/>.</summary>
     public int At(int percentile)
     {
-        var rank = Rank(percentile, _count);
+        var rank = _ranks[percentile];
         var a = _bucketed;
         // every value of a bucket has the same key, so the value now at the rank names the bucket to sort
         var bucket = (Math.Min(a[rank], _cap) - _low) >> _shift;

@@ -77,18 +77,19 @@ public sealed class RangeRaptor
     private int[] _roundFoundVehicle = [];
     private bool _recording;
     /// <summary>
-    /// Undo log: per (round, stop) whose found labels a step first changes, their values before the step (<see cref="UndoInts"/>
-    /// ints each: key, found ready, found vehicle and the back pointers). The merged labels are not logged (journeys read
-    /// only found labels), nor are walk arrivals and access walks (fixed for a sweep).
+    /// Undo logs: per (round, stop) whose found labels a step first changes, their values before the step, in one of two
+    /// logs: a ride's (key, found ready, found vehicle and the back pointers; the transfers that follow in its round set
+    /// the ready labels too) or, for a stop only a walk reached, the ready log's (key, found ready, ready-from), half the
+    /// size: about half the entries, whose writing and reading back were a tenth of the sweep. The merged labels are
+    /// not logged (journeys read only found labels), nor are walk arrivals and access walks (fixed for a sweep).
     /// </summary>
-    private int[] _undo = [];
-    private int _undoCount;
-    /// <summary>Undo-log length at the end of each recorded step, in step order.</summary>
-    private readonly List<int> _stepEnds = [];
+    private readonly EntryLog _rideLog = new(6);
+    private readonly EntryLog _walkLog = new(3);
+    /// <summary>Both logs' lengths at the end of each recorded step, in step order.</summary>
+    private readonly List<(int Ride, int Walk)> _stepEnds = [];
     private readonly bool _walkAfterLastRide;
     /// <summary>Bits of an undo-log key holding the round (below the stop).</summary>
     private readonly int _roundBits;
-    private const int UndoInts = 6;
 
     /// <param name="walkAfterLastRide">
     /// False skips the footpaths after the last round's rides: they only lower that round's walk arrivals
@@ -166,7 +167,8 @@ public sealed class RangeRaptor
     {
         _recording = record;
         _rolledBack = false;
-        _undoCount = 0;
+        _rideLog.Count = 0;
+        _walkLog.Count = 0;
         _stepEnds.Clear();
         for (var k = 0; k <= MaxRides; k++)
         {
@@ -204,22 +206,34 @@ public sealed class RangeRaptor
         {
             throw new ArgumentOutOfRangeException(nameof(step), step, $"Not a recorded step (0..{_stepEnds.Count - 1}).");
         }
-        var end = _stepEnds[step];
-        var u = _undo;
         var roundMask = (1 << _roundBits) - 1;
-        // keys hold valid (round, stop) pairs and entries lie inside the log: no bounds checks in this loop
-        for (var i = _undoCount - UndoInts; i >= end; i -= UndoInts)
+        // step by step, latest first (a field may be in both logs, from different steps; within a step a (round, stop)
+        // is in one); keys hold valid (round, stop) pairs and entries lie inside the logs: no bounds checks here
+        for (var later = _stepEnds.Count - 1; later > step; later--)
         {
-            ref var entry = ref At(u, i);
-            var s = entry >> _roundBits;
-            var k = entry & roundMask;
-            At(At(_foundReady, k), s) = Unsafe.Add(ref entry, 1);
-            At(At(_foundVehicle, k), s) = Unsafe.Add(ref entry, 2);
-            At(At(_boardStop, k), s) = Unsafe.Add(ref entry, 3);
-            At(At(_boardTrip, k), s) = Unsafe.Add(ref entry, 4);
-            At(At(_readyFrom, k), s) = Unsafe.Add(ref entry, 5);
+            var (rideStart, walkStart) = _stepEnds[later - 1];
+            var (rideEnd, walkEnd) = _stepEnds[later];
+            for (var i = rideEnd - _rideLog.Width; i >= rideStart; i -= _rideLog.Width)
+            {
+                ref var entry = ref At(_rideLog.Items, i);
+                var s = entry >> _roundBits;
+                var k = entry & roundMask;
+                At(At(_foundReady, k), s) = Unsafe.Add(ref entry, 1);
+                At(At(_foundVehicle, k), s) = Unsafe.Add(ref entry, 2);
+                At(At(_boardStop, k), s) = Unsafe.Add(ref entry, 3);
+                At(At(_boardTrip, k), s) = Unsafe.Add(ref entry, 4);
+                At(At(_readyFrom, k), s) = Unsafe.Add(ref entry, 5);
+            }
+            for (var i = walkEnd - _walkLog.Width; i >= walkStart; i -= _walkLog.Width)
+            {
+                ref var entry = ref At(_walkLog.Items, i);
+                var s = entry >> _roundBits;
+                var k = entry & roundMask;
+                At(At(_foundReady, k), s) = Unsafe.Add(ref entry, 1);
+                At(At(_readyFrom, k), s) = Unsafe.Add(ref entry, 2);
+            }
         }
-        _undoCount = end;
+        (_rideLog.Count, _walkLog.Count) = _stepEnds[step];
         _rolledBack = true;
         _stepEnds.RemoveRange(step + 1, _stepEnds.Count - step - 1);
         _improvedCount = 0;
@@ -289,7 +303,7 @@ public sealed class RangeRaptor
             if (t <= maxArrivalSeconds && t < r0[acc.Stop])
             {
                 Touch(acc.Stop);
-                Log(acc.Stop);
+                Log(acc.Stop, ride: false);
                 r0[acc.Stop] = t;
                 _foundReady[0][acc.Stop] = t;
                 a0[acc.Stop] = Math.Min(a0[acc.Stop], t);
@@ -330,7 +344,7 @@ public sealed class RangeRaptor
         }
         if (_recording)
         {
-            _stepEnds.Add(_undoCount);
+            _stepEnds.Add((_rideLog.Count, _walkLog.Count));
         }
     }
 
@@ -361,9 +375,13 @@ public sealed class RangeRaptor
         }
     }
 
-    /// <summary>Before the current round's found labels or back pointers of stop <paramref name="s"/> change (after <see cref="Touch"/>): logs their old values, once per round and step, when recording.</summary>
+    /// <summary>
+    /// Before the current round's found labels or back pointers of stop <paramref name="s"/> change (after <see cref="Touch"/>):
+    /// logs their old values, once per round and step, when recording: all of them when a ride reached the stop, the
+    /// ready label and its back pointer when a walk did (in a round, rides are scanned before the walks that follow).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Log(int s)
+    private void Log(int s, bool ride)
     {
         if (!_recording)
         {
@@ -373,7 +391,14 @@ public sealed class RangeRaptor
         if ((word & (1UL << s)) == 0)
         {
             word |= 1UL << s;
-            Record(s);
+            if (ride)
+            {
+                RecordRide(s);
+            }
+            else
+            {
+                RecordWalk(s);
+            }
         }
     }
 
@@ -385,23 +410,52 @@ public sealed class RangeRaptor
     private static ref T At<T>(T[] a, int i) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a), (nint)(uint)i);
 
     /// <summary>Logs the current round's found labels and back pointers of stop <paramref name="s"/> (their first change in this round of this step).</summary>
-    private void Record(int s)
+    private void RecordRide(int s)
     {
-        if (_undoCount + UndoInts > _undo.Length)
-        {
-            Array.Resize(ref _undo, Math.Max(1 << 16, _undo.Length * 2));
-        }
-        ref var entry = ref At(_undo, _undoCount);
+        ref var entry = ref _rideLog.Append();
         entry = (s << _roundBits) | _round;
         Unsafe.Add(ref entry, 1) = At(_roundFoundReady, s);
         Unsafe.Add(ref entry, 2) = At(_roundFoundVehicle, s);
         Unsafe.Add(ref entry, 3) = At(_roundBoardStop, s);
         Unsafe.Add(ref entry, 4) = At(_roundBoardTrip, s);
         Unsafe.Add(ref entry, 5) = At(_roundReadyFrom, s);
-        _undoCount += UndoInts;
     }
 
-    /// <summary>Makes round <paramref name="k"/> the one <see cref="Touch"/> and <see cref="Record"/> read and log (its arrays held in fields: the hot paths skip the per-round lookups).</summary>
+    /// <summary>Logs the current round's found ready label of stop <paramref name="s"/> and its back pointer (their first change in this round of this step).</summary>
+    private void RecordWalk(int s)
+    {
+        ref var entry = ref _walkLog.Append();
+        entry = (s << _roundBits) | _round;
+        Unsafe.Add(ref entry, 1) = At(_roundFoundReady, s);
+        Unsafe.Add(ref entry, 2) = At(_roundReadyFrom, s);
+    }
+
+    /// <summary>An undo log of fixed-width entries (the key first), grown as needed and cut back by <see cref="RollBackTo"/>.</summary>
+    private sealed class EntryLog(int width)
+    {
+        public int Width { get; } = width;
+
+        public int[] Items { get; private set; } = [];
+
+        /// <summary>Ints in use.</summary>
+        public int Count { get; set; }
+
+        /// <summary>Room for one more entry: a reference to its first int.</summary>
+        public ref int Append()
+        {
+            if (Count + Width > Items.Length)
+            {
+                var grown = Items;
+                Array.Resize(ref grown, Math.Max(1 << 16, Items.Length * 2));
+                Items = grown;
+            }
+            ref var entry = ref At(Items, Count);
+            Count += Width;
+            return ref entry;
+        }
+    }
+
+    /// <summary>Makes round <paramref name="k"/> the one <see cref="Touch"/> and <see cref="Log"/> read and log (its arrays held in fields: the hot paths skip the per-round lookups).</summary>
     private void SetRound(int k)
     {
         _round = k;
@@ -532,7 +586,7 @@ public sealed class RangeRaptor
                         if (arr < v && arr <= maxArrival)
                         {
                             Touch(s);
-                            Log(s);
+                            Log(s, ride: true);
                             v = arr;
                             At(foundVehicle, s) = arr;
                             At(boardStopK, s) = boardStop;
@@ -638,7 +692,7 @@ public sealed class RangeRaptor
                 if (tu <= maxArrival && tu < readyU)
                 {
                     Touch(u);
-                    Log(u);
+                    Log(u, ride: false);
                     readyU = tu;
                     At(foundReady, u) = tu;
                     At(readyFrom, u) = s;
