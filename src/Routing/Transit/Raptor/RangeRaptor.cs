@@ -77,6 +77,11 @@ public sealed class RangeRaptor
     private int[] _roundFoundVehicle = [];
     private bool _recording;
     /// <summary>
+    /// Whether the current step logs: a recorded step after the first. Nothing is rolled back to before the end of the
+    /// first step, so its writes need no log (about 3% of a Porto Alegre sweep's entries).
+    /// </summary>
+    private bool _logging;
+    /// <summary>
     /// Undo logs: per (round, stop) whose found labels a step first changes, their values before the step, in one of two
     /// logs: a ride's (key, found ready, found vehicle and the back pointers; the transfers that follow in its round set
     /// the ready labels too) or, for a stop only a walk reached, the ready log's (key, found ready, ready-from), half the
@@ -291,6 +296,7 @@ public sealed class RangeRaptor
         }
         _improvedCount = 0;
         Array.Clear(_marked);
+        _logging = _recording && _stepEnds.Count > 0;
 
         ClearBits(_loggedBits, _touchedCur, _touchedCurCount);
         ClearTouched(ref _touchedCurBits, _touchedCur, ref _touchedCurCount);
@@ -383,7 +389,7 @@ public sealed class RangeRaptor
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Log(int s, bool ride)
     {
-        if (!_recording)
+        if (!_logging)
         {
             return;
         }
