@@ -44,10 +44,12 @@ public sealed class RangeRaptor
     private readonly int[][] _readyAtStepStart;
     /// <summary>Per round, where a stop's ready label stands in its departures (<see cref="StopDepartures.MarkPatternsBack"/>); -1 until the stop is first marked for the origin.</summary>
     private readonly int[][] _departureCursor;
-    /// <summary>Earliest vehicle arrival over all rounds so far, kept up to date within a step (finds the improved stops); at a step's end it equals the last round's vehicle label.</summary>
+    /// <summary>
+    /// Earliest vehicle arrival over all rounds so far, kept up to date within a step (finds the improved stops); at a
+    /// step's end it equals the last round's vehicle label and the lowest found vehicle label, as which
+    /// <see cref="RollBackTo"/> restores it.
+    /// </summary>
     private readonly int[] _bestVehicle;
-    /// <summary>Whether <see cref="RollBackTo"/> ran since <see cref="Reset"/>: <see cref="_bestVehicle"/> then no longer holds the state's best arrivals (it is not logged), the found labels do.</summary>
-    private bool _rolledBack;
     /// <summary>Access walk seconds behind each stop's round-0 label (its departure may be a later range step's; the same at every step of a sweep).</summary>
     private readonly int[] _accessSeconds;
     private readonly ulong[] _marked;
@@ -171,7 +173,6 @@ public sealed class RangeRaptor
     public void Reset(bool record = false)
     {
         _recording = record;
-        _rolledBack = false;
         _rideLog.Count = 0;
         _walkLog.Count = 0;
         _stepEnds.Clear();
@@ -228,6 +229,13 @@ public sealed class RangeRaptor
                 At(At(_boardStop, k), s) = Unsafe.Add(ref entry, 3);
                 At(At(_boardTrip, k), s) = Unsafe.Add(ref entry, 4);
                 At(At(_readyFrom, k), s) = Unsafe.Add(ref entry, 5);
+                // the best over rounds, as it was (the last restore of a stop sees all its rounds restored)
+                var best = TravelTime.Unreached;
+                for (var r = 1; r <= MaxRides; r++)
+                {
+                    best = Math.Min(best, At(At(_foundVehicle, r), s));
+                }
+                At(_bestVehicle, s) = best;
             }
             for (var i = walkEnd - _walkLog.Width; i >= walkStart; i -= _walkLog.Width)
             {
@@ -239,7 +247,6 @@ public sealed class RangeRaptor
             }
         }
         (_rideLog.Count, _walkLog.Count) = _stepEnds[step];
-        _rolledBack = true;
         _stepEnds.RemoveRange(step + 1, _stepEnds.Count - step - 1);
         _improvedCount = 0;
     }
@@ -248,7 +255,7 @@ public sealed class RangeRaptor
     public ReadOnlySpan<int> ImprovedVehicleStops => _improved.AsSpan(0, _improvedCount);
 
     /// <summary>Earliest arrival at the stop by vehicle over all rounds (TravelTime.Unreached if none); also after <see cref="RollBackTo"/>.</summary>
-    public int BestVehicleArrival(int stop) => _rolledBack ? LowestFound(_foundVehicle, stop, 1, MaxRides).Value : _bestVehicle[stop];
+    public int BestVehicleArrival(int stop) => _bestVehicle[stop];
 
     /// <summary>The labels of round <paramref name="round"/> at the stop that journeys are read from (tests compare them after <see cref="RollBackTo"/>).</summary>
     internal (int Ready, int Vehicle, int BoardStop, int BoardTrip, int ReadyFrom) JourneyLabels(int stop, int round)
