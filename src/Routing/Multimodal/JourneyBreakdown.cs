@@ -34,7 +34,7 @@ internal sealed class JourneyBreakdown
     private readonly int[] _memoGroupOf;
     private int _memoGroup;
 
-    /// <summary>A journey up to its last alighting: walk, ride and transfer seconds, boardings and fare; Boardings -1 when it could not be read.</summary>
+    /// <summary>A journey up to its last alighting: walk, ride and transfer seconds, boardings and fare (NaN without a fare model); Boardings -1 when it could not be read.</summary>
     private readonly record struct JourneyParts(int Access, int InVehicle, int TransferWalk, int Boardings, float Fare);
 
     public JourneyBreakdown(TransitNetwork network, EgressTable egress, RideTables? rideTables, int destinationCount, int maxRides, int maxTripSeconds, FareModel? fares)
@@ -157,13 +157,8 @@ internal sealed class JourneyBreakdown
             var pair = pairBase + d;
             if (direct[d] == total[d])
             {
-                r.AccessWalkMinutes[pair] = total[d] / 60f;
-                r.WaitMinutes[pair] = 0;
-                r.InVehicleMinutes[pair] = 0;
-                r.TransferWalkMinutes[pair] = 0;
-                r.EgressWalkMinutes[pair] = 0;
-                r.Boardings[pair] = 0;
-                r.Fares[pair] = _fares is null ? float.NaN : 0;
+                // walking all the way: the walk is the access, no ride, no fare
+                Write(r, pair, new JourneyParts(total[d], 0, 0, 0, _fares is null ? float.NaN : 0), egress: 0, total[d]);
                 continue;
             }
             Journey(d, total[d], pair, r);
@@ -198,10 +193,15 @@ internal sealed class JourneyBreakdown
             _memo[bestStop] = ReadJourney(bestStop);
         }
         var parts = _memo[bestStop];
-        if (parts.Boardings < 0)
+        if (parts.Boardings >= 0)
         {
-            return;
+            Write(r, pair, parts, egress, total);
         }
+    }
+
+    /// <summary>The breakdown of one pair: its journey's parts, the egress walk and, for the rest of the total, the wait.</summary>
+    private static void Write(TransitMatrixResult r, int pair, JourneyParts parts, int egress, int total)
+    {
         var wait = total - parts.Access - parts.InVehicle - parts.TransferWalk - egress;
         r.AccessWalkMinutes[pair] = parts.Access / 60f;
         r.InVehicleMinutes[pair] = parts.InVehicle / 60f;
@@ -209,10 +209,7 @@ internal sealed class JourneyBreakdown
         r.EgressWalkMinutes[pair] = egress / 60f;
         r.WaitMinutes[pair] = Math.Max(0, wait) / 60f;
         r.Boardings[pair] = (sbyte)parts.Boardings;
-        if (_fares is not null)
-        {
-            r.Fares[pair] = parts.Fare;
-        }
+        r.Fares[pair] = parts.Fare;
     }
 
     /// <summary>The parts of the journey alighting last at <paramref name="stop"/> in the current state.</summary>

@@ -230,12 +230,7 @@ public sealed class RangeRaptor
                 At(At(_boardTrip, k), s) = Unsafe.Add(ref entry, 4);
                 At(At(_readyFrom, k), s) = Unsafe.Add(ref entry, 5);
                 // the best over rounds, as it was (the last restore of a stop sees all its rounds restored)
-                var best = TravelTime.Unreached;
-                for (var r = 1; r <= MaxRides; r++)
-                {
-                    best = Math.Min(best, At(At(_foundVehicle, r), s));
-                }
-                At(_bestVehicle, s) = best;
+                At(_bestVehicle, s) = Lowest(_foundVehicle, s, 1, MaxRides);
             }
             for (var i = walkEnd - _walkLog.Width; i >= walkStart; i -= _walkLog.Width)
             {
@@ -262,23 +257,18 @@ public sealed class RangeRaptor
         => (_foundReady[round][stop], _foundVehicle[round][stop], _boardStop[round][stop], _boardTrip[round][stop], _readyFrom[round][stop]);
 
     /// <summary>Earliest arrival at the stop (by vehicle, walk transfer, or access at round 0) over all rounds.</summary>
-    public int EarliestArrival(int stop)
-    {
-        var best = TravelTime.Unreached;
-        for (var k = 0; k <= MaxRides; k++)
-        {
-            best = Math.Min(best, _arrival[k][stop]);
-        }
-        return best;
-    }
+    public int EarliestArrival(int stop) => Lowest(_arrival, stop, 0, MaxRides);
 
     /// <summary>Earliest arrival at the stop using at most <paramref name="rides"/> vehicles.</summary>
-    public int EarliestArrival(int stop, int rides)
+    public int EarliestArrival(int stop, int rides) => Lowest(_arrival, stop, 0, Math.Min(rides, MaxRides));
+
+    /// <summary>The lowest of a stop's labels over rounds <paramref name="fromRound"/>..<paramref name="toRound"/>, with no branch per round (<see cref="LowestFound"/> also names the round).</summary>
+    private static int Lowest(int[][] labels, int stop, int fromRound, int toRound)
     {
         var best = TravelTime.Unreached;
-        for (var k = 0; k <= Math.Min(rides, MaxRides); k++)
+        for (var k = fromRound; k <= toRound; k++)
         {
-            best = Math.Min(best, _arrival[k][stop]);
+            best = Math.Min(best, labels[k][stop]);
         }
         return best;
     }
